@@ -1,0 +1,23 @@
+"""``topic-reader`` / ``python -m reader``: a subcommand runs headless, else the window opens."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Dispatch to the CLI for ``classify``/``topics``, otherwise start the window."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    from reader.cli import SUBCOMMANDS
+    from reader.cli import main as cli_main
+
+    if args and (args[0] in SUBCOMMANDS or args[0] in {"--version"}):
+        return cli_main(args)
+    from reader.ui.app import main as app_main  # Qt is imported only for the window
+
+    return app_main(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

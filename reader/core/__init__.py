@@ -1,0 +1,1 @@
+"""Qt-free core of Topic Reader: documents, loaders, topics, classifier, excerpts."""

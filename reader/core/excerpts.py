@@ -1,0 +1,148 @@
+"""Excerpts: passages of a document with their source, as text, Markdown and HTML."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import PurePath
+from typing import Any
+
+from reader.core.document import Document
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Where an excerpt comes from."""
+
+    title: str = ""
+    source: str = ""
+    date: str = ""
+    byline: str = ""
+    location: str = ""  # URL or file path
+
+    @classmethod
+    def of(cls, document: Document) -> Citation:
+        """The citation of a whole document."""
+        return cls(
+            title=document.title or (PurePath(document.path).name if document.path else ""),
+            source=document.source,
+            date=document.date,
+            byline=document.byline,
+            location=document.url or document.path,
+        )
+
+    def line(self) -> str:
+        """One line such as ``“Title”, Associated Press, Jun 18, 2023``."""
+        parts = [f"“{self.title}”"] if self.title else []
+        parts += [p for p in (self.byline, self.source, self.date) if p]
+        return ", ".join(parts) or "Unknown source"
+
+
+@dataclass(frozen=True, slots=True)
+class Excerpt:
+    """A passage the reader copied or kept, with its citation and topics."""
+
+    text: str
+    citation: Citation
+    topics: tuple[str, ...] = ()
+    paragraphs: tuple[int, ...] = ()
+    created: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
+    note: str = ""
+
+    def as_text(self) -> str:
+        """Plain text: the passage, then ``— citation`` and the location."""
+        lines = [self.text, "", f"— {self.citation.line()}"]
+        if self.citation.location:
+            lines.append(f"  {self.citation.location}")
+        return "\n".join(lines)
+
+    def as_markdown(self) -> str:
+        """A Markdown blockquote followed by the citation."""
+        quoted = "\n>\n".join(
+            "> " + block.replace("\n", " ") for block in self.text.split("\n\n") if block.strip()
+        )
+        source = self.citation.line()
+        location = self.citation.location
+        if location.startswith(("http://", "https://")):
+            source = f"[{source}]({location})"
+        elif location:
+            source = f"{source} ({location})"
+        return f"{quoted}\n\n— {source}"
+
+    def as_html(self) -> str:
+        """HTML: a ``<blockquote>`` of paragraphs and a citation line, for word processors."""
+        paras = "".join(
+            f"<p>{html.escape(block)}</p>" for block in self.text.split("\n\n") if block.strip()
+        )
+        title = html.escape(self.citation.title)
+        location = self.citation.location
+        if title and location.startswith(("http://", "https://")):
+            title = f'<a href="{html.escape(location, quote=True)}">{title}</a>'
+        rest = ", ".join(
+            html.escape(p)
+            for p in (self.citation.byline, self.citation.source, self.citation.date)
+            if p
+        )
+        cite = f"<cite>“{title}”</cite>" if title else ""
+        cite = ", ".join(p for p in (cite, rest) if p) or "Unknown source"
+        return f"<blockquote>{paras}</blockquote><p>— {cite}</p>"
+
+    def to_mapping(self) -> dict[str, Any]:
+        """A JSON-ready mapping (what the excerpt collection stores)."""
+        return {
+            "text": self.text,
+            "title": self.citation.title,
+            "source": self.citation.source,
+            "date": self.citation.date,
+            "byline": self.citation.byline,
+            "location": self.citation.location,
+            "topics": list(self.topics),
+            "paragraphs": list(self.paragraphs),
+            "created": self.created,
+            "note": self.note,
+        }
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any]) -> Excerpt:
+        """Rebuild an excerpt stored by :meth:`to_mapping`; raises ``ValueError`` if malformed."""
+        if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+            raise ValueError("an excerpt needs a 'text' string")
+
+        def s(key: str) -> str:
+            value = data.get(key, "")
+            return value if isinstance(value, str) else str(value)
+
+        return cls(
+            text=data["text"],
+            citation=Citation(s("title"), s("source"), s("date"), s("byline"), s("location")),
+            topics=tuple(str(t) for t in data.get("topics", []) or []),
+            paragraphs=tuple(int(i) for i in data.get("paragraphs", []) or []),
+            created=s("created") or datetime.now(UTC).isoformat(timespec="seconds"),
+            note=s("note"),
+        )
+
+
+def excerpt_paragraphs(
+    document: Document, indices: Iterable[int], topics: Sequence[str] = ()
+) -> Excerpt:
+    """The excerpt of whole paragraphs, in document order, separated by blank lines."""
+    chosen = sorted({i for i in indices if 0 <= i < len(document.paragraphs)})
+    if not chosen:
+        raise ValueError("no paragraphs chosen")
+    text = "\n\n".join(document.paragraphs[i].text for i in chosen)
+    return Excerpt(text, Citation.of(document), tuple(topics), tuple(chosen))
+
+
+def excerpt_range(
+    document: Document, start: int, end: int, topics: Sequence[str] = ()
+) -> Excerpt:
+    """The excerpt of a character range of :attr:`Document.text`."""
+    full = document.text
+    start, end = max(0, min(start, end)), min(len(full), max(start, end))
+    text = full[start:end].strip()
+    if not text:
+        raise ValueError("the range holds no text")
+    first, last = document.paragraph_at(start), document.paragraph_at(max(start, end - 1))
+    return Excerpt(text, Citation.of(document), tuple(topics), tuple(range(first, last + 1)))

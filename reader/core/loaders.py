@@ -1,0 +1,454 @@
+"""Turn a file (plain text, Markdown or a saved web page) into a :class:`Document`.
+
+Every failure is a :class:`LoadError` whose message names the file and says what is wrong in
+words a reader understands; callers show it as a dialog or a one-line CLI error.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from reader.core.document import Document, Paragraph, Role
+
+#: Files larger than this are refused: a 50 MB plain-text book is far beyond any article.
+MAX_BYTES = 50 * 1024 * 1024
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word/EPUB file)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x7fELF", "a program"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office file"),
+)
+
+
+class LoadError(Exception):
+    """A file that cannot be opened as an article; ``str()`` is one line naming the file."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    text: str
+    line: int
+    role: Role | None = None  # fixed by the format (a Markdown heading), else inferred
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading and decoding
+
+
+def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """Read a file's bytes, turning every OS failure into a :class:`LoadError`."""
+    try:
+        if path.is_dir():
+            raise LoadError(path, "is a folder, not a file")
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise LoadError(
+                path, f"is too large ({_megabytes(size)}; the limit is {_megabytes(max_bytes)})"
+            )
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise LoadError(path, "no such file") from None
+    except PermissionError:
+        raise LoadError(path, "permission denied: the file cannot be read") from None
+    except OSError as exc:
+        raise LoadError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise LoadError(path, f"is too large (the limit is {_megabytes(max_bytes)})")
+    return data
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def decode(data: bytes, path: Path | str = "<input>") -> str:
+    """Decode bytes as text: BOMs first, then UTF-8, then charset-normalizer's best guess.
+
+    Newlines of every style become ``\\n``.
+
+    Raises:
+        LoadError: for empty input, binary data or text in no recognisable encoding.
+    """
+    if not data.strip():
+        raise LoadError(path, "is empty")
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise LoadError(path, f"looks like {kind}, not a text article")
+    text: str | None = None
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                raise LoadError(path, f"starts like {encoding} text but is not valid") from None
+            break
+    if text is None:
+        if b"\x00" in data[:8192]:
+            raise LoadError(path, "looks like a binary file, not a text article")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _guess_decode(data, path)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if not text.strip():
+        raise LoadError(path, "is empty")
+    if _control_ratio(text) > 0.05:
+        raise LoadError(path, "looks like a binary file, not a text article")
+    return text
+
+
+def _guess_decode(data: bytes, path: Path | str) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding is None:
+        raise LoadError(path, "is not text in any encoding Topic Reader recognises")
+    encoding = str(best.encoding)
+    # charset-normalizer often names Latin-1 for Western text; Windows-1252 is its superset
+    # with curly quotes and dashes in 0x80-0x9F, which is what such files really hold.
+    if encoding in {"latin_1", "iso8859_1", "iso8859_15"}:
+        encoding = "cp1252"
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise LoadError(path, "is not text in any encoding Topic Reader recognises") from None
+
+
+def _control_ratio(text: str) -> float:
+    sample = text[:20_000]
+    bad = sum(1 for ch in sample if ch < " " and ch not in "\n\t\f\v")
+    return bad / max(1, len(sample))
+
+
+# ---------------------------------------------------------------------------------------------
+# Public entry points
+
+
+def load_document(
+    path: Path | str, *, paragraphs: bool = False, max_bytes: int = MAX_BYTES
+) -> Document:
+    """Load an article or book from ``path``.
+
+    Args:
+        path: A ``.txt``, ``.md`` or ``.html`` file (the suffix picks the parser).
+        paragraphs: Treat every non-empty line as a body paragraph, with no structure detection.
+        max_bytes: Refuse larger files.
+
+    Raises:
+        LoadError: with a message naming the file and the problem.
+    """
+    file = Path(path)
+    suffix = file.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES and not file.is_dir():
+        if not file.exists():
+            raise LoadError(file, "no such file")
+        raise LoadError(
+            file, f"unsupported file type {suffix!r} (Topic Reader opens .txt, .md and .html)"
+        )
+    data = read_bytes(file, max_bytes)
+    document = parse_bytes(data, kind=_kind_of(suffix), name=str(file), paragraphs=paragraphs)
+    return replace(document, path=str(file))
+
+
+def _kind_of(suffix: str) -> str:
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    return "text"
+
+
+def parse_bytes(
+    data: bytes, *, kind: str = "auto", name: str = "<input>", paragraphs: bool = False
+) -> Document:
+    """Parse raw bytes of the given kind (``text``, ``markdown``, ``html`` or ``auto``)."""
+    text = decode(data, name)
+    if kind == "auto":
+        head = text.lstrip()[:1000].lower()
+        kind = "html" if head.startswith(("<!doctype html", "<html")) else "text"
+    if paragraphs:
+        return parse_lines(text)
+    if kind == "html":
+        return parse_html(text, name)
+    if kind == "markdown":
+        return parse_markdown(text)
+    return parse_text(text)
+
+
+def parse_lines(text: str) -> Document:
+    """Every non-empty line is one body paragraph; nothing is inferred."""
+    blocks = [_Block(line.strip(), n, "body") for n, line in enumerate(text.split("\n"), 1)]
+    return _build(b for b in blocks if b.text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Plain text
+
+
+def parse_text(text: str) -> Document:
+    """Parse a plain-text article or book.
+
+    News articles have one paragraph per line (title, date line, captions, body, credits).
+    Books and e-mails wrap lines at about 70 characters and separate paragraphs with blank
+    lines; those lines are joined into paragraphs.
+    """
+    lines = text.split("\n")
+    if _is_hard_wrapped(lines):
+        blocks = list(_wrapped_blocks(lines))
+    else:
+        blocks = [_Block(line.strip(), n, None) for n, line in enumerate(lines, 1) if line.strip()]
+    return _build(blocks)
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    lengths = [len(line.rstrip()) for line in lines if line.strip()]
+    if len(lengths) < 4:
+        return False
+    short = sum(1 for n in lengths if n <= 80)
+    if short / len(lengths) < 0.85:
+        return False
+    # Wrapped prose: lines continue one another inside blocks; many full-width lines.
+    followed = sum(
+        1 for a, b in zip(lines, lines[1:], strict=False) if a.strip() and b.strip()
+    )
+    return followed / len(lengths) > 0.4 and sum(1 for n in lengths if n >= 55) > len(lengths) / 3
+
+
+def _wrapped_blocks(lines: list[str]) -> Iterable[_Block]:
+    buffer: list[str] = []
+    start = 0
+    for n, line in enumerate([*lines, ""], 1):
+        if line.strip():
+            if not buffer:
+                start = n
+            buffer.append(line.strip())
+        elif buffer:
+            yield _Block(" ".join(buffer), start, None)
+            buffer = []
+
+
+# ---------------------------------------------------------------------------------------------
+# Markdown
+
+
+def parse_markdown(text: str) -> Document:
+    """Parse Markdown with markdown-it-py: headings, paragraphs, list items and quotes."""
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark")
+    tokens = parser.parse(text)
+    blocks: list[_Block] = []
+    heading_level = 0
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open":
+            heading_level = int(token.tag[1:])
+        elif token.type == "inline":
+            content = _inline_text(token.children or [])
+            if not content:
+                continue
+            line = (token.map[0] + 1) if token.map else 0
+            parent = tokens[i - 1].type if i else ""
+            role: Role | None = None
+            if parent == "heading_open":
+                first_h1 = heading_level == 1 and not any(b.role == "title" for b in blocks)
+                role = "title" if first_h1 else "heading"
+            blocks.append(_Block(content, line, role))
+    return _build(blocks)
+
+
+def _inline_text(children: Iterable[Any]) -> str:
+    parts: list[str] = []
+    for child in children:
+        if child.type in {"text", "code_inline", "html_inline"}:
+            parts.append(child.content if child.type != "html_inline" else "")
+        elif child.type in {"softbreak", "hardbreak"}:
+            parts.append(" ")
+        elif child.type == "image":
+            parts.append(child.content)
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML
+
+
+def parse_html(html: str, name: str = "<input>") -> Document:
+    """Extract the article from a saved web page with trafilatura.
+
+    trafilatura finds the main text and its metadata (title, date, author, site) among menus,
+    ads and comments. It is given the page as a string, so it fetches nothing; scripts are
+    discarded, never run.
+    """
+    import trafilatura
+
+    try:
+        extracted = trafilatura.bare_extraction(
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            favor_recall=True,
+        )
+    except Exception as exc:  # trafilatura raises many kinds on malformed markup
+        raise LoadError(name, f"is not a web page Topic Reader can read ({exc})") from None
+    if extracted is None:
+        raise LoadError(name, "has no article text that Topic Reader could find")
+    meta: dict[str, Any] = (
+        extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
+    )
+    body = str(meta.get("text") or "")
+    if not body.strip():
+        raise LoadError(name, "has no article text that Topic Reader could find")
+    title = str(meta.get("title") or "").strip()
+    blocks: list[_Block] = []
+    if title:
+        blocks.append(_Block(title, 0, "title"))
+    for n, line in enumerate(body.split("\n"), 1):
+        if line.strip() and line.strip() != title:
+            blocks.append(_Block(line.strip(), n, None))
+    document = _build(blocks)
+    return replace(
+        document,
+        title=title or document.title,
+        date=str(meta.get("date") or "") or document.date,
+        byline=str(meta.get("author") or "") or document.byline,
+        source=str(meta.get("sitename") or meta.get("hostname") or "") or document.source,
+        url=str(meta.get("url") or ""),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Roles: what each paragraph is
+
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_DATE = re.compile(
+    rf"^(?:(?:Published|Updated|Posted)\s*:?\s*)?{_WEEKDAY}(?:"
+    rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|\d{1,2}/\d{1,2}/\d{2,4}"
+    r")(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)?"
+    r"(?:\s*[|·•-]\s*.{0,40})?$",
+    re.IGNORECASE,
+)
+_CAPTION = re.compile(
+    r"\((?:AP\s+|AFP\s+|Reuters\s+)?Photos?\b[^)]*\)|\bPhoto(?:graph)?\s*(?:by|credit|:)"
+    r"|/Getty Images\b|\bGetty Images\)|\bvia Getty Images\b|\(AP Photo/|/Reuters\)|/AFP\)"
+    r"|\bImage credit\b|^(?:Photo|Image|Caption|File photo)\s*[:—–-]",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"contributed (?:to )?(?:this )?report|contributed reporting"
+    r"|^(?:Additional )?(?:reporting|writing|editing) by\b|^(?:Associated Press|AP) writers?\b"
+    r"|^©|^Copyright\b|^All rights reserved|^(?:This (?:story|article) (?:has been|was) "
+    r"(?:corrected|updated))|^Follow (?:AP|us|the)\b|^Sign up\b|^Read more:",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)*(?:\s*(?:,|and)\s+.*)?$")
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?)"
+    r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{0,30})\))?\s*[—–-]{1,2}\s+\S"
+)
+_HEADING_WORDS = re.compile(r"^(?:CHAPTER|BOOK|PART|SECTION|ACT|SCENE)\b[\s\w.:-]*$")
+_TERMINAL = tuple(".!?:;,”\"’')]…")
+
+
+def _build(blocks: Iterable[_Block]) -> Document:
+    """Give each block a role and collect the document's metadata."""
+    items = list(blocks)
+    roles: list[Role] = []
+    title = date = byline = place = source = ""
+    seen_body = False
+    for n, block in enumerate(items):
+        role = block.role or _infer_role(block.text, n, seen_body, title_taken=bool(title))
+        if role == "title" and not title:
+            title = block.text
+        elif role == "title":
+            role = "heading"
+        if role == "date" and not date:
+            date = block.text
+        if role == "byline" and not byline:
+            byline = re.sub(r"^By\s+", "", block.text)
+        if role == "body" and not seen_body:
+            found = _DATELINE.match(block.text)
+            if found:
+                place = found.group("place").strip().title()
+                source = (found.group("agency") or "").strip()
+        if role == "body":
+            seen_body = True
+        roles.append(role)
+    paragraphs = tuple(
+        Paragraph(i, role, block.text, block.line)
+        for i, (block, role) in enumerate(zip(items, roles, strict=True))
+    )
+    if source == "AP":
+        source = "Associated Press"
+    return Document(
+        paragraphs, title=title, date=date, source=source, place=place, byline=byline
+    )
+
+
+def _infer_role(text: str, n: int, seen_body: bool, title_taken: bool) -> Role:
+    short = len(text) <= 120
+    if _CREDIT.search(text) and len(text) <= 400:
+        return "credit"
+    if _CAPTION.search(text):
+        return "caption"
+    if short and _DATE.match(text):
+        return "date"
+    if short and _BYLINE.match(text) and not seen_body:
+        return "byline"
+    if n == 0 and not title_taken and len(text) <= 300:
+        return "title"
+    if _looks_like_heading(text):
+        return "heading"
+    return "body"
+
+
+def _looks_like_heading(text: str) -> bool:
+    if _HEADING_WORDS.match(text):
+        return True
+    words = text.split()
+    return (
+        len(text) <= 80
+        and 1 <= len(words) <= 10
+        and not text.endswith(_TERMINAL)
+        and (text[0].isupper() or text[0].isdigit())
+    )
+

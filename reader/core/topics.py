@@ -1,0 +1,276 @@
+"""Topics: what the reader can look for, read from TOML files and checked with care."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reader.core.resources import default_topics_file
+from reader.core.storage import user_topics_file
+
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _-]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class CompanionRule:
+    """Terms that count for a topic only when the paragraph also has one of ``requires``.
+
+    "Russia" is about the war in Ukraine only beside war words; alone it is not.
+    """
+
+    terms: tuple[str, ...]
+    requires: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """A subject the reader can follow through an article.
+
+    Attributes:
+        id: Stable identifier, e.g. ``"human rights"``.
+        label: Name shown to the user and written by the CLI.
+        colour: ``"#rrggbb"``; the window derives tints from it.
+        description: One line saying what the topic covers.
+        terms: Words (matched by stem) and phrases (matched as stem sequences), each enough alone.
+        weak_terms: Words that count half: two of them, or one beside a term, make a match.
+        exclusions: Phrases that veto a term inside them ("drug trade" for trade).
+        companions: Terms that count only beside certain other words.
+    """
+
+    id: str
+    label: str
+    colour: str
+    description: str = ""
+    terms: tuple[str, ...] = ()
+    weak_terms: tuple[str, ...] = ()
+    exclusions: tuple[str, ...] = ()
+    companions: tuple[CompanionRule, ...] = ()
+
+
+class TopicsError(Exception):
+    """A topics file that cannot be used; ``str()`` is a one-line message naming FILE:LINE."""
+
+    def __init__(self, path: Path | str, line: int | None, problem: str) -> None:
+        self.path = str(path)
+        self.line = line
+        self.problem = problem
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {problem}")
+
+
+_TOPIC_KEYS = {
+    "id": str,
+    "label": str,
+    "colour": str,
+    "description": str,
+    "terms": list,
+    "weak_terms": list,
+    "exclusions": list,
+    "companions": list,
+}
+_COMPANION_KEYS = {"terms": list, "requires": list}
+
+
+class _LineFinder:
+    """Find the source line of a key inside the n-th ``[[topic]]`` table of a TOML text."""
+
+    def __init__(self, text: str) -> None:
+        self._lines = text.splitlines()
+        self._starts = [
+            i for i, line in enumerate(self._lines) if re.match(r"\s*\[\[\s*topic\s*\]\]", line)
+        ]
+
+    def line(self, topic_index: int, key: str | None = None, nth_companion: int = -1) -> int:
+        if topic_index >= len(self._starts):
+            return 1
+        start = self._starts[topic_index]
+        end = (
+            self._starts[topic_index + 1]
+            if topic_index + 1 < len(self._starts)
+            else len(self._lines)
+        )
+        if nth_companion >= 0:
+            seen = -1
+            for i in range(start, end):
+                if re.match(r"\s*\[\[\s*topic\.companions\s*\]\]", self._lines[i]):
+                    seen += 1
+                    if seen == nth_companion:
+                        start = i
+                        break
+        if key is not None:
+            pattern = re.compile(rf"\s*\"?{re.escape(key)}\"?\s*=")
+            for i in range(start, end):
+                if pattern.match(self._lines[i]):
+                    return i + 1
+        return start + 1
+
+
+def parse_topics(text: str, path: Path | str = "<topics>") -> tuple[Topic, ...]:
+    """Parse and validate a topics file's text.
+
+    Raises:
+        TopicsError: for TOML syntax errors, unknown keys, wrong types, bad colours,
+            duplicate ids or topics without terms, naming the file and line.
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise TopicsError(path, int(found.group(1)) if found else None, message) from None
+    finder = _LineFinder(text)
+    unknown = [key for key in data if key != "topic"]
+    if unknown:
+        raise TopicsError(path, 1, f"unknown top-level key {unknown[0]!r} (expected [[topic]])")
+    raw_topics = data.get("topic", [])
+    if not isinstance(raw_topics, list):
+        raise TopicsError(path, 1, "'topic' must be an array of tables: write [[topic]]")
+    topics: list[Topic] = []
+    seen: dict[str, int] = {}
+    for n, raw in enumerate(raw_topics):
+        topic = _parse_topic(raw, n, path, finder)
+        if topic.id.casefold() in seen:
+            raise TopicsError(
+                path,
+                finder.line(n, "id"),
+                f"duplicate topic id {topic.id!r} (first defined at line {seen[topic.id.casefold()]})",
+            )
+        seen[topic.id.casefold()] = finder.line(n, "id")
+        topics.append(topic)
+    return tuple(topics)
+
+
+def _check_type(
+    raw: Mapping[str, Any],
+    schema: Mapping[str, type],
+    where: str,
+    line_of: Any,
+    path: Path | str,
+) -> None:
+    for key, value in raw.items():
+        if key not in schema:
+            allowed = ", ".join(schema)
+            raise TopicsError(path, line_of(key), f"{where}: unknown key {key!r} (allowed: {allowed})")
+        expected = schema[key]
+        if not isinstance(value, expected):
+            kind = "a string" if expected is str else "a list"
+            raise TopicsError(path, line_of(key), f"{where}: {key!r} must be {kind}")
+        if expected is list and key != "companions":
+            for item in value:
+                if not isinstance(item, str) or not item.strip():
+                    raise TopicsError(
+                        path, line_of(key), f"{where}: {key!r} must list non-empty strings"
+                    )
+
+
+def _strings(raw: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    return tuple(str(item).strip() for item in raw.get(key, []))
+
+
+def _parse_topic(raw: Any, n: int, path: Path | str, finder: _LineFinder) -> Topic:
+    if not isinstance(raw, dict):
+        raise TopicsError(path, finder.line(n), "each [[topic]] must be a table")
+    name = raw.get("id")
+    where = f"topic {name!r}" if isinstance(name, str) else f"topic #{n + 1}"
+    _check_type(raw, _TOPIC_KEYS, where, lambda key: finder.line(n, key), path)
+    for key in ("id", "label", "colour"):
+        if key not in raw:
+            raise TopicsError(path, finder.line(n), f"{where}: missing {key!r}")
+    topic_id = raw["id"].strip()
+    if not _ID.match(topic_id):
+        raise TopicsError(
+            path,
+            finder.line(n, "id"),
+            f"{where}: id must be letters, digits, spaces, '-' or '_'",
+        )
+    if not _COLOUR.match(raw["colour"]):
+        raise TopicsError(
+            path,
+            finder.line(n, "colour"),
+            f"{where}: colour must look like \"#1f77b4\", not {raw['colour']!r}",
+        )
+    companions: list[CompanionRule] = []
+    for c, comp in enumerate(raw.get("companions", [])):
+        if not isinstance(comp, dict):
+            raise TopicsError(path, finder.line(n, "companions"), f"{where}: bad companion rule")
+        _check_type(
+            comp,
+            _COMPANION_KEYS,
+            f"{where}, companion rule {c + 1}",
+            lambda key, c=c: finder.line(n, key, nth_companion=c),
+            path,
+        )
+        rule = CompanionRule(_strings(comp, "terms"), _strings(comp, "requires"))
+        if not rule.terms or not rule.requires:
+            raise TopicsError(
+                path,
+                finder.line(n, None, nth_companion=c),
+                f"{where}, companion rule {c + 1}: needs non-empty 'terms' and 'requires'",
+            )
+        companions.append(rule)
+    topic = Topic(
+        id=topic_id,
+        label=raw["label"].strip() or topic_id,
+        colour=raw["colour"].lower(),
+        description=raw.get("description", "").strip(),
+        terms=_strings(raw, "terms"),
+        weak_terms=_strings(raw, "weak_terms"),
+        exclusions=_strings(raw, "exclusions"),
+        companions=tuple(companions),
+    )
+    if not (topic.terms or topic.weak_terms or topic.companions):
+        raise TopicsError(
+            path, finder.line(n, "terms"), f"{where}: has no terms, so it could never match"
+        )
+    return topic
+
+
+def load_topics_file(path: Path | str) -> tuple[Topic, ...]:
+    """Read and validate one topics file.
+
+    Raises:
+        TopicsError: if the file cannot be read or is not a valid topics file.
+    """
+    file = Path(path)
+    try:
+        text = file.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise TopicsError(file, None, "no such file") from None
+    except IsADirectoryError:
+        raise TopicsError(file, None, "is a folder, not a topics file") from None
+    except PermissionError:
+        raise TopicsError(file, None, "permission denied") from None
+    except UnicodeDecodeError:
+        raise TopicsError(file, None, "is not UTF-8 text") from None
+    except OSError as exc:
+        raise TopicsError(file, None, exc.strerror or "cannot be read") from None
+    return parse_topics(text, file)
+
+
+def merge_topics(base: Sequence[Topic], extra: Iterable[Topic]) -> tuple[Topic, ...]:
+    """Return ``base`` with ``extra`` topics replacing those of the same id, new ones appended."""
+    merged = {topic.id.casefold(): topic for topic in base}
+    for topic in extra:
+        merged[topic.id.casefold()] = topic
+    return tuple(merged.values())
+
+
+def default_topics() -> tuple[Topic, ...]:
+    """The five topics shipped with Topic Reader."""
+    return load_topics_file(default_topics_file())
+
+
+def load_topics(path: Path | str | None = None) -> tuple[Topic, ...]:
+    """The defaults, overridden by the user's topics file, then by ``path`` if given."""
+    topics = default_topics()
+    user = user_topics_file()
+    if user.is_file():
+        topics = merge_topics(topics, load_topics_file(user))
+    if path is not None:
+        topics = merge_topics(topics, load_topics_file(path))
+    return topics
