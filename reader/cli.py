@@ -35,7 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     classify = sub.add_parser("classify", help="show the topics of every paragraph of a file")
     classify.add_argument("file", help="a .txt, .md or .html file, or - for standard input")
     classify.add_argument("--format", choices=("text", "jsonl", "csv"), default="text")
-    classify.add_argument("--topics", metavar="FILE", help="extra topics, merged over the defaults")
+    classify.add_argument(
+        "--topics", metavar="FILE", help="extra topics, merged over the defaults"
+    )
     classify.add_argument(
         "--paragraphs",
         action="store_true",

@@ -7,7 +7,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.core.document import Document, Match, Paragraph, TopicHit, Veto
-from reader.core.text import phrase_keys, search_prefix, tokens
+from reader.core.text import (
+    KEY_CACHE,
+    WORD_RE,
+    keys_of,
+    phrase_keys,
+    possessive_trim,
+    search_prefix,
+    tokens,
+    word_spans,
+)
 from reader.core.topics import Topic
 
 #: A topic fires when its evidence adds up to this: one term, or two different weak terms.
@@ -48,7 +57,7 @@ class KeywordClassifier:
                 (_EXCLUSION, topic.exclusions),
             ):
                 for phrase in phrases:
-                    if self._add(phrase, topic.id, kind, phrase) and kind != _EXCLUSION:
+                    if self._add(phrase, topic.id, kind, phrase):
                         prefixes.add(search_prefix(phrase_first_word(phrase)))
             for rule in topic.companions:
                 pairs = [(phrase_keys(r), r) for r in rule.requires]
@@ -60,8 +69,7 @@ class KeywordClassifier:
         for entries in self._index.values():
             entries.sort(key=lambda e: len(e.keys), reverse=True)
         # One C-speed scan finds paragraphs that may hold a term; the rest are skipped.
-        alternatives = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
-        self._candidate = re.compile(rf"(?<!\w)(?:{alternatives})") if alternatives else None
+        self._candidate = re.compile(rf"\b{trie_pattern(prefixes)}") if prefixes else None
 
     def _add(
         self,
@@ -80,29 +88,72 @@ class KeywordClassifier:
         return True
 
     def classify_text(self, text: str) -> tuple[TopicHit, ...]:
-        """Return the topics found in ``text``, in topic order, each with its evidence."""
-        if self._candidate is None or self._candidate.search(text.lower()) is None:
+        """Return the topics found in ``text``, in topic order, each with its evidence.
+
+        Only words where the prefix-tree expression finds a possible term are tokenised and
+        stemmed, so the cost follows the number of candidate words, not the length of text.
+        """
+        if self._candidate is None:
             return ()
-        words = tokens(text)
-        keys = [key for key, _, _ in words]
+        lower = text.lower()
+        if len(lower) != len(text):  # rare letters whose lowercase is longer ("İ")
+            return self._scan(text)
         index = self._index
+        cache = KEY_CACHE
+        word_at, word_after = WORD_RE.match, WORD_RE.search
         free: dict[str, int] = {}
         found: dict[str, list[tuple[_Entry, int, int]]] = {}
-        n = len(keys)
-        for i in range(n):
-            entries = index.get(keys[i])
+        for candidate in self._candidate.finditer(lower):
+            start = candidate.start()
+            word = word_at(text, start)
+            if word is None:
+                continue
+            entries = index.get(cache[word.group()])
             if not entries:
                 continue
+            keys = [cache[word.group()]]
+            ends = [word.end()]
             for entry in entries:
+                if free.get(entry.topic_id, 0) > start:
+                    continue
+                size = len(entry.keys)
+                while len(keys) < size:
+                    following = word_after(text, ends[-1])
+                    if following is None:
+                        break
+                    keys.append(cache[following.group()])
+                    ends.append(following.end())
+                if size > 1 and tuple(keys[:size]) != entry.keys:
+                    continue
+                end = ends[size - 1]
+                free[entry.topic_id] = end
+                found.setdefault(entry.topic_id, []).append((entry, start, end))
+        return self._hits(text, found) if found else ()
+
+    def _scan(self, text: str) -> tuple[TopicHit, ...]:
+        """Tokenise and match all of ``text``; the reference that the fast path must equal."""
+        words = tokens(text)
+        keys = [key for key, _, _ in words]
+        free: dict[str, int] = {}
+        found: dict[str, list[tuple[_Entry, int, int]]] = {}
+        for i, key in enumerate(keys):
+            for entry in self._index.get(key, ()):
                 size = len(entry.keys)
                 if free.get(entry.topic_id, 0) > i:
                     continue
                 if size > 1 and tuple(keys[i : i + size]) != entry.keys:
                     continue
                 free[entry.topic_id] = i + size
-                found.setdefault(entry.topic_id, []).append((entry, i, i + size - 1))
-        if not found:
-            return ()
+                last = words[i + size - 1]
+                end = last[2] + possessive_trim(text[last[1] : last[2] + 2])
+                found.setdefault(entry.topic_id, []).append((entry, words[i][1], end))
+        return self._hits(text, found) if found else ()
+
+    def _hits(
+        self, text: str, found: dict[str, list[tuple[_Entry, int, int]]]
+    ) -> tuple[TopicHit, ...]:
+        """Weigh the evidence of each topic; ``found`` holds (entry, start, end) per topic."""
+        paragraph_keys: list[str] | None = None
         hits: list[TopicHit] = []
         for topic in self.topics:
             evidence = found.get(topic.id)
@@ -112,14 +163,16 @@ class KeywordClassifier:
             vetoed: list[Veto] = []
             score = 0.0
             weak_seen: set[tuple[str, ...]] = set()
-            for entry, first, last in evidence:
-                start, end = words[first][1], words[last][2]
+            for entry, start, token_end in evidence:
+                end = token_end - possessive_trim(text[start:token_end])
                 if entry.kind == _EXCLUSION:
                     vetoed.append(Veto(start, end, topic.id, text[start:end], entry.label))
                     continue
                 label = entry.label
                 if entry.kind == _COMPANION:
-                    companion = _first_present(keys, entry.requires)
+                    if paragraph_keys is None:
+                        paragraph_keys = keys_of(text)
+                    companion = _first_present(paragraph_keys, entry.requires)
                     if companion is None:
                         continue
                     label = f"{entry.label} (with: {entry.requires_text[companion]})"
@@ -145,10 +198,30 @@ class KeywordClassifier:
         return tuple(self.classify(p) for p in document.paragraphs)
 
 
+def trie_pattern(words: Iterable[str]) -> str:
+    """Return a regular expression matching any of ``words``, factored as a prefix tree.
+
+    Python's ``re`` tries the branches of a flat alternation one by one at every position;
+    a tree ("tari(?:ff)|tai(?:wan)") lets it reject most positions after one character.
+    """
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        if "" in node:
+            return ""  # a shorter prefix already matches; longer ones add nothing
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return build(trie)
+
+
 def phrase_first_word(phrase: str) -> str:
     """Return the first word of a phrase as the tokenizer sees it."""
-    from reader.core.text import word_spans
-
     for start, end in word_spans(phrase):
         return phrase[start:end]
     return phrase

@@ -135,9 +135,7 @@ def excerpt_paragraphs(
     return Excerpt(text, Citation.of(document), tuple(topics), tuple(chosen))
 
 
-def excerpt_range(
-    document: Document, start: int, end: int, topics: Sequence[str] = ()
-) -> Excerpt:
+def excerpt_range(document: Document, start: int, end: int, topics: Sequence[str] = ()) -> Excerpt:
     """The excerpt of a character range of :attr:`Document.text`."""
     full = document.text
     start, end = max(0, min(start, end)), min(len(full), max(start, end))

@@ -7,6 +7,7 @@ words a reader understands; callers show it as a dialog or a one-line CLI error.
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -83,7 +84,7 @@ def _megabytes(size: int) -> str:
 
 
 def decode(data: bytes, path: Path | str = "<input>") -> str:
-    """Decode bytes as text: BOMs first, then UTF-8, then charset-normalizer's best guess.
+    r"""Decode bytes as text: BOMs first, then UTF-8, then charset-normalizer's best guess.
 
     Newlines of every style become ``\\n``.
 
@@ -238,9 +239,7 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     if short / len(lengths) < 0.85:
         return False
     # Wrapped prose: lines continue one another inside blocks; many full-width lines.
-    followed = sum(
-        1 for a, b in zip(lines, lines[1:], strict=False) if a.strip() and b.strip()
-    )
+    followed = sum(1 for a, b in itertools.pairwise(lines) if a.strip() and b.strip())
     return followed / len(lengths) > 0.4 and sum(1 for n in lengths if n >= 55) > len(lengths) / 3
 
 
@@ -373,13 +372,15 @@ _CAPTION = re.compile(
     r"|\bImage credit\b|^(?:Photo|Image|Caption|File photo)\s*[:—–-]",
     re.IGNORECASE,
 )
-_CREDIT = re.compile(
-    r"contributed (?:to )?(?:this )?report|contributed reporting"
-    r"|^(?:Additional )?(?:reporting|writing|editing) by\b|^(?:Associated Press|AP) writers?\b"
-    r"|^©|^Copyright\b|^All rights reserved|^(?:This (?:story|article) (?:has been|was) "
-    r"(?:corrected|updated))|^Follow (?:AP|us|the)\b|^Sign up\b|^Read more:",
+_CREDIT_START = re.compile(
+    r"(?:Additional )?(?:reporting|writing|editing) by\b|(?:Associated Press|AP) writers?\b"
+    r"|©|Copyright\b|All rights reserved|This (?:story|article) (?:has been|was) "
+    r"(?:corrected|updated)|Follow (?:AP|us|the)\b|Sign up\b|Read more:",
     re.IGNORECASE,
 )
+_CREDIT_ANYWHERE = re.compile(r"contributed (?:to )?(?:this )?report|contributed reporting")
+# Every caption pattern holds one of these; a substring test skips the regex for most text.
+_CAPTION_WORDS = ("photo", "getty", "reuters", "afp", "image", "caption")
 _BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)*(?:\s*(?:,|and)\s+.*)?$")
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?)"
@@ -419,16 +420,17 @@ def _build(blocks: Iterable[_Block]) -> Document:
     )
     if source == "AP":
         source = "Associated Press"
-    return Document(
-        paragraphs, title=title, date=date, source=source, place=place, byline=byline
-    )
+    return Document(paragraphs, title=title, date=date, source=source, place=place, byline=byline)
 
 
 def _infer_role(text: str, n: int, seen_body: bool, title_taken: bool) -> Role:
     short = len(text) <= 120
-    if _CREDIT.search(text) and len(text) <= 400:
+    lower = text.lower()
+    if len(text) <= 400 and (
+        _CREDIT_START.match(text) or ("contributed" in lower and _CREDIT_ANYWHERE.search(lower))
+    ):
         return "credit"
-    if _CAPTION.search(text):
+    if any(word in lower for word in _CAPTION_WORDS) and _CAPTION.search(text):
         return "caption"
     if short and _DATE.match(text):
         return "date"
@@ -451,4 +453,3 @@ def _looks_like_heading(text: str) -> bool:
         and not text.endswith(_TERMINAL)
         and (text[0].isupper() or text[0].isdigit())
     )
-

@@ -20,7 +20,7 @@ def user_config_dir() -> Path:
 
 
 def user_data_dir() -> Path:
-    """Folder for what the user collects, such as excerpts (``$TOPIC_READER_DATA_DIR`` overrides)."""
+    """Folder for what the user collects, e.g. excerpts (``$TOPIC_READER_DATA_DIR`` overrides)."""
     override = os.environ.get("TOPIC_READER_DATA_DIR")
     if override:
         return Path(override)

@@ -138,7 +138,7 @@ def parse_topics(text: str, path: Path | str = "<topics>") -> tuple[Topic, ...]:
             raise TopicsError(
                 path,
                 finder.line(n, "id"),
-                f"duplicate topic id {topic.id!r} (first defined at line {seen[topic.id.casefold()]})",
+                f"duplicate topic id {topic.id!r} (first at line {seen[topic.id.casefold()]})",
             )
         seen[topic.id.casefold()] = finder.line(n, "id")
         topics.append(topic)
@@ -155,12 +155,14 @@ def _check_type(
     for key, value in raw.items():
         if key not in schema:
             allowed = ", ".join(schema)
-            raise TopicsError(path, line_of(key), f"{where}: unknown key {key!r} (allowed: {allowed})")
+            raise TopicsError(
+                path, line_of(key), f"{where}: unknown key {key!r} (allowed: {allowed})"
+            )
         expected = schema[key]
         if not isinstance(value, expected):
             kind = "a string" if expected is str else "a list"
             raise TopicsError(path, line_of(key), f"{where}: {key!r} must be {kind}")
-        if expected is list and key != "companions":
+        if isinstance(value, list) and key != "companions":
             for item in value:
                 if not isinstance(item, str) or not item.strip():
                     raise TopicsError(
@@ -192,7 +194,7 @@ def _parse_topic(raw: Any, n: int, path: Path | str, finder: _LineFinder) -> Top
         raise TopicsError(
             path,
             finder.line(n, "colour"),
-            f"{where}: colour must look like \"#1f77b4\", not {raw['colour']!r}",
+            f'{where}: colour must look like "#1f77b4", not {raw["colour"]!r}',
         )
     companions: list[CompanionRule] = []
     for c, comp in enumerate(raw.get("companions", [])):

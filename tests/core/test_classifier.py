@@ -1,0 +1,158 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.core.classifier import KeywordClassifier
+from reader.core.document import Paragraph
+from reader.core.topics import Topic
+
+
+def topics_of(classifier, text):
+    return {hit.topic_id for hit in classifier.classify_text(text)}
+
+
+def test_every_gold_line_of_the_sample_is_right(classifier, sample_document, gold):
+    results = classifier.classify_document(sample_document)
+    got = [sorted(h.topic_id for h in hits) for hits in results]
+    want = [sorted(g["topics"]) for g in gold]
+    assert got == want
+
+
+def test_captions_title_date_and_credits_are_not_classified(classifier):
+    assert (
+        classifier.classify(Paragraph(0, "credit", "Huizhong Wu in Taipei, Taiwan contributed."))
+        == ()
+    )
+    assert classifier.classify(Paragraph(0, "caption", "Tariffs on Taiwan (Photo by X)")) == ()
+    assert classifier.classify(Paragraph(0, "body", "Tariffs on Taiwan")) != ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bank launched a rights issue to raise 2 billion pounds from shareholders.", set()),
+        ("The company said the rights issue was fully subscribed.", set()),
+        ("Police said the drug trade in the port city had grown.", set()),
+        ("Beijing and Washington agreed to resume talks on free trade.", {"trade"}),
+        ("Russia and North Korea signed a partnership treaty in Pyongyang.", set()),
+        (
+            "Russia and North Korea have deepened military ties as the war in Ukraine drags on.",
+            {"Ukraine"},
+        ),
+        ("Russian troops pushed toward the front line near the city.", {"Ukraine"}),
+        ("Taiwanese chipmaker TSMC reported record quarterly profit on strong AI demand.", set()),
+        (
+            "Taiwanese voters chose a new president as Beijing warned against independence.",
+            {"Taiwan"},
+        ),
+        ("The human rights issue dominated the talks.", {"human rights"}),
+        (
+            "Washington raised tariffs on Chinese steel and tightened export controls on chips.",
+            {"trade"},
+        ),
+        ("Hong Kong stocks rose 2% in early trading.", set()),
+        (
+            "Hong Kong's pro-democracy activists were jailed under the national security law.",
+            {"human rights"},
+        ),
+        ("Overdose deaths linked to fentanyl fell last year.", {"fentanyl"}),
+        ("The Chinese fleet sailed through the Taiwan Strait on Monday.", {"Taiwan"}),
+        ("Sino-U.S. relations lie in the people, Xi said.", set()),
+        ("The US exported more soybeans and other goods to China.", {"trade"}),
+        ("Oil prices rose after the OPEC cartel cut output.", set()),
+    ],
+)
+def test_hard_cases(classifier, text, expected):
+    assert topics_of(classifier, text) == expected
+
+
+def test_matches_explain_the_topic(classifier):
+    text = "Tensions over the Taiwan Strait and Taiwan’s self-rule grew."
+    (hit,) = classifier.classify_text(text)
+    assert hit.topic_id == "Taiwan"
+    assert [(m.text, m.term) for m in hit.matches] == [
+        ("Taiwan Strait", "Taiwan Strait"),
+        ("Taiwan", "Taiwan"),
+    ]
+    assert all(text[m.start : m.end] == m.text for m in hit.matches)
+
+
+def test_companion_rule_names_the_word_that_allowed_it(classifier):
+    (hit,) = classifier.classify_text("Russia launched a new offensive in the east.")
+    assert [m.term for m in hit.matches] == ["Russia (with: offensive)"]
+
+
+def test_vetoed_words_are_reported(classifier):
+    text = "Tariffs rose, and the drug trade kept growing."
+    (hit,) = classifier.classify_text(text)
+    assert hit.topic_id == "trade"
+    assert [v.text for v in hit.vetoed] == ["drug trade"]
+    assert [m.text for m in hit.matches] == ["Tariffs"]
+
+
+def test_weak_terms_need_company(classifier):
+    assert topics_of(classifier, "Exports of the company rose.") == set()
+    assert topics_of(classifier, "Exports and imports of goods rose.") == {"trade"}
+
+
+def test_case_and_apostrophes_do_not_matter(classifier):
+    for text in ["TAIWAN’S ELECTION", "taiwan's election", "Taiwan’s election"]:
+        assert topics_of(classifier, text) == {"Taiwan"}
+
+
+WORDS = [
+    "tariff",
+    "tariffs",
+    "Taiwan",
+    "Taiwan’s",
+    "Taiwanese",
+    "strait",
+    "human",
+    "rights",
+    "issue",
+    "drug",
+    "trade",
+    "trading",
+    "Russia",
+    "war",
+    "Ukraine",
+    "fentanyl",
+    "opioids",
+    "Hong",
+    "Kong",
+    "democracy",
+    "exports",
+    "goods",
+    "the",
+    "and",
+    "US",
+    "U.S.",
+    "anti-China",
+    "economies",
+    "detained",
+    "Americans",
+    "crackdown",
+    "activists",
+    "cartel",
+    "OPEC",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=25), st.sampled_from([" ", ", ", "-", " — "]))
+def test_quick_pre_check_never_changes_the_result(classifier, words, sep):
+    text = sep.join(words)
+    assert classifier.classify_text(text) == classifier._scan(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_arbitrary_unicode_never_crashes_and_spans_slice_to_text(classifier, text):
+    for hit in classifier.classify_text(text):
+        for match in hit.matches:
+            assert text[match.start : match.end] == match.text
+
+
+def test_topic_without_pre_check_prefixes():
+    topic = Topic("x", "x", "#000000", terms=("tariff",))
+    assert KeywordClassifier([topic]).classify_text("No match here.") == ()

@@ -1,0 +1,201 @@
+import codecs
+from pathlib import Path
+
+import pytest
+
+from reader.core.loaders import LoadError, load_document, parse_bytes
+
+
+def test_sample_roles_match_gold_line_for_line(sample_document, gold):
+    got = [(p.line, p.role, p.text) for p in sample_document.paragraphs]
+    want = [(g["line"], g["role"], g["text"]) for g in gold]
+    assert got == want
+
+
+def test_sample_metadata_from_title_date_and_dateline(sample_document):
+    assert sample_document.title.startswith("US, China remain at odds")
+    assert sample_document.date == "Jun 18, 2023, 11:44 AM"
+    assert sample_document.source == "Associated Press"
+    assert sample_document.place == "Beijing"
+
+
+BOOK = """The Project Gutenberg eBook of a Short Book
+
+CHAPTER I.
+
+It was a bright cold day in April, and the clocks were striking thirteen.
+Winston Smith, his chin nuzzled into his breast in an effort to escape the
+vile wind, slipped quickly through the glass doors of Victory Mansions,
+though not quickly enough to prevent a swirl of gritty dust from entering.
+
+The hallway smelt of boiled cabbage and old rag mats. At one end of it a
+coloured poster, too large for indoor display, had been tacked to the wall.
+It depicted simply an enormous face, more than a metre wide: the face of a
+man of about forty-five, with a heavy black moustache and ruggedly handsome.
+"""
+
+
+def test_hard_wrapped_book_lines_are_joined_into_paragraphs(tmp_path):
+    path = tmp_path / "book.txt"
+    path.write_text(BOOK, encoding="utf-8")
+    doc = load_document(path)
+    assert [p.role for p in doc.paragraphs] == ["title", "heading", "body", "body"]
+    assert doc.paragraphs[2].text.startswith("It was a bright cold day")
+    assert "the\nvile" not in doc.paragraphs[2].text
+    assert "nuzzled into his breast in an effort to escape the vile wind" in doc.paragraphs[2].text
+    assert [p.line for p in doc.paragraphs] == [1, 3, 5, 10]
+
+
+def test_markdown_headings_paragraphs_and_inline_markup(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text(
+        "# Tariffs rise again\n\nJune 3, 2024\n\n## Background\n\n"
+        "The **new** tariffs on [Chinese goods](https://example.org) start\nin July.\n\n"
+        "- Exporters worry.\n",
+        encoding="utf-8",
+    )
+    doc = load_document(path)
+    assert [(p.role, p.text, p.line) for p in doc.paragraphs] == [
+        ("title", "Tariffs rise again", 1),
+        ("date", "June 3, 2024", 3),
+        ("heading", "Background", 5),
+        ("body", "The new tariffs on Chinese goods start in July.", 7),
+        ("body", "Exporters worry.", 10),
+    ]
+
+
+PAGE = """<!DOCTYPE html><html><head><title>Taiwan holds drills | Example News</title>
+<meta property="og:title" content="Taiwan holds drills as Beijing watches">
+<meta name="author" content="Jane Reporter">
+<meta property="article:published_time" content="2024-05-23T08:00:00Z">
+<script src="https://tracker.example.com/t.js"></script>
+<script>document.write("INJECTED SCRIPT TEXT"); fetch("https://evil.example.com/");</script>
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+<article><h1>Taiwan holds drills as Beijing watches</h1>
+<p>TAIPEI (Reuters) — Taiwan's military began annual drills on Thursday, simulating a
+blockade of the island by Chinese forces, the defence ministry said.</p>
+<p>The exercises come days after Beijing staged large war games around the island,
+which it claims as its own territory.</p>
+<img src="https://images.example.com/remote.jpg" alt="Soldiers on a beach">
+<p>Officials said the drills would last five days and involve reservists for the
+first time in several years.</p>
+</article>
+<footer>Copyright Example News. All rights reserved.</footer>
+</body></html>"""
+
+
+def test_saved_web_page_gives_article_text_and_metadata_without_scripts(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    doc = load_document(path)
+    texts = [p.text for p in doc.paragraphs]
+    assert doc.title == "Taiwan holds drills as Beijing watches"
+    assert doc.date.startswith("2024-05-23")
+    assert doc.byline == "Jane Reporter"
+    assert any(t.startswith("TAIPEI (Reuters)") for t in texts)
+    assert any("reservists" in t for t in texts)
+    joined = "\n".join(texts)
+    assert "INJECTED" not in joined
+    assert "Sport" not in joined
+    assert doc.place == "Taipei"
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (codecs.BOM_UTF8 + "Taiwan’s café\n".encode(), "Taiwan’s café"),
+        ("Taiwan’s café\n".encode("utf-16"), "Taiwan’s café"),
+        (codecs.BOM_UTF16_BE + "Taiwan’s café\n".encode("utf-16-be"), "Taiwan’s café"),
+        ("“Taiwan’s” café – a report\n".encode("cp1252"), "“Taiwan’s” café – a report"),
+        ("Zölle auf Waren über 10 % – das Café\n".encode("cp1252"), "Zölle auf Waren über 10 %"),
+    ],
+)
+def test_encodings_are_detected(data, expected):
+    doc = parse_bytes(data, kind="text")
+    assert doc.paragraphs[0].text.startswith(expected)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_every_newline_style_gives_the_same_paragraphs(newline):
+    text = newline.join(["A title", "First paragraph here.", "Second paragraph here."])
+    doc = parse_bytes(text.encode(), kind="text")
+    assert [p.text for p in doc.paragraphs] == [
+        "A title",
+        "First paragraph here.",
+        "Second paragraph here.",
+    ]
+
+
+def test_paragraphs_mode_makes_every_line_a_body_paragraph():
+    doc = parse_bytes(b"Title line\n\nJun 18, 2023\n(Photo by X/Getty Images)\n", paragraphs=True)
+    assert [(p.role, p.line) for p in doc.paragraphs] == [("body", 1), ("body", 3), ("body", 4)]
+
+
+def _error(path: Path, **kwargs) -> str:
+    with pytest.raises(LoadError) as info:
+        load_document(path, **kwargs)
+    message = str(info.value)
+    assert "\n" not in message
+    assert str(path) in message
+    return message
+
+
+def test_missing_file(tmp_path):
+    assert "no such file" in _error(tmp_path / "nope.txt")
+
+
+def test_folder(tmp_path):
+    folder = tmp_path / "dir.txt"
+    folder.mkdir()
+    assert "folder" in _error(folder)
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\n\t\n"])
+def test_empty_file(tmp_path, content):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(content)
+    assert "empty" in _error(path)
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image"),
+        (b"%PDF-1.7\n%\xe2\xe3", "PDF"),
+        (bytes(range(256)) * 10, "binary"),
+    ],
+)
+def test_binary_file(tmp_path, content, words):
+    path = tmp_path / "odd.txt"
+    path.write_bytes(content)
+    assert words in _error(path)
+
+
+def test_unsupported_type(tmp_path):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(b"%PDF-1.7")
+    assert "unsupported file type '.pdf'" in _error(path)
+
+
+def test_too_large(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text("word " * 1000, encoding="utf-8")
+    assert "too large" in _error(path, max_bytes=1000)
+
+
+def test_unreadable(tmp_path, monkeypatch):
+    path = tmp_path / "secret.txt"
+    path.write_text("text", encoding="utf-8")
+
+    def deny(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", deny)
+    assert "permission denied" in _error(path)
+
+
+def test_page_without_article_text(tmp_path):
+    path = tmp_path / "blank.html"
+    path.write_text("<html><body><script>var x = 1;</script></body></html>", encoding="utf-8")
+    assert "no article text" in _error(path)

@@ -1,0 +1,68 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.core.text import normalise, phrase_keys, search_prefix, tokens, word_spans
+
+
+def words(text):
+    return [text[s:e] for s, e in word_spans(text)]
+
+
+def test_possessive_is_left_out_of_the_span_with_either_apostrophe():
+    assert words("Taiwan’s self-rule and Xi's visit") == [
+        "Taiwan",
+        "self",
+        "rule",
+        "and",
+        "Xi",
+        "visit",
+    ]
+
+
+def test_abbreviations_and_hyphenated_compounds():
+    assert words("Sino-U.S. relations, anti-China mood") == [
+        "Sino",
+        "U.S.",
+        "relations",
+        "anti",
+        "China",
+        "mood",
+    ]
+
+
+def test_us_in_capitals_is_the_country_and_lowercase_us_the_pronoun():
+    assert normalise("US") == normalise("U.S.") == "u.s."
+    assert normalise("us") == "us"
+
+
+def test_inflections_share_a_key():
+    assert phrase_keys("tariffs") == phrase_keys("Tariff")
+    assert phrase_keys("export controls") == phrase_keys("Export Control")
+    assert phrase_keys("Taiwan’s") == phrase_keys("Taiwan's") == phrase_keys("taiwan")
+
+
+def test_search_prefix_is_a_prefix_of_inflections():
+    for word, forms in {
+        "economy": ["economies", "economic"],
+        "tariff": ["tariffs"],
+        "detained": ["detain", "detaining"],
+    }.items():
+        prefix = search_prefix(word)
+        assert all(form.startswith(prefix) for form in forms), (word, prefix)
+
+
+@given(st.text())
+def test_spans_always_slice_inside_the_text(text):
+    for key, start, end in tokens(text):
+        assert 0 <= start < end <= len(text)
+        assert key
+
+
+@given(st.text())
+def test_word_spans_are_those_of_nltks_regexp_tokenizer(text):
+    from nltk.tokenize import RegexpTokenizer
+
+    from reader.core.text import WORD_PATTERN, WORD_RE
+
+    expected = list(RegexpTokenizer(WORD_PATTERN).span_tokenize(text))
+    assert [m.span() for m in WORD_RE.finditer(text)] == expected
