@@ -15,7 +15,8 @@ from nltk.stem.snowball import SnowballStemmer
 # ("Taiwan’s", "don't") but hyphens split compounds ("Sino-U.S." -> "Sino", "U.S.").
 # This is the pattern of an NLTK ``RegexpTokenizer``; we run the compiled pattern directly,
 # because NLTK's ``span_tokenize`` wraps every match in a ReDoS guard that made tokenising
-# four times slower than the regular expression itself (tests check both give the same spans).
+# four times slower than the regular expression itself (tests check both give the same spans
+# on news text).
 WORD_PATTERN = r"(?:[^\W\d_]\.){2,}|\w+(?:['’]\w+)*"
 WORD_RE = re.compile(WORD_PATTERN)
 _STEMMER = SnowballStemmer("english")

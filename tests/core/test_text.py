@@ -58,7 +58,9 @@ def test_spans_always_slice_inside_the_text(text):
         assert key
 
 
-@given(st.text())
+# NLTK runs the pattern with the `regex` module, whose \w differs from `re` on marks and
+# superscripts; on the letters, digits and punctuation of news text they agree.
+@given(st.text(st.characters(categories=["Lu", "Ll", "Nd", "Po", "Pd", "Zs"]) | st.just("’")))
 def test_word_spans_are_those_of_nltks_regexp_tokenizer(text):
     from nltk.tokenize import RegexpTokenizer
 
