@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import csv
 import html
+import io
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any
 
 from reader.core.document import Document
+from reader.core.storage import atomic_write_text, user_data_dir
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,3 +148,69 @@ def excerpt_range(document: Document, start: int, end: int, topics: Sequence[str
         raise ValueError("the range holds no text")
     first, last = document.paragraph_at(start), document.paragraph_at(max(start, end - 1))
     return Excerpt(text, Citation.of(document), tuple(topics), tuple(range(first, last + 1)))
+
+
+class CollectionError(Exception):
+    """The stored excerpt collection could not be read or written; ``str()`` says why."""
+
+
+def load_collection(path: Path) -> list[Excerpt]:
+    """Read the user's saved excerpts; a missing file is an empty collection.
+
+    Raises:
+        CollectionError: if the file exists but cannot be read or is not a collection. The
+            file is left alone, so nothing the user collected is overwritten.
+    """
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CollectionError(f"{path}: cannot be read ({exc})") from None
+    try:
+        data = json.loads(raw)
+        items = data["excerpts"] if isinstance(data, dict) else data
+        return [Excerpt.from_mapping(item) for item in items]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise CollectionError(f"{path}: is not an excerpt collection ({exc})") from None
+
+
+def save_collection(path: Path, excerpts: Sequence[Excerpt]) -> None:
+    """Write the collection atomically: a crash leaves the old or the new file, never half."""
+    data = {"version": 1, "excerpts": [e.to_mapping() for e in excerpts]}
+    atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
+def export_markdown(excerpts: Sequence[Excerpt]) -> str:
+    """All excerpts as one Markdown document."""
+    parts = ["# Excerpts", ""]
+    for excerpt in excerpts:
+        if excerpt.topics:
+            parts.append(f"*Topics: {', '.join(excerpt.topics)}*")
+            parts.append("")
+        parts.append(excerpt.as_markdown())
+        parts.append("")
+    return "\n".join(parts)
+
+
+def export_csv(excerpts: Sequence[Excerpt]) -> str:
+    """All excerpts as CSV: one row each, with citation columns."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["text", "topics", "title", "source", "date", "location", "created", "note"])
+    for e in excerpts:
+        c = e.citation
+        writer.writerow(
+            [e.text, "; ".join(e.topics), c.title, c.source, c.date, c.location, e.created, e.note]
+        )
+    return buffer.getvalue()
+
+
+def export_json(excerpts: Sequence[Excerpt]) -> str:
+    """All excerpts as a JSON array."""
+    return json.dumps([e.to_mapping() for e in excerpts], ensure_ascii=False, indent=2) + "\n"
+
+
+def collection_file() -> Path:
+    """Where the user's excerpts are kept."""
+    return user_data_dir() / "excerpts.json"

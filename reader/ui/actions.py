@@ -1,0 +1,176 @@
+"""Every command of the window in one registry: text, shortcut, icon and object name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from reader.ui.icons import icon
+
+Key = QKeySequence.StandardKey
+_FALLBACK = {
+    Key.Open: "Ctrl+O",
+    Key.Refresh: "F5",
+    Key.Quit: "Ctrl+Q",
+    Key.Copy: "Ctrl+C",
+    Key.SelectAll: "Ctrl+A",
+    Key.ZoomIn: "Ctrl++",
+    Key.ZoomOut: "Ctrl+-",
+}
+
+
+@dataclass
+class Actions:
+    """The window's actions; each ``objectName`` equals its field name."""
+
+    open_file: QAction
+    reload: QAction
+    quit: QAction
+    copy: QAction
+    copy_with_citation: QAction
+    copy_paragraph: QAction
+    add_to_excerpts: QAction
+    select_all: QAction
+    next_match: QAction
+    previous_match: QAction
+    show_only_matching: QAction
+    match_all: QAction
+    clear_topics: QAction
+    zoom_in: QAction
+    zoom_out: QAction
+    zoom_reset: QAction
+    theme_system: QAction
+    theme_light: QAction
+    theme_dark: QAction
+    focus_topics: QAction
+    focus_article: QAction
+    focus_excerpts: QAction
+    export_excerpts: QAction
+    about: QAction
+
+    def all(self) -> list[QAction]:
+        """Every action, in declaration order."""
+        return [getattr(self, f.name) for f in fields(self)]
+
+
+def _action(
+    parent: QWidget,
+    name: str,
+    text: str,
+    shortcut: QKeySequence.StandardKey | str | list[str] | None = None,
+    tip: str = "",
+    icon_name: str = "",
+    checkable: bool = False,
+) -> QAction:
+    action = QAction(text, parent)
+    action.setObjectName(name)
+    if isinstance(shortcut, list):
+        action.setShortcuts([QKeySequence(s) for s in shortcut])
+    elif isinstance(shortcut, QKeySequence.StandardKey):
+        # Some platforms (and the offscreen one) define no keys for a standard action.
+        keys = QKeySequence.keyBindings(shortcut) or [QKeySequence(_FALLBACK[shortcut])]
+        action.setShortcuts(keys)
+    elif shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+    if icon_name:
+        action.setIcon(icon(icon_name))
+    action.setCheckable(checkable)
+    parent.addAction(action)
+    return action
+
+
+def create_actions(parent: QWidget) -> Actions:
+    """Create the window's actions, parented to (and active in) ``parent``."""
+    a = Actions(
+        open_file=_action(parent, "open_file", "&Open…", Key.Open, "Open an article", "open"),
+        reload=_action(parent, "reload", "&Reload", Key.Refresh, "Read the file again", "reload"),
+        quit=_action(parent, "quit", "&Quit", Key.Quit, "Close Topic Reader"),
+        copy=_action(
+            parent, "copy", "&Copy", Key.Copy, "Copy the selection as plain text", "copy"
+        ),
+        copy_with_citation=_action(
+            parent,
+            "copy_with_citation",
+            "Copy with C&itation",
+            "Ctrl+Shift+C",
+            "Copy the selection, or the paragraph at the cursor, with its source",
+            "cite",
+        ),
+        copy_paragraph=_action(
+            parent,
+            "copy_paragraph",
+            "Copy &Paragraph",
+            "Ctrl+Alt+C",
+            "Copy the whole paragraph at the cursor",
+        ),
+        add_to_excerpts=_action(
+            parent,
+            "add_to_excerpts",
+            "&Add to Excerpts",
+            "Ctrl+E",
+            "Keep the selection, or the paragraph at the cursor, in Excerpts",
+            "excerpt",
+        ),
+        select_all=_action(parent, "select_all", "Select &All", Key.SelectAll),
+        next_match=_action(
+            parent,
+            "next_match",
+            "&Next Match",
+            ["F3", "Ctrl+G", "Ctrl+Down"],
+            "Go to the next paragraph matching the checked topics",
+            "next",
+        ),
+        previous_match=_action(
+            parent,
+            "previous_match",
+            "&Previous Match",
+            ["Shift+F3", "Ctrl+Shift+G", "Ctrl+Up"],
+            "Go to the previous matching paragraph",
+            "previous",
+        ),
+        show_only_matching=_action(
+            parent,
+            "show_only_matching",
+            "Show &Only Matching",
+            "Ctrl+Shift+F",
+            "Hide paragraphs that do not match the checked topics",
+            "filter",
+            checkable=True,
+        ),
+        match_all=_action(
+            parent,
+            "match_all",
+            "Match A&ll Checked Topics",
+            "Ctrl+Shift+A",
+            "Match paragraphs that carry every checked topic (otherwise any)",
+            checkable=True,
+        ),
+        clear_topics=_action(
+            parent, "clear_topics", "&Clear Topics", "Ctrl+Shift+X", "Uncheck every topic"
+        ),
+        zoom_in=_action(parent, "zoom_in", "Zoom &In", Key.ZoomIn, "Larger text"),
+        zoom_out=_action(parent, "zoom_out", "Zoom &Out", Key.ZoomOut, "Smaller text"),
+        zoom_reset=_action(parent, "zoom_reset", "&Actual Size", "Ctrl+0", "Default text size"),
+        theme_system=_action(
+            parent, "theme_system", "&System Theme", "Ctrl+Shift+Y", checkable=True
+        ),
+        theme_light=_action(parent, "theme_light", "&Light Theme", "Ctrl+Shift+L", checkable=True),
+        theme_dark=_action(parent, "theme_dark", "&Dark Theme", "Ctrl+Shift+D", checkable=True),
+        focus_topics=_action(parent, "focus_topics", "Go to &Topics", "Alt+1"),
+        focus_article=_action(parent, "focus_article", "Go to &Article", "Alt+2"),
+        focus_excerpts=_action(parent, "focus_excerpts", "Go to &Excerpts", "Alt+3"),
+        export_excerpts=_action(
+            parent, "export_excerpts", "&Export Excerpts…", "Ctrl+Shift+E", "Save all excerpts"
+        ),
+        about=_action(parent, "about", "&About Topic Reader", "F1"),
+    )
+    group = QActionGroup(parent)
+    for action in (a.theme_system, a.theme_light, a.theme_dark):
+        group.addAction(action)
+    a.theme_system.setChecked(True)
+    return a

@@ -1,0 +1,57 @@
+"""The composition root: build the application and show the window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from reader.core.resources import sample_article
+from reader.core.storage import APP_NAME
+from reader.core.topics import TopicsError, default_topics, load_topics
+from reader.ui.icons import icon
+from reader.ui.main_window import MainWindow
+from reader.ui.settings_store import SettingsStore
+from reader.ui.theme import apply_theme
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """``topic-reader [--topic NAME]... [FILE]``."""
+    parser = argparse.ArgumentParser(
+        prog="topic-reader",
+        description="Open an article (the bundled sample if none) in Topic Reader. "
+        "Subcommands 'classify' and 'topics' run without a window.",
+    )
+    parser.add_argument("file", nargs="?", help="a .txt, .md or .html article")
+    parser.add_argument(
+        "--topic", action="append", default=[], metavar="NAME", help="check this topic"
+    )
+    return parser.parse_args(list(argv))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the window; returns the exit code."""
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("Topic Reader")
+    app.setDesktopFileName(APP_NAME)
+    app.setWindowIcon(icon("app"))
+    settings = SettingsStore(QSettings())
+    apply_theme(settings.load_preferences().theme)
+    notice = ""
+    try:
+        topics = load_topics()
+    except TopicsError as exc:
+        topics = default_topics()
+        notice = f"Your topics file could not be used, so the default topics are shown.\n\n{exc}"
+    window = MainWindow(settings, topics, notice)
+    window.show()
+    window.open_path(Path(args.file) if args.file else sample_article(), args.topic)
+    return int(app.exec())

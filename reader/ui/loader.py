@@ -1,0 +1,105 @@
+"""Open and classify files off the UI thread, so a whole book never freezes the window."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from typing_extensions import override
+
+from reader.core.document import Document
+from reader.core.topics import Topic
+
+
+class LoadSignals(QObject):
+    """Signals of one load.
+
+    Signals:
+        document_loaded: The text is read and split into paragraphs. arg: (int, Document).
+        classified: Topics are found. arg: (int, tuple of hits per paragraph).
+        failed: The file could not be opened. arg: (int, str message).
+    """
+
+    document_loaded = Signal(int, object)
+    classified = Signal(int, object)
+    failed = Signal(int, str)
+
+
+class _LoadTask(QRunnable):
+    def __init__(
+        self, ticket: int, path: Path, topics: Sequence[Topic], signals: LoadSignals
+    ) -> None:
+        super().__init__()
+        self._ticket = ticket
+        self._path = path
+        self._topics = tuple(topics)
+        self._signals = signals
+
+    @override
+    def run(self) -> None:
+        # Imported here so that NLTK loads in the worker, off the start-up path.
+        from reader.core.classifier import KeywordClassifier
+        from reader.core.loaders import LoadError, load_document
+
+        try:
+            document: Document = load_document(self._path)
+        except LoadError as exc:
+            self._signals.failed.emit(self._ticket, str(exc))
+            return
+        except Exception as exc:  # a bug must not kill the window; say what happened
+            self._signals.failed.emit(self._ticket, f"{self._path}: could not be opened ({exc})")
+            return
+        self._signals.document_loaded.emit(self._ticket, document)
+        try:
+            hits = KeywordClassifier(self._topics).classify_document(document)
+        except Exception as exc:
+            self._signals.failed.emit(self._ticket, f"{self._path}: topics failed ({exc})")
+            return
+        self._signals.classified.emit(self._ticket, hits)
+
+
+class DocumentLoader(QObject):
+    """Runs loads on a thread pool; only the newest request's results are delivered.
+
+    Signals are those of :class:`LoadSignals`, re-emitted without the ticket.
+    """
+
+    document_loaded = Signal(object)
+    classified = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = LoadSignals(self)
+        self._signals.document_loaded.connect(self._on_signals_document_loaded)
+        self._signals.classified.connect(self._on_signals_classified)
+        self._signals.failed.connect(self._on_signals_failed)
+        self._ticket = 0
+        self.busy = False
+
+    def load(self, path: Path, topics: Sequence[Topic]) -> None:
+        """Start reading ``path``; earlier unfinished loads are ignored when they end."""
+        self._ticket += 1
+        self.busy = True
+        self._pool.start(_LoadTask(self._ticket, path, topics, self._signals))
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Block until the pool is idle (for shutdown and tests)."""
+        return bool(self._pool.waitForDone(msecs))
+
+    def _on_signals_document_loaded(self, ticket: int, document: object) -> None:
+        if ticket == self._ticket:
+            self.document_loaded.emit(document)
+
+    def _on_signals_classified(self, ticket: int, hits: object) -> None:
+        if ticket == self._ticket:
+            self.busy = False
+            self.classified.emit(hits)
+
+    def _on_signals_failed(self, ticket: int, message: str) -> None:
+        if ticket == self._ticket:
+            self.busy = False
+            self.failed.emit(message)

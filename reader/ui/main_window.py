@@ -1,0 +1,582 @@
+"""The main window: article in the middle, topics on the left, excerpts on the right."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QToolBar,
+    QWidget,
+)
+from typing_extensions import override
+
+from reader import __version__
+from reader.core.document import Document, TopicHit
+from reader.core.excerpts import (
+    Citation,
+    Excerpt,
+    collection_file,
+    excerpt_paragraphs,
+    export_csv,
+    export_json,
+    export_markdown,
+)
+from reader.core.loaders import SUPPORTED_SUFFIXES
+from reader.core.preferences import Preferences
+from reader.core.session import ReadingSession
+from reader.core.storage import atomic_write_text
+from reader.core.topics import Topic
+from reader.ui.actions import create_actions
+from reader.ui.article_view import ArticleView
+from reader.ui.excerpts_dock import ExcerptListModel, ExcerptsDock
+from reader.ui.icons import icon
+from reader.ui.loader import DocumentLoader
+from reader.ui.settings_store import SettingsStore
+from reader.ui.theme import apply_theme
+from reader.ui.topic_model import TopicListModel
+from reader.ui.topic_sidebar import TopicSidebar
+
+FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    """Topic Reader's window.
+
+    Signals:
+        document_shown: A document's text is on screen (topics may still be coming). arg: str.
+        topics_ready: The shown document's topics are found and painted.
+        open_failed: A file could not be opened; the current article stays. arg: str message.
+    """
+
+    document_shown = Signal(str)
+    topics_ready = Signal()
+    open_failed = Signal(str)
+
+    def __init__(self, settings: SettingsStore, topics: Sequence[Topic], notice: str = "") -> None:
+        super().__init__()
+        self._settings = settings
+        self._prefs = settings.load_preferences()
+        self._topics = tuple(topics)
+        self._session: ReadingSession | None = None
+        self._path: Path | None = None
+        self._pending_topics: set[str] | None = None
+        self._loader = DocumentLoader(self)
+        self.commands = create_actions(self)
+        self._create_widgets()
+        self._create_docks()
+        self._create_menus()
+        self._create_toolbar()
+        self._connect_signals()
+        if not self._settings.restore_window(self):
+            self.resize(1360, 880)
+            # Dock sizes apply once the window has its size, on the first turn of the loop.
+            QTimer.singleShot(0, self._default_dock_sizes)
+        self._apply_preferences()
+        self.setAcceptDrops(True)
+        self.setWindowIcon(icon("app"))
+        self._refresh()
+        for message in (notice, self.excerpt_model.load_error):
+            if message:
+                QTimer.singleShot(0, lambda m=message: self._warn("Topic Reader", m))
+
+    # -- construction ------------------------------------------------------------------------
+
+    def _create_widgets(self) -> None:
+        self.article_view = ArticleView(self)
+        self.setCentralWidget(self.article_view)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("status_label")
+        self.status_label.setAccessibleName("Topic status")
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("load_progress")
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(140)
+        self.progress.setAccessibleName("Opening file")
+        self.progress.hide()
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.status_label)
+
+    def _create_docks(self) -> None:
+        self.topic_model = TopicListModel(self._topics, self)
+        self.sidebar = TopicSidebar(
+            self.topic_model,
+            self.commands.show_only_matching,
+            self.commands.previous_match,
+            self.commands.next_match,
+            self,
+        )
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.sidebar)
+        self.excerpt_model = ExcerptListModel(collection_file(), self)
+        self.excerpts_dock = ExcerptsDock(self.excerpt_model, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.excerpts_dock)
+
+    def _default_dock_sizes(self) -> None:
+        self.resizeDocks([self.sidebar, self.excerpts_dock], [240, 280], Qt.Orientation.Horizontal)
+
+    def _create_menus(self) -> None:
+        a = self.commands
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(a.open_file)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.setObjectName("recent_menu")
+        file_menu.addAction(a.reload)
+        file_menu.addSeparator()
+        file_menu.addAction(a.export_excerpts)
+        file_menu.addSeparator()
+        file_menu.addAction(a.quit)
+        edit = bar.addMenu("&Edit")
+        for action in (a.copy, a.copy_with_citation, a.copy_paragraph, a.add_to_excerpts):
+            edit.addAction(action)
+        edit.addSeparator()
+        edit.addAction(a.select_all)
+        topics = bar.addMenu("&Topics")
+        self.topic_actions: list[QAction] = []
+        for n, topic in enumerate(self._topics):
+            action = QAction(topic.label, self)
+            action.setObjectName(f"toggle_topic_{n + 1}")
+            action.setCheckable(True)
+            action.setIcon(self.topic_model.data(self.topic_model.index(n), 1))
+            if n < 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
+            action.toggled.connect(lambda on, tid=topic.id: self._on_topic_action_toggled(tid, on))
+            topics.addAction(action)
+            self.addAction(action)
+            self.topic_actions.append(action)
+        topics.addSeparator()
+        for action in (a.clear_topics, a.match_all, a.show_only_matching):
+            topics.addAction(action)
+        topics.addSeparator()
+        topics.addAction(a.next_match)
+        topics.addAction(a.previous_match)
+        view = bar.addMenu("&View")
+        for action in (a.zoom_in, a.zoom_out, a.zoom_reset):
+            view.addAction(action)
+        view.addSeparator()
+        for action in (a.theme_system, a.theme_light, a.theme_dark):
+            view.addAction(action)
+        view.addSeparator()
+        for dock in (self.sidebar, self.excerpts_dock):
+            view.addAction(dock.toggleViewAction())
+        view.addSeparator()
+        for action in (a.focus_topics, a.focus_article, a.focus_excerpts):
+            view.addAction(action)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(a.about)
+
+    def _create_toolbar(self) -> None:
+        toolbar = QToolBar("Main", self)
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        a = self.commands
+        for action in (a.open_file, None, a.previous_match, a.next_match, a.show_only_matching):
+            toolbar.addAction(action) if action else toolbar.addSeparator()
+        toolbar.addSeparator()
+        toolbar.addAction(a.copy_with_citation)
+        toolbar.addAction(a.add_to_excerpts)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+
+    def _connect_signals(self) -> None:
+        a = self.commands
+        a.open_file.triggered.connect(self._on_open_file_triggered)
+        a.reload.triggered.connect(self.reload)
+        a.quit.triggered.connect(self.close)
+        a.copy.triggered.connect(self.copy_selection)
+        a.copy_with_citation.triggered.connect(self.copy_with_citation)
+        a.copy_paragraph.triggered.connect(self.copy_paragraph)
+        a.add_to_excerpts.triggered.connect(self.add_to_excerpts)
+        a.select_all.triggered.connect(self.article_view.selectAll)
+        a.next_match.triggered.connect(self.go_to_next_match)
+        a.previous_match.triggered.connect(self.go_to_previous_match)
+        a.show_only_matching.toggled.connect(self._on_show_only_matching_toggled)
+        a.match_all.toggled.connect(self._on_match_all_toggled)
+        a.clear_topics.triggered.connect(lambda: self.topic_model.set_checked(()))
+        a.zoom_in.triggered.connect(lambda: self._zoom_by(1))
+        a.zoom_out.triggered.connect(lambda: self._zoom_by(-1))
+        a.zoom_reset.triggered.connect(lambda: self._zoom_by(None))
+        a.theme_system.triggered.connect(lambda: self.set_theme("system"))
+        a.theme_light.triggered.connect(lambda: self.set_theme("light"))
+        a.theme_dark.triggered.connect(lambda: self.set_theme("dark"))
+        a.focus_topics.triggered.connect(lambda: self._focus(self.sidebar.list_view))
+        a.focus_article.triggered.connect(lambda: self._focus(self.article_view))
+        a.focus_excerpts.triggered.connect(lambda: self._focus(self.excerpts_dock.list_view))
+        a.export_excerpts.triggered.connect(self.export_excerpts)
+        a.about.triggered.connect(self._on_about_triggered)
+        self.topic_model.checked_changed.connect(self._on_topic_model_checked_changed)
+        self.sidebar.mode_changed.connect(self._on_sidebar_mode_changed)
+        self.article_view.copyAvailable.connect(a.copy.setEnabled)
+        self.article_view.customContextMenuRequested.connect(self._on_article_context_menu)
+        self.excerpts_dock.copy_all_requested.connect(self.copy_all_excerpts)
+        self.excerpts_dock.export_requested.connect(self.export_excerpts)
+        self.excerpt_model.save_failed.connect(lambda m: self._warn("Excerpts not saved", m))
+        self._loader.document_loaded.connect(self._on_loader_document_loaded)
+        self._loader.classified.connect(self._on_loader_classified)
+        self._loader.failed.connect(self._on_loader_failed)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+
+    def _apply_preferences(self) -> None:
+        prefs = self._prefs
+        a = self.commands
+        {"light": a.theme_light, "dark": a.theme_dark}.get(prefs.theme, a.theme_system).setChecked(
+            True
+        )
+        self.article_view.set_zoom(prefs.zoom)
+        a.show_only_matching.setChecked(prefs.show_only_matching)
+        a.match_all.setChecked(prefs.match_mode == "all")
+        self.sidebar.set_mode(prefs.match_mode)
+
+    # -- opening files -------------------------------------------------------------------------
+
+    def open_path(self, path: Path | str, topics: Sequence[str] = ()) -> None:
+        """Open ``path`` off the UI thread; ``topics`` (ids or labels) are checked when shown."""
+        if topics:
+            self._pending_topics = self._resolve_topics(topics)
+        self._opening = Path(path)
+        self.progress.show()
+        self.statusBar().showMessage(f"Opening {Path(path).name}…")
+        self._loader.load(Path(path), self._topics)
+
+    def reload(self) -> None:
+        """Read the current file again, keeping the checked topics."""
+        if self._path is not None:
+            self._pending_topics = set(self.topic_model.checked())
+            self.open_path(self._path)
+
+    def _resolve_topics(self, names: Sequence[str]) -> set[str]:
+        wanted = {n.casefold() for n in names}
+        return {t.id for t in self._topics if {t.id.casefold(), t.label.casefold()} & wanted}
+
+    def _on_open_file_triggered(self) -> None:
+        start = str(self._path.parent) if self._path else str(Path.home())
+        name, _ = QFileDialog.getOpenFileName(self, "Open Article", start, FILE_FILTER)
+        if name:
+            self.open_path(name)
+
+    def _on_loader_document_loaded(self, document: Document) -> None:
+        empty: tuple[tuple[TopicHit, ...], ...] = tuple(() for _ in document.paragraphs)
+        checked = self._pending_topics
+        if checked is None:
+            checked = set(self.topic_model.checked())
+        self._pending_topics = None
+        self._path = self._opening
+        self._session = ReadingSession(
+            document,
+            self._topics,
+            empty,
+            frozenset(checked),
+            "all" if self.commands.match_all.isChecked() else "any",
+            self.commands.show_only_matching.isChecked(),
+        )
+        self.article_view.set_session(self._session)
+        self.setWindowTitle(f"{document.display_name} — Topic Reader")
+        self._remember_recent(str(self._opening))
+        self.statusBar().showMessage(f"Finding topics in {self._opening.name}…")
+        self.document_shown.emit(str(self._opening))
+
+    def _on_loader_classified(self, hits: tuple[tuple[TopicHit, ...], ...]) -> None:
+        self.progress.hide()
+        old = self._session
+        if old is None:
+            return
+        self._session = ReadingSession(
+            old.document, old.topics, hits, old.checked, old.mode, old.show_only_matching
+        )
+        self.topic_model.set_counts(self._session.counts())
+        self.topic_model.set_checked(old.checked)
+        self.article_view.set_session(self._session, rebuild=False)
+        self.statusBar().clearMessage()
+        self._refresh()
+        self.topics_ready.emit()
+
+    def _on_loader_failed(self, message: str) -> None:
+        self.progress.hide()
+        self.statusBar().showMessage(message, 10000)
+        self.open_failed.emit(message)
+        self._warn("Cannot open file", message)
+
+    def _warn(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, message)
+
+    def _remember_recent(self, path: str) -> None:
+        self._prefs = self._prefs.with_recent(str(Path(path).resolve()))
+        self._settings.save_preferences(self._prefs)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for n, path in enumerate(self._prefs.recent_files):
+            action = self.recent_menu.addAction(f"&{n + 1} {Path(path).name}")
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+        if not self._prefs.recent_files:
+            self.recent_menu.addAction("No recent files").setEnabled(False)
+
+    @override
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_path(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    @override
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_path(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_path(path)
+
+    @staticmethod
+    def _dropped_path(mime: QMimeData) -> Path | None:
+        for url in mime.urls():
+            if url.isLocalFile():
+                path = Path(url.toLocalFile())
+                if path.suffix.lower() in SUPPORTED_SUFFIXES:
+                    return path
+        return None
+
+    # -- topics ------------------------------------------------------------------------------
+
+    @property
+    def session(self) -> ReadingSession | None:
+        """The reading session on screen."""
+        return self._session
+
+    def _on_topic_model_checked_changed(self, checked: frozenset[str]) -> None:
+        for action, topic in zip(self.topic_actions, self._topics, strict=True):
+            blocked = action.blockSignals(True)
+            action.setChecked(topic.id in checked)
+            action.blockSignals(blocked)
+        if self._session is not None:
+            self._session.set_checked(checked)
+            self.article_view.refresh()
+        self._refresh()
+
+    def _on_topic_action_toggled(self, topic_id: str, on: bool) -> None:
+        checked = set(self.topic_model.checked())
+        (checked.add if on else checked.discard)(topic_id)
+        self.topic_model.set_checked(checked)
+
+    def _on_show_only_matching_toggled(self, on: bool) -> None:
+        self._prefs = replace(self._prefs, show_only_matching=on)
+        self._settings.save_preferences(self._prefs)
+        if self._session is not None:
+            self._session.show_only_matching = on
+            self.article_view.refresh()
+        self._refresh()
+
+    def _on_match_all_toggled(self, on: bool) -> None:
+        self._set_mode("all" if on else "any")
+
+    def _on_sidebar_mode_changed(self, mode: str) -> None:
+        self._set_mode(mode)
+
+    def _set_mode(self, mode: str) -> None:
+        self.sidebar.set_mode(mode)
+        blocked = self.commands.match_all.blockSignals(True)
+        self.commands.match_all.setChecked(mode == "all")
+        self.commands.match_all.blockSignals(blocked)
+        self._prefs = replace(self._prefs, match_mode=mode)
+        self._settings.save_preferences(self._prefs)
+        if self._session is not None:
+            self._session.mode = "all" if mode == "all" else "any"
+            self.article_view.refresh()
+        self._refresh()
+
+    def go_to_next_match(self) -> None:
+        """Move to the next paragraph matching the checked topics."""
+        self._go(lambda s, at: s.next_match(at))
+
+    def go_to_previous_match(self) -> None:
+        """Move to the previous matching paragraph."""
+        self._go(lambda s, at: s.previous_match(at))
+
+    def _go(self, step: object) -> None:
+        session = self._session
+        if session is None:
+            return
+        assert callable(step)
+        target = step(session, self.article_view.current_paragraph())
+        if target is None:
+            self.statusBar().showMessage("No paragraph matches the checked topics", 4000)
+            return
+        self.article_view.go_to_paragraph(target)
+        position = session.matching().index(target) + 1
+        self.statusBar().showMessage(f"Match {position} of {len(session.matching())}", 4000)
+
+    # -- excerpts and clipboard ----------------------------------------------------------------
+
+    def current_excerpt(self) -> Excerpt | None:
+        """The selection, or the paragraph at the cursor, as an excerpt with its citation."""
+        session = self._session
+        if session is None:
+            return None
+        paragraphs = self.article_view.selected_paragraphs()
+        topic_ids = set().union(*(session.topics_of(i) for i in paragraphs))
+        labels = [t.label for t in self._topics if t.id in topic_ids]
+        if self.article_view.textCursor().hasSelection():
+            text = self.article_view.selected_text().strip()
+            citation = Citation.of(session.document)
+            return Excerpt(text, citation, tuple(labels), tuple(paragraphs))
+        index = self.article_view.current_paragraph()
+        own = [t.label for t in self._topics if t.id in session.topics_of(index)]
+        return excerpt_paragraphs(session.document, [index], own)
+
+    def copy_selection(self) -> None:
+        """Copy the selection as plain text."""
+        text = self.article_view.selected_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+    def copy_paragraph(self) -> None:
+        """Copy the whole paragraph at the cursor as plain text."""
+        if self._session is None:
+            return
+        index = self.article_view.current_paragraph()
+        QGuiApplication.clipboard().setText(self._session.document.paragraphs[index].text)
+        self.statusBar().showMessage("Paragraph copied", 3000)
+
+    def copy_with_citation(self) -> None:
+        """Copy the selection (or paragraph) with its citation as plain text and HTML."""
+        excerpt = self.current_excerpt()
+        if excerpt is None:
+            return
+        mime = QMimeData()
+        mime.setText(excerpt.as_markdown())
+        mime.setHtml(excerpt.as_html())
+        QGuiApplication.clipboard().setMimeData(mime)
+        self.statusBar().showMessage("Copied with citation", 3000)
+
+    def add_to_excerpts(self) -> None:
+        """Keep the selection (or paragraph) in the Excerpts dock."""
+        excerpt = self.current_excerpt()
+        if excerpt is None:
+            return
+        self.excerpt_model.add(excerpt)
+        self.excerpts_dock.show()
+        self.statusBar().showMessage(
+            f"Added to Excerpts ({self.excerpt_model.rowCount()} kept)", 3000
+        )
+
+    def copy_all_excerpts(self) -> None:
+        """Copy every kept excerpt as Markdown and HTML."""
+        excerpts = self.excerpt_model.excerpts()
+        if not excerpts:
+            return
+        mime = QMimeData()
+        mime.setText(export_markdown(excerpts))
+        mime.setHtml("".join(e.as_html() for e in excerpts))
+        QGuiApplication.clipboard().setMimeData(mime)
+        self.statusBar().showMessage(f"Copied {len(excerpts)} excerpts", 3000)
+
+    def export_excerpts(self) -> None:
+        """Save all excerpts as Markdown, CSV or JSON."""
+        excerpts = self.excerpt_model.excerpts()
+        if not excerpts:
+            self.statusBar().showMessage("There are no excerpts to export", 4000)
+            return
+        name, chosen = QFileDialog.getSaveFileName(
+            self,
+            "Export Excerpts",
+            str(Path.home() / "excerpts.md"),
+            "Markdown (*.md);;CSV (*.csv);;JSON (*.json)",
+        )
+        if not name:
+            return
+        path = Path(name)
+        kind = path.suffix.lower() or {"CSV": ".csv", "JSON": ".json"}.get(
+            chosen[:4].strip(), ".md"
+        )
+        if not path.suffix:
+            path = path.with_suffix(kind)
+        text = {".csv": export_csv, ".json": export_json}.get(kind, export_markdown)(excerpts)
+        try:
+            atomic_write_text(path, text)
+        except OSError as exc:
+            self._warn("Export failed", f"{path}: {exc.strerror or exc}")
+            return
+        self.statusBar().showMessage(f"Exported {len(excerpts)} excerpts to {path}", 5000)
+
+    def _on_article_context_menu(self, point: QPoint) -> None:
+        view = self.article_view
+        if not view.textCursor().hasSelection():
+            view.setTextCursor(view.cursorForPosition(point))
+        menu = QMenu(self)
+        a = self.commands
+        if view.textCursor().hasSelection():
+            menu.addAction(a.copy)
+        for action in (a.copy_paragraph, a.copy_with_citation, a.add_to_excerpts):
+            menu.addAction(action)
+        menu.popup(view.viewport().mapToGlobal(point))
+
+    # -- look ----------------------------------------------------------------------------------
+
+    def _zoom_by(self, step: int | None) -> None:
+        zoom = 0 if step is None else max(-5, min(10, self.article_view.zoom() + step))
+        self.article_view.set_zoom(zoom)
+        self._prefs = replace(self._prefs, zoom=zoom)
+        self._settings.save_preferences(self._prefs)
+
+    def set_theme(self, theme: str) -> None:
+        """Switch to the "system", "light" or "dark" theme and remember it."""
+        self._prefs = replace(self._prefs, theme=theme)
+        self._settings.save_preferences(self._prefs)
+        apply_theme(theme)
+        self.article_view.restyle()
+
+    def _focus(self, widget: QWidget) -> None:
+        dock = widget.parentWidget()
+        while dock is not None and not isinstance(dock, TopicSidebar | ExcerptsDock):
+            dock = dock.parentWidget()
+        if dock is not None:
+            dock.show()
+            dock.raise_()
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _on_about_triggered(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Topic Reader",
+            f"<b>Topic Reader {__version__}</b><p>Read the news by topic: see which "
+            "paragraphs touch each subject, jump between them and keep excerpts with their "
+            "source.</p><p>Works offline; it never fetches anything from the web.</p>",
+        )
+
+    # -- state -------------------------------------------------------------------------------
+
+    def _refresh(self) -> None:
+        session = self._session
+        has_doc = session is not None
+        has_topics = bool(session and session.checked)
+        a = self.commands
+        a.next_match.setEnabled(has_topics)
+        a.previous_match.setEnabled(has_topics)
+        for action in (a.copy_with_citation, a.copy_paragraph, a.add_to_excerpts, a.reload):
+            action.setEnabled(has_doc)
+        a.copy.setEnabled(self.article_view.textCursor().hasSelection())
+        self.status_label.setText(session.status() if session else "No article")
+
+    def preferences(self) -> Preferences:
+        """The preferences in force."""
+        return self._prefs
+
+    @override
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._settings.save_window(self)
+        self._settings.save_preferences(self._prefs)
+        self._loader.wait(5000)
+        super().closeEvent(event)

@@ -1,0 +1,155 @@
+"""The topic sidebar: a dock listing topics to check, with the filter controls."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QRadioButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from reader.ui.topic_model import TopicListModel
+
+
+class _TopicListView(QListView):
+    """List view where Space toggles the current topic, as in any checklist."""
+
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            index = self.currentIndex()
+            if index.isValid():
+                state = index.data(Qt.ItemDataRole.CheckStateRole)
+                new = (
+                    Qt.CheckState.Unchecked
+                    if state == Qt.CheckState.Checked
+                    else Qt.CheckState.Checked
+                )
+                self.model().setData(index, new, Qt.ItemDataRole.CheckStateRole)
+                return
+        super().keyPressEvent(event)
+
+
+class _RowToggleDelegate(QStyledItemDelegate):
+    """A click anywhere on a topic's row toggles it, not only on the small check box."""
+
+    @override
+    def editorEvent(
+        self,
+        event: QEvent,
+        model: QAbstractItemModel,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        if event.type() == QEvent.Type.MouseButtonRelease:
+            assert isinstance(event, QMouseEvent)
+            if event.button() == Qt.MouseButton.LeftButton and option.rect.contains(
+                event.position().toPoint()
+            ):
+                state = index.data(Qt.ItemDataRole.CheckStateRole)
+                new = (
+                    Qt.CheckState.Unchecked
+                    if state == Qt.CheckState.Checked
+                    else Qt.CheckState.Checked
+                )
+                return model.setData(index, new, Qt.ItemDataRole.CheckStateRole)
+        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
+            return False
+        return super().editorEvent(event, model, option, index)
+
+
+class TopicSidebar(QDockWidget):
+    """Dock listing every topic with its colour, label and paragraph count.
+
+    Signals:
+        mode_changed: The reader chose to match any or all checked topics. arg: str.
+    """
+
+    mode_changed = Signal(str)
+
+    def __init__(
+        self,
+        model: TopicListModel,
+        show_only: QAction,
+        previous_match: QAction,
+        next_match: QAction,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("Topics", parent)
+        self.setObjectName("topic_sidebar")
+        self.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.model = model
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(8, 6, 8, 8)
+
+        self.list_view = _TopicListView(body)
+        self.list_view.setObjectName("topic_list")
+        self.list_view.setAccessibleName("Topics")
+        self.list_view.setModel(model)
+        self.list_view.setUniformItemSizes(True)
+        self.list_view.setSpacing(2)
+        self.list_view.setItemDelegate(_RowToggleDelegate(self.list_view))
+        layout.addWidget(self.list_view, 1)
+
+        match_row = QHBoxLayout()
+        match_row.addWidget(QLabel("Match:", body))
+        self.any_button = QRadioButton("any", body)
+        self.all_button = QRadioButton("all", body)
+        self.any_button.setAccessibleName("Match any checked topic")
+        self.all_button.setAccessibleName("Match all checked topics")
+        self.any_button.setChecked(True)
+        self._mode_group = QButtonGroup(self)
+        self._mode_group.addButton(self.any_button)
+        self._mode_group.addButton(self.all_button)
+        self.any_button.toggled.connect(self._on_any_button_toggled)
+        match_row.addWidget(self.any_button)
+        match_row.addWidget(self.all_button)
+        match_row.addStretch(1)
+        layout.addLayout(match_row)
+
+        nav_row = QHBoxLayout()
+        for action, style in (
+            (show_only, Qt.ToolButtonStyle.ToolButtonTextBesideIcon),
+            (previous_match, Qt.ToolButtonStyle.ToolButtonIconOnly),
+            (next_match, Qt.ToolButtonStyle.ToolButtonIconOnly),
+        ):
+            button = QToolButton(body)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(style)
+            button.setAutoRaise(True)
+            nav_row.addWidget(button)
+        nav_row.addStretch(1)
+        layout.addLayout(nav_row)
+        self.setWidget(body)
+        self.setMinimumWidth(200)
+
+    def set_mode(self, mode: str) -> None:
+        """Show the match mode ("any" or "all") without emitting ``mode_changed``."""
+        blocked = self.any_button.blockSignals(True)
+        (self.all_button if mode == "all" else self.any_button).setChecked(True)
+        self.any_button.blockSignals(blocked)
+
+    def _on_any_button_toggled(self, checked: bool) -> None:
+        self.mode_changed.emit("any" if checked else "all")

@@ -1,0 +1,210 @@
+import json
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QGuiApplication, QHelpEvent, QPalette, QTextCursor
+from PySide6.QtWidgets import QApplication, QListView, QMenuBar, QToolTip
+
+from reader.core.storage import user_data_dir
+from reader.ui.topic_model import CountRole
+from tests.ui.conftest import paragraph_index
+
+GOLD_COUNTS = {"trade": 1, "Taiwan": 3, "human rights": 2, "Ukraine": 2, "fentanyl": 1}
+
+
+def check(window, *topic_ids):
+    model = window.topic_model
+    for row in range(model.rowCount()):
+        topic_id = model.topic_at(row).id
+        state = Qt.CheckState.Checked if topic_id in topic_ids else Qt.CheckState.Unchecked
+        model.setData(model.index(row), state, Qt.ItemDataRole.CheckStateRole)
+
+
+def gold_indices(window, gold, topic):
+    return [paragraph_index(window, g["line"]) for g in gold if topic in g["topics"]]
+
+
+def test_sidebar_lists_topics_with_sample_counts(main_window):
+    view = main_window.findChild(QListView, "topic_list")
+    assert main_window.findChild(type(main_window.sidebar), "topic_sidebar") is main_window.sidebar
+    model = view.model()
+    rows = {model.topic_at(r).id: model.index(r) for r in range(model.rowCount())}
+    assert {t: i.data(CountRole) for t, i in rows.items()} == GOLD_COUNTS
+    for topic_id, index in rows.items():
+        label = main_window.session.topic(topic_id).label
+        assert index.data(Qt.ItemDataRole.DisplayRole).startswith(label)
+
+
+def test_checking_taiwan_highlights_exactly_its_gold_paragraphs(main_window, gold):
+    assert main_window.article_view.highlighted_paragraphs() == []
+    check(main_window, "Taiwan")
+    expected = gold_indices(main_window, gold, "Taiwan")
+    assert main_window.article_view.highlighted_paragraphs() == expected
+    assert main_window.article_view.marked_words() == ["Taiwan", "Taiwan Strait", "Taiwan"]
+
+
+def test_show_only_matching_hides_the_rest(main_window, gold):
+    check(main_window, "Taiwan")
+    main_window.commands.show_only_matching.trigger()
+    expected = gold_indices(main_window, gold, "Taiwan")
+    assert main_window.article_view.visible_paragraphs() == expected
+    assert main_window.status_label.text() == "Taiwan: 3 paragraphs · showing 3 of 28"
+    check(main_window, "Taiwan", "Ukraine")
+    assert main_window.status_label.text() == "Taiwan, Ukraine: 3 paragraphs · showing 3 of 28"
+    main_window.commands.match_all.trigger()
+    both = [i for i in expected if i in gold_indices(main_window, gold, "Ukraine")]
+    assert main_window.article_view.visible_paragraphs() == both
+    main_window.commands.show_only_matching.trigger()
+    assert len(main_window.article_view.visible_paragraphs()) == 33
+
+
+def test_next_and_previous_walk_the_matches_in_order(main_window, gold):
+    check(main_window, "Taiwan")
+    expected = gold_indices(main_window, gold, "Taiwan")
+    seen = []
+    for _ in range(4):
+        main_window.commands.next_match.trigger()
+        seen.append(main_window.article_view.current_paragraph())
+    assert seen == [*expected, expected[0]]
+    main_window.commands.previous_match.trigger()
+    assert main_window.article_view.current_paragraph() == expected[-1]
+
+
+def test_copy_with_citation_puts_paragraph_and_source_on_clipboard(main_window):
+    index = paragraph_index(main_window, 20)
+    main_window.article_view.go_to_paragraph(index)
+    main_window.commands.copy_with_citation.trigger()
+    mime = QGuiApplication.clipboard().mimeData()
+    text = mime.text()
+    assert text.startswith("> But those have been punctuated")
+    assert "— “US, China remain at odds" in text
+    assert "Associated Press" in text
+    assert "<blockquote>" in mime.html()
+    assert "<cite>" in mime.html()
+
+
+def test_copy_with_citation_of_a_selection(main_window):
+    view = main_window.article_view
+    block = view.document().findBlockByNumber(paragraph_index(main_window, 20))
+    start = block.position() + block.text().index("Taiwan Strait")
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(start)
+    cursor.setPosition(start + len("Taiwan Strait"), QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    main_window.commands.copy_with_citation.trigger()
+    text = QGuiApplication.clipboard().mimeData().text()
+    assert text.splitlines()[0] == "> Taiwan Strait"
+
+
+def test_ctrl_c_copies_plain_text(qtbot, main_window):
+    view = main_window.article_view
+    view.setFocus()
+    view.selectAll()
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    mime = QGuiApplication.clipboard().mimeData()
+    assert mime.text().startswith("US, China remain at odds")
+    assert "\n\nJun 18, 2023" in mime.text()
+    assert not mime.hasHtml()
+
+
+def test_excerpts_survive_closing_and_reopening(make_window, settings_store):
+    window = make_window()
+    window.article_view.go_to_paragraph(paragraph_index(window, 13))
+    window.commands.add_to_excerpts.trigger()
+    assert window.excerpt_model.rowCount() == 1
+    stored = json.loads((user_data_dir() / "excerpts.json").read_text(encoding="utf-8"))
+    assert stored["excerpts"][0]["text"].startswith("Blinken also pressed")
+    assert stored["excerpts"][0]["topics"] == ["human rights", "fentanyl"]
+    window.close()
+    again = make_window(store=settings_store)
+    excerpts = again.excerpt_model.excerpts()
+    assert [e.text[:20] for e in excerpts] == ["Blinken also pressed"]
+    assert excerpts[0].citation.source == "Associated Press"
+
+
+def test_bad_file_leaves_the_current_article(qtbot, main_window, tmp_path, warnings_shown):
+    bad = tmp_path / "photo.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    title = main_window.windowTitle()
+    with qtbot.waitSignal(main_window.open_failed, timeout=10000) as blocker:
+        main_window.open_path(bad)
+    assert "PNG image" in blocker.args[0]
+    assert warnings_shown
+    assert "PNG image" in warnings_shown[0][1]
+    assert main_window.windowTitle() == title
+    assert main_window.session.document.title.startswith("US, China remain at odds")
+    assert main_window.article_view.document().blockCount() == 33
+
+
+def test_open_with_topic_checks_it(make_window, gold):
+    window = make_window(check=["taiwan"])
+    assert window.topic_model.checked() == {"Taiwan"}
+    assert window.article_view.highlighted_paragraphs() == gold_indices(window, gold, "Taiwan")
+
+
+def test_dropping_a_file_opens_it(qtbot, main_window, tmp_path):
+    path = tmp_path / "note.md"
+    path.write_text("# Tariff talks\n\nTariffs on steel rose again.\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(main_window.topics_ready, timeout=10000):
+        main_window.dropEvent(event)
+    assert main_window.windowTitle() == "Tariff talks — Topic Reader"
+    assert main_window.topic_model.index(0).data(CountRole) == 1
+
+
+def test_hover_explains_the_paragraph(main_window):
+    view = main_window.article_view
+    block = view.document().findBlockByNumber(paragraph_index(main_window, 20))
+    rect = view.document().documentLayout().blockBoundingRect(block)
+    view.go_to_paragraph(block.blockNumber())
+    point = QPoint(int(rect.left()) + 40, int(rect.top() - view.verticalScrollBar().value()) + 8)
+    event = QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
+    QApplication.sendEvent(view.viewport(), event)
+    assert QToolTip.text() == "Taiwan: Taiwan Strait\nUkraine: condemn Russia"
+
+
+def test_zoom_and_theme_are_remembered(qtbot, make_window, settings_store):
+    window = make_window()
+    window.commands.zoom_in.trigger()
+    window.commands.theme_dark.trigger()
+    qtbot.waitUntil(
+        lambda: window.article_view.palette().color(QPalette.ColorRole.Base).lightness() < 128
+    )
+    window.close()
+    again = make_window(store=settings_store)
+    assert again.article_view.zoom() == 1
+    assert again.commands.theme_dark.isChecked()
+    again.set_theme("light")
+
+
+def test_scroll_bar_marks_where_matches_are(main_window):
+    check(main_window, "Taiwan")
+    marks = main_window.article_view.verticalScrollBar().marks()
+    assert len(marks) == 3
+    assert [round(f, 2) for f, _ in marks] == sorted(round(f, 2) for f, _ in marks)
+
+
+def test_every_command_has_a_menu_entry_and_a_shortcut(main_window):
+    in_menus = set()
+    menubar = main_window.findChild(QMenuBar)
+    stack = [a.menu() for a in menubar.actions()]
+    while stack:
+        menu = stack.pop()
+        for action in menu.actions():
+            in_menus.add(action.objectName())
+            if action.menu():
+                stack.append(action.menu())
+    for action in main_window.commands.all():
+        assert action.objectName() in in_menus, action.objectName()
+        assert not action.shortcut().isEmpty(), action.objectName()
+    for name in ("show_only_matching", "next_match", "previous_match", "copy_with_citation"):
+        assert getattr(main_window.commands, name).objectName() == name
+    assert main_window.article_view.objectName() == "article_view"
+    assert main_window.excerpts_dock.objectName() == "excerpts_dock"
