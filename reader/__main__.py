@@ -5,14 +5,17 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+#: First arguments that run the command line instead of the window. Kept here, not imported
+#: from reader.cli, so that opening the window does not load NLTK on the start-up path.
+SUBCOMMANDS = frozenset({"classify", "topics", "--version"})
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Dispatch to the CLI for ``classify``/``topics``, otherwise start the window."""
     args = list(sys.argv[1:] if argv is None else argv)
-    from reader.cli import SUBCOMMANDS
-    from reader.cli import main as cli_main
+    if args and args[0] in SUBCOMMANDS:
+        from reader.cli import main as cli_main
 
-    if args and (args[0] in SUBCOMMANDS or args[0] in {"--version"}):
         return cli_main(args)
     from reader.ui.app import main as app_main  # Qt is imported only for the window
 

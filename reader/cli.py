@@ -19,7 +19,6 @@ from reader.core.loaders import MAX_BYTES, LoadError, load_document, parse_bytes
 from reader.core.topics import Topic, TopicsError, load_topics, load_topics_file
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
-SUBCOMMANDS = frozenset({"classify", "topics"})
 
 
 class _Parser(argparse.ArgumentParser):

@@ -26,11 +26,23 @@ class ReadingSession:
     mode: FilterMode = "any"
     show_only_matching: bool = False
     _topic_sets: tuple[frozenset[str], ...] = field(init=False, repr=False)
+    _by_topic: dict[str, tuple[int, ...]] = field(init=False, repr=False)
+    _text_paragraphs: int = field(init=False, repr=False)
+    _matching: tuple[tuple[frozenset[str], str], tuple[int, ...]] | None = field(
+        init=False, repr=False, default=None
+    )
 
     def __post_init__(self) -> None:
         if len(self.hits) != len(self.document.paragraphs):
             raise ValueError("one tuple of hits is needed per paragraph")
         self._topic_sets = tuple(frozenset(h.topic_id for h in hits) for hits in self.hits)
+        by_topic: dict[str, list[int]] = {t.id: [] for t in self.topics}
+        for index, ids in enumerate(self._topic_sets):
+            for topic_id in ids:
+                by_topic.setdefault(topic_id, []).append(index)
+        # Per-topic index lists make filtering a book cost the matches, not the paragraphs.
+        self._by_topic = {t: tuple(indices) for t, indices in by_topic.items()}
+        self._text_paragraphs = sum(1 for p in self.document.paragraphs if p.classified)
 
     @classmethod
     def classify(cls, document: Document, topics: Sequence[Topic]) -> ReadingSession:
@@ -51,12 +63,11 @@ class ReadingSession:
 
     def counts(self) -> dict[str, int]:
         """Number of paragraphs that touch each topic, by topic id, in topic order."""
-        counts = {t.id: 0 for t in self.topics}
-        for ids in self._topic_sets:
-            for topic_id in ids:
-                if topic_id in counts:
-                    counts[topic_id] += 1
-        return counts
+        return {t.id: len(self._by_topic.get(t.id, ())) for t in self.topics}
+
+    def paragraphs_of(self, topic_id: str) -> tuple[int, ...]:
+        """Indices of the paragraphs that carry ``topic_id``, in article order."""
+        return self._by_topic.get(topic_id, ())
 
     def topics_of(self, index: int) -> frozenset[str]:
         """Ids of the topics found in paragraph ``index``."""
@@ -80,7 +91,16 @@ class ReadingSession:
 
     def matching(self) -> tuple[int, ...]:
         """Indices of paragraphs matching the checked topics, in article order."""
-        return tuple(i for i in range(len(self._topic_sets)) if self.is_match(i))
+        key = (self.checked, self.mode)
+        if self._matching is not None and self._matching[0] == key:
+            return self._matching[1]
+        found: set[int] = set()
+        if self.checked:
+            lists = [set(self._by_topic.get(t, ())) for t in self.checked]
+            found = set.intersection(*lists) if self.mode == "all" else set.union(*lists)
+        result = tuple(sorted(found))
+        self._matching = (key, result)
+        return result
 
     def is_visible(self, index: int) -> bool:
         """Whether paragraph ``index`` is shown.
@@ -95,7 +115,9 @@ class ReadingSession:
 
     def visible(self) -> tuple[int, ...]:
         """Indices of visible paragraphs, in article order."""
-        return tuple(i for i in range(len(self._topic_sets)) if self.is_visible(i))
+        if self.show_only_matching and self.checked:
+            return self.matching()
+        return tuple(range(len(self._topic_sets)))
 
     def next_match(self, after: int) -> int | None:
         """The first matching paragraph after ``after``, wrapping to the start."""
@@ -115,9 +137,10 @@ class ReadingSession:
 
     def status(self) -> str:
         """A status line such as ``Taiwan, Ukraine: 3 paragraphs · showing 3 of 28``."""
-        text_paragraphs = [p.index for p in self.document.paragraphs if p.classified]
-        shown = sum(1 for i in text_paragraphs if self.is_visible(i))
-        tail = f"showing {shown} of {len(text_paragraphs)}"
+        filtered = self.show_only_matching and self.checked
+        # Only classified paragraphs can match, so a filter shows exactly the matches.
+        shown = len(self.matching()) if filtered else self._text_paragraphs
+        tail = f"showing {shown} of {self._text_paragraphs}"
         if not self.checked:
             return f"No topic selected · {tail}"
         labels = [t.label for t in self.topics if t.id in self.checked]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -53,5 +54,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         notice = f"Your topics file could not be used, so the default topics are shown.\n\n{exc}"
     window = MainWindow(settings, topics, notice)
     window.show()
+    if os.environ.get("TOPIC_READER_BENCHMARK_QUIT"):
+        # benchmarks/window.py: report when the text, then its topics, are painted; then quit.
+        def painted(what: str) -> None:
+            window.article_view.viewport().repaint()
+            print(what, flush=True)
+            if what == "topics":
+                app.quit()
+
+        window.document_shown.connect(lambda _: painted("text"))
+        window.topics_ready.connect(lambda: painted("topics"))
     window.open_path(Path(args.file) if args.file else sample_article(), args.topic)
     return int(app.exec())

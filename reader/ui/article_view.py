@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -34,22 +35,16 @@ from typing_extensions import override
 
 from reader.core.document import Document, Paragraph
 from reader.core.session import ReadingSession
-from reader.ui.utf16 import utf16_index, utf16_length
+from reader.ui.utf16 import utf16_index
 
 #: The reading column holds about this many average characters per line.
 COLUMN_CHARACTERS = 70
 BASE_POINT_SIZE = 13
 READING_FONTS = ["Charter", "Georgia", "Iowan Old Style", "Noto Serif", "DejaVu Serif", "serif"]
+_NEAR = 60  # paragraphs beyond the viewport that get their highlights ready
 _STRIPE = 5  # width of a topic's stripe in the margin, in pixels
+_ROLES = ("title", "date", "byline", "caption", "heading", "body", "credit")
 _ROLE_SIZE = {"title": 2, "heading": 1, "caption": -1, "credit": -1, "date": -1, "byline": -1}
-
-
-@dataclass
-class _TopicLayers:
-    """Cached extra selections of one topic: paragraph tints and matched words."""
-
-    paragraphs: list[QTextEdit.ExtraSelection]
-    words: list[QTextEdit.ExtraSelection]
 
 
 class MatchScrollBar(QScrollBar):
@@ -89,15 +84,25 @@ class MatchScrollBar(QScrollBar):
 class ArticleView(QTextBrowser):
     """Shows a :class:`Document`, one text block per paragraph, and paints topic highlights.
 
-    Highlights are cached ``setExtraSelections`` lists per topic, so checking a topic costs
-    milliseconds even on a book; hiding paragraphs toggles block visibility instead of
-    rebuilding the text.
+    Highlights are ``setExtraSelections`` lists built once per topic and paragraph and cached,
+    so checking a topic costs milliseconds even on a book. Hiding paragraphs toggles block
+    visibility instead of rebuilding the text.
+
+    A whole book would make Qt lay out every paragraph (600+ MB for 10 MB of text), so at most
+    :attr:`WINDOW` paragraphs are visible at once: a reading window that slides forward and
+    back as the reader scrolls near its ends, or jumps to the paragraph asked for. Hidden
+    blocks cost no layout. Articles are far shorter than the window, so for them it is simply
+    the whole text.
 
     Signals:
         paragraph_changed: The paragraph under the text cursor changed. arg: int (index).
     """
 
     paragraph_changed = Signal(int)
+
+    #: Paragraphs laid out at once (the reading window), and how far it slides.
+    WINDOW = 1500
+    STEP = 500
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,10 +121,18 @@ class ArticleView(QTextBrowser):
         self.setVerticalScrollBar(MatchScrollBar(self))
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._session: ReadingSession | None = None
-        self._layers: dict[str, _TopicLayers] = {}
+        self._spans: dict[str, dict[int, list[tuple[int, int]]]] = {}
+        self._cache: dict[tuple[str, int], tuple[QTextEdit.ExtraSelection, list[Any]]] = {}
+        self._candidates: tuple[int, ...] = ()
+        self._first = 0  # position in _candidates where the reading window starts
+        self._shown: set[int] = set()
         self._zoom = 0
         self._last_paragraph = -1
+        self._sliding = False
+        self._marks_key: tuple[frozenset[str], str, int] | None = None
+        self._highlight_range = (0, -1)
         self.cursorPositionChanged.connect(self._on_cursor_position_changed)
+        self.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
         self._apply_font()
 
     # -- building --------------------------------------------------------------------------
@@ -127,15 +140,18 @@ class ArticleView(QTextBrowser):
     def set_session(self, session: ReadingSession, *, rebuild: bool = True) -> None:
         """Show ``session``'s document (rebuilt unless only its topics changed)."""
         self._session = session
-        self._layers.clear()
+        self._spans.clear()
+        self._cache.clear()
         if rebuild:
-            self.setDocument(self._build(session.document))
+            self._shown = set(range(min(len(session.document.paragraphs), self.WINDOW)))
+            self._first = 0
+            self.setDocument(self._build(session.document, self._shown))
             self._apply_font()
             self._update_column()
             self.moveCursor(QTextCursor.MoveOperation.Start)
         self.refresh()
 
-    def _build(self, document: Document) -> QTextDocument:
+    def _build(self, document: Document, shown: set[int]) -> QTextDocument:
         doc = QTextDocument(self)
         doc.setUndoRedoEnabled(False)
         doc.setDocumentMargin(24)
@@ -144,14 +160,17 @@ class ArticleView(QTextBrowser):
         muted = self.palette().color(
             QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText
         )
+        formats = {role: self._formats(role, muted) for role in _ROLES}
         for paragraph in document.paragraphs:
-            block, char = self._formats(paragraph, muted)
+            block, char = formats[paragraph.role]
             if paragraph.index == 0:
                 cursor.setBlockFormat(block)
                 cursor.setBlockCharFormat(char)
             else:
                 cursor.insertBlock(block, char)
             cursor.insertText(self._shown_text(document, paragraph), char)
+            if paragraph.index not in shown:
+                cursor.block().setVisible(False)
         cursor.endEditBlock()
         return doc
 
@@ -163,10 +182,9 @@ class ArticleView(QTextBrowser):
         return paragraph.text
 
     @staticmethod
-    def _formats(paragraph: Paragraph, muted: QColor) -> tuple[QTextBlockFormat, QTextCharFormat]:
+    def _formats(role: str, muted: QColor) -> tuple[QTextBlockFormat, QTextCharFormat]:
         block = QTextBlockFormat()
         char = QTextCharFormat()
-        role = paragraph.role
         char.setProperty(QTextFormat.Property.FontSizeAdjustment, _ROLE_SIZE.get(role, 0))
         block.setLineHeight(150, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         block.setBottomMargin(12)
@@ -194,84 +212,120 @@ class ArticleView(QTextBrowser):
     # -- highlights and filtering ------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Re-apply highlights, hidden paragraphs and scroll-bar marks from the session."""
+        """Re-apply hidden paragraphs, highlights and scroll-bar marks from the session."""
         session = self._session
         if session is None:
             return
-        selections: list[QTextEdit.ExtraSelection] = []
-        checked = [t.id for t in session.topics if t.id in session.checked]
-        for topic_id in checked:
-            selections.extend(self._layer(topic_id).paragraphs)
-        for topic_id in checked:
-            selections.extend(self._layer(topic_id).words)
-        self.setExtraSelections(selections)
+        candidates = session.visible()
+        if candidates != self._candidates:
+            self._candidates = candidates
+            self._first = 0
         self._apply_visibility()
+        self._apply_highlights()
         self._update_marks()
         self.viewport().update()
 
-    def _layer(self, topic_id: str) -> _TopicLayers:
-        layer = self._layers.get(topic_id)
-        if layer is not None:
-            return layer
-        assert self._session is not None
-        session = self._session
-        colour = QColor(session.topic(topic_id).colour)
-        tint = QColor(colour)
-        tint.setAlpha(34 if not self._is_dark() else 60)
-        word = QColor(colour)
-        word.setAlpha(90 if not self._is_dark() else 120)
-        doc = self.document()
-        paragraphs: list[QTextEdit.ExtraSelection] = []
-        words: list[QTextEdit.ExtraSelection] = []
-        for index, hits in enumerate(session.hits):
-            for hit in hits:
-                if hit.topic_id != topic_id:
-                    continue
-                block = doc.findBlockByNumber(index)
-                selection = QTextEdit.ExtraSelection()
-                whole = QTextCursor(block)
-                whole.movePosition(
-                    QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
-                )
-                selection.cursor = whole
-                selection.format.setBackground(QBrush(tint))
-                selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
-                paragraphs.append(selection)
-                text = session.document.paragraphs[index].text
-                for match in hit.matches:
-                    cursor = QTextCursor(block)
-                    start = block.position() + utf16_index(text, match.start)
-                    cursor.setPosition(start)
-                    cursor.setPosition(
-                        start + utf16_length(text[match.start : match.end]),
-                        QTextCursor.MoveMode.KeepAnchor,
-                    )
-                    marked = QTextEdit.ExtraSelection()
-                    marked.cursor = cursor
-                    marked.format.setBackground(QBrush(word))
-                    marked.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                    marked.format.setUnderlineColor(colour)
-                    words.append(marked)
-        layer = _TopicLayers(paragraphs, words)
-        self._layers[topic_id] = layer
-        return layer
+    def _window(self) -> tuple[int, ...]:
+        return self._candidates[self._first : self._first + self.WINDOW]
 
     def _apply_visibility(self) -> None:
+        """Show exactly the paragraphs of the reading window, touching only blocks that change."""
+        wanted = set(self._window())
+        changed = wanted ^ self._shown
+        if not changed:
+            return
+        doc = self.document()
+        for index in changed:
+            doc.findBlockByNumber(index).setVisible(index in wanted)
+        self._shown = wanted
+        first = doc.findBlockByNumber(min(changed)).position()
+        last = doc.findBlockByNumber(max(changed))
+        doc.markContentsDirty(first, last.position() + last.length() - first)
+
+    def _apply_highlights(self) -> None:
         session = self._session
         assert session is not None
-        doc = self.document()
-        changed = False
-        block = doc.firstBlock()
-        index = 0
-        while block.isValid():
-            visible = session.is_visible(index)
-            if block.isVisible() != visible:
-                block.setVisible(visible)
-                changed = True
-            block = block.next()
-            index += 1
-        if changed:
-            doc.markContentsDirty(0, doc.characterCount())
+        checked = [t.id for t in session.topics if t.id in session.checked]
+        tints: list[QTextEdit.ExtraSelection] = []
+        words: list[QTextEdit.ExtraSelection] = []
+        # Qt paints every extra selection against every visible block, so only paragraphs
+        # near the viewport get theirs; scrolling brings in the next ones from the cache.
+        low, high = self._near_viewport()
+        for topic_id in checked:
+            indices = session.paragraphs_of(topic_id)
+            for index in indices[bisect_left(indices, low) : bisect_right(indices, high)]:
+                if index in self._shown:
+                    tint, marks = self._selections(topic_id, index)
+                    tints.append(tint)
+                    words.extend(marks)
+        self._highlight_range = (low, high)
+        self.setExtraSelections(tints + words)
+
+    def _near_viewport(self) -> tuple[int, int]:
+        """Paragraph indices from a little above to a little below what is on screen."""
+        top = self.cursorForPosition(QPoint(0, 0)).blockNumber()
+        bottom = self.cursorForPosition(QPoint(0, self.viewport().height())).blockNumber()
+        window = self._window()
+        if not window:
+            return (0, -1)
+        position = bisect_left(window, top)
+        end = bisect_right(window, bottom)
+        low = window[max(0, position - _NEAR)]
+        high = window[min(len(window) - 1, end + _NEAR)]
+        return low, high
+
+    def _topic_spans(self, topic_id: str) -> dict[int, list[tuple[int, int]]]:
+        """UTF-16 spans of the matched words of one topic, by paragraph (computed once)."""
+        spans = self._spans.get(topic_id)
+        if spans is None:
+            assert self._session is not None
+            paragraphs = self._session.document.paragraphs
+            spans = {}
+            for index in self._session.paragraphs_of(topic_id):
+                text = paragraphs[index].text
+                for hit in self._session.hits[index]:
+                    if hit.topic_id == topic_id:
+                        spans[index] = [
+                            (utf16_index(text, m.start), utf16_index(text, m.end))
+                            for m in hit.matches
+                        ]
+            self._spans[topic_id] = spans
+        return spans
+
+    def _selections(
+        self, topic_id: str, index: int
+    ) -> tuple[QTextEdit.ExtraSelection, list[QTextEdit.ExtraSelection]]:
+        key = (topic_id, index)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        assert self._session is not None
+        dark = self._is_dark()
+        colour = QColor(self._session.topic(topic_id).colour)
+        tint = QColor(colour)
+        tint.setAlpha(60 if dark else 34)
+        word = QColor(colour)
+        word.setAlpha(120 if dark else 90)
+        block = self.document().findBlockByNumber(index)
+        whole = QTextCursor(block)
+        whole.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        paragraph = QTextEdit.ExtraSelection()
+        paragraph.cursor = whole
+        paragraph.format.setBackground(QBrush(tint))
+        paragraph.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+        marks: list[QTextEdit.ExtraSelection] = []
+        for start, end in self._topic_spans(topic_id)[index]:
+            cursor = QTextCursor(block)
+            cursor.setPosition(block.position() + start)
+            cursor.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
+            marked = QTextEdit.ExtraSelection()
+            marked.cursor = cursor
+            marked.format.setBackground(QBrush(word))
+            marked.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            marked.format.setUnderlineColor(colour)
+            marks.append(marked)
+        self._cache[key] = (paragraph, marks)
+        return paragraph, marks
 
     def _update_marks(self) -> None:
         session = self._session
@@ -279,15 +333,66 @@ class ArticleView(QTextBrowser):
         scroll = self.verticalScrollBar()
         if not isinstance(scroll, MatchScrollBar):
             return
-        total = max(1, self.document().characterCount())
-        doc = self.document()
-        marks: list[tuple[float, QColor]] = []
+        key = (session.checked, session.mode, id(session))
+        if key == self._marks_key:
+            return
+        self._marks_key = key
+        offsets = session.document.offsets
+        total = max(1, offsets[-1] if offsets else 1)
         order = [t.id for t in session.topics if t.id in session.checked]
+        colours = {t.id: QColor(t.colour) for t in session.topics}
+        marks: list[tuple[float, QColor]] = []
         for index in session.matching():
             first = next(t for t in order if t in session.topics_of(index))
-            fraction = doc.findBlockByNumber(index).position() / total
-            marks.append((fraction, QColor(session.topic(first).colour)))
+            marks.append((offsets[index] / total, colours[first]))
         scroll.set_marks(marks)
+
+    # -- the reading window ------------------------------------------------------------------
+
+    def _on_scroll_value_changed(self, value: int) -> None:
+        if self._sliding or self._session is None:
+            return
+        low, high = self._highlight_range
+        top = self.cursorForPosition(QPoint(0, 0)).blockNumber()
+        bottom = self.cursorForPosition(QPoint(0, self.viewport().height())).blockNumber()
+        if (top < low or bottom > high) and self._session.checked:
+            self._apply_highlights()
+        if len(self._candidates) <= self.WINDOW:
+            return
+        scroll = self.verticalScrollBar()
+        margin = 2 * self.viewport().height()
+        last = len(self._candidates) - self.WINDOW
+        if value >= scroll.maximum() - margin and self._first < last:
+            self._slide(min(last, self._first + self.STEP))
+        elif value <= margin and self._first > 0:
+            self._slide(max(0, self._first - self.STEP))
+
+    def _slide(self, first: int, anchor: int | None = None) -> None:
+        """Move the reading window, keeping the paragraph at the top of the view in place."""
+        layout = self.document().documentLayout()
+        scroll = self.verticalScrollBar()
+        if anchor is None:
+            anchor = self.cursorForPosition(QPoint(0, 0)).blockNumber()
+        block = self.document().findBlockByNumber(anchor)
+        offset = int(layout.blockBoundingRect(block).top()) - scroll.value()
+        self._sliding = True
+        try:
+            self._first = first
+            self._apply_visibility()
+            self._apply_highlights()
+            scroll.setValue(int(layout.blockBoundingRect(block).top()) - offset)
+        finally:
+            self._sliding = False
+        self.viewport().update()
+
+    def _ensure_in_window(self, index: int) -> None:
+        if index in self._shown or index not in self._candidates:
+            return
+        position = bisect_left(self._candidates, index)
+        last = max(0, len(self._candidates) - self.WINDOW)
+        self._first = max(0, min(last, position - self.WINDOW // 3))
+        self._apply_visibility()
+        self._apply_highlights()
 
     def highlighted_paragraphs(self) -> list[int]:
         """Indices of paragraphs tinted by a checked topic (what the reader sees highlighted)."""
@@ -307,9 +412,14 @@ class ArticleView(QTextBrowser):
         ]
 
     def visible_paragraphs(self) -> list[int]:
-        """Indices of paragraphs whose blocks are visible."""
-        doc = self.document()
-        return [i for i in range(doc.blockCount()) if doc.findBlockByNumber(i).isVisible()]
+        """Indices of paragraphs whose blocks are visible now."""
+        visible = []
+        block = self.document().firstBlock()
+        while block.isValid():
+            if block.isVisible():
+                visible.append(block.blockNumber())
+            block = block.next()
+        return visible
 
     # -- positions ---------------------------------------------------------------------------
 
@@ -334,6 +444,7 @@ class ArticleView(QTextBrowser):
         block = self.document().findBlockByNumber(index)
         if not block.isValid():
             return
+        self._ensure_in_window(index)
         cursor = QTextCursor(block)
         self.setTextCursor(cursor)
         rect = self.document().documentLayout().blockBoundingRect(block)
@@ -423,7 +534,8 @@ class ArticleView(QTextBrowser):
         left = int(self.document().rootFrame().frameFormat().leftMargin()) - 14
         block = self.cursorForPosition(QPoint(0, 0)).block()
         height = self.viewport().height()
-        while block.isValid():
+        last = max(self._shown, default=-1)
+        while block.isValid() and block.blockNumber() <= last:
             rect = layout.blockBoundingRect(block)
             top = int(rect.top()) - offset
             if top > height:

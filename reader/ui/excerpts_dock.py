@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -100,6 +100,26 @@ class ExcerptListModel(QAbstractListModel):
         return None
 
 
+class _ExcerptListView(QListView):
+    """List that says how to add excerpts while it is empty."""
+
+    @override
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.model() is not None and self.model().rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(
+                self.viewport().rect().adjusted(12, 12, -12, -12),
+                Qt.AlignmentFlag.AlignHCenter
+                | Qt.AlignmentFlag.AlignTop
+                | Qt.TextFlag.TextWordWrap,
+                "No excerpts yet.\n\nSelect text or put the cursor in a paragraph and press "
+                "Ctrl+E (or right-click › Add to Excerpts) to keep it here with its source.",
+            )
+            painter.end()
+
+
 class ExcerptsDock(QDockWidget):
     """Dock listing kept excerpts with buttons to copy, export and remove them.
 
@@ -118,7 +138,7 @@ class ExcerptsDock(QDockWidget):
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(8, 6, 8, 8)
-        self.list_view = QListView(body)
+        self.list_view = _ExcerptListView(body)
         self.list_view.setObjectName("excerpt_list")
         self.list_view.setAccessibleName("Excerpts")
         self.list_view.setModel(model)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -35,11 +36,10 @@ class _LoadTask(QRunnable):
         self._path = path
         self._topics = tuple(topics)
         self._signals = signals
+        self.displayed = threading.Event()
 
     @override
     def run(self) -> None:
-        # Imported here so that NLTK loads in the worker, off the start-up path.
-        from reader.core.classifier import KeywordClassifier
         from reader.core.loaders import LoadError, load_document
 
         try:
@@ -51,7 +51,12 @@ class _LoadTask(QRunnable):
             self._signals.failed.emit(self._ticket, f"{self._path}: could not be opened ({exc})")
             return
         self._signals.document_loaded.emit(self._ticket, document)
+        # Let the window put the text on screen before classification competes for the GIL.
+        self.displayed.wait(2.0)
         try:
+            # Imported only now, so that NLTK loads in the worker after the text is shown.
+            from reader.core.classifier import KeywordClassifier
+
             hits = KeywordClassifier(self._topics).classify_document(document)
         except Exception as exc:
             self._signals.failed.emit(self._ticket, f"{self._path}: topics failed ({exc})")
@@ -78,13 +83,23 @@ class DocumentLoader(QObject):
         self._signals.classified.connect(self._on_signals_classified)
         self._signals.failed.connect(self._on_signals_failed)
         self._ticket = 0
+        self._task: _LoadTask | None = None
         self.busy = False
 
     def load(self, path: Path, topics: Sequence[Topic]) -> None:
         """Start reading ``path``; earlier unfinished loads are ignored when they end."""
         self._ticket += 1
         self.busy = True
-        self._pool.start(_LoadTask(self._ticket, path, topics, self._signals))
+        if self._task is not None:
+            self._task.displayed.set()
+        self._task = _LoadTask(self._ticket, path, topics, self._signals)
+        self._task.setAutoDelete(False)
+        self._pool.start(self._task)
+
+    def document_displayed(self) -> None:
+        """Tell the running load that its text is on screen, so it may classify now."""
+        if self._task is not None:
+            self._task.displayed.set()
 
     def wait(self, msecs: int = 30000) -> bool:
         """Block until the pool is idle (for shutdown and tests)."""

@@ -289,6 +289,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{document.display_name} — Topic Reader")
         self._remember_recent(str(self._opening))
         self.statusBar().showMessage(f"Finding topics in {self._opening.name}…")
+        self.article_view.viewport().repaint()
+        self._loader.document_displayed()
         self.document_shown.emit(str(self._opening))
 
     def _on_loader_classified(self, hits: tuple[tuple[TopicHit, ...], ...]) -> None:

@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from reader.core.resources import icons_dir
+
 
 def system_is_dark() -> bool:
     """Whether the desktop asks for a dark colour scheme."""
@@ -19,9 +21,11 @@ def palette_for(dark: bool) -> QPalette:
     if dark:
         window, base, text, mid = "#1f2124", "#191a1c", "#d9d6cf", "#8c8a85"
         button, highlight, highlighted = "#2a2c30", "#3d5a80", "#ffffff"
+        light, midlight, shade, shadow = "#4a4e55", "#3a3d42", "#0e0f10", "#000000"
     else:
         window, base, text, mid = "#f3f1ec", "#fcfbf8", "#1d1d1b", "#6f6c66"
         button, highlight, highlighted = "#ebe8e1", "#b5d0ee", "#111111"
+        light, midlight, shade, shadow = "#ffffff", "#f5f3ee", "#a8a49c", "#6b6862"
     roles = {
         QPalette.ColorRole.Window: window,
         QPalette.ColorRole.Base: base,
@@ -36,13 +40,47 @@ def palette_for(dark: bool) -> QPalette:
         QPalette.ColorRole.Highlight: highlight,
         QPalette.ColorRole.HighlightedText: highlighted,
         QPalette.ColorRole.Link: "#2f6db5" if not dark else "#8fb8ea",
-        QPalette.ColorRole.Mid: mid,
+        QPalette.ColorRole.Mid: shade,
+        QPalette.ColorRole.Light: light,
+        QPalette.ColorRole.Midlight: midlight,
+        QPalette.ColorRole.Dark: shade,
+        QPalette.ColorRole.Shadow: shadow,
     }
     for role, colour in roles.items():
         p.setColor(role, QColor(colour))
     for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText):
         p.setColor(QPalette.ColorGroup.Disabled, role, QColor(mid))
     return p
+
+
+def indicator_style(dark: bool) -> str:
+    """Check boxes and radio buttons that stay visible on both palettes.
+
+    Fusion outlines indicators with a darker shade of the window colour, which vanishes on a
+    dark background; these rules draw them from the palette's own contrast instead.
+    """
+    edge, fill, on = (
+        ("#8c8a85", "#25272b", "#4f7fbf") if dark else ("#8f8b83", "#ffffff", "#2f6db5")
+    )
+    check = (icons_dir() / "check.svg").as_posix()
+    return f"""
+    QListView::indicator, QCheckBox::indicator {{
+        width: 13px; height: 13px; border: 1px solid {edge}; border-radius: 3px;
+        background: {fill};
+    }}
+    QListView::indicator:checked, QCheckBox::indicator:checked {{
+        background: {on}; border-color: {on}; image: url("{check}");
+    }}
+    QRadioButton::indicator {{
+        width: 12px; height: 12px; border: 1px solid {edge}; border-radius: 7px;
+        background: {fill};
+    }}
+    QRadioButton::indicator:checked {{
+        background: qradialgradient(cx:0.5, cy:0.5, radius:0.5, fx:0.5, fy:0.5,
+            stop:0 {on}, stop:0.45 {on}, stop:0.55 {fill}, stop:1 {fill});
+        border-color: {on};
+    }}
+    """
 
 
 def apply_theme(theme: str) -> bool:
@@ -52,4 +90,5 @@ def apply_theme(theme: str) -> bool:
     if isinstance(app, QApplication):
         app.setStyle("Fusion")
         app.setPalette(palette_for(dark))
+        app.setStyleSheet(indicator_style(dark))
     return dark
