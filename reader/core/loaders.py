@@ -238,9 +238,15 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     short = sum(1 for n in lengths if n <= 80)
     if short / len(lengths) < 0.85:
         return False
-    # Wrapped prose: lines continue one another inside blocks; many full-width lines.
-    followed = sum(1 for a, b in itertools.pairwise(lines) if a.strip() and b.strip())
-    return followed / len(lengths) > 0.4 and sum(1 for n in lengths if n >= 55) > len(lengths) / 3
+    # Wrapped prose: lines continue one another inside blocks, many are near full width, and
+    # most break mid-sentence. Short one-line paragraphs end their sentences at the line end.
+    continued = [a.rstrip() for a, b in itertools.pairwise(lines) if a.strip() and b.strip()]
+    if len(continued) / len(lengths) <= 0.4:
+        return False
+    if sum(1 for n in lengths if n >= 55) <= len(lengths) / 3:
+        return False
+    sentence_ends = sum(1 for line in continued if line.endswith(_SENTENCE_END))
+    return sentence_ends / len(continued) < 0.5
 
 
 def _wrapped_blocks(lines: list[str]) -> Iterable[_Block]:
@@ -388,6 +394,7 @@ _DATELINE = re.compile(
 )
 _HEADING_WORDS = re.compile(r"^(?:CHAPTER|BOOK|PART|SECTION|ACT|SCENE)\b[\s\w.:-]*$")
 _TERMINAL = tuple(".!?:;,”\"’')]…")
+_SENTENCE_END = tuple('.!?”"’…')
 
 
 def _build(blocks: Iterable[_Block]) -> Document:

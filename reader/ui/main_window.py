@@ -38,7 +38,6 @@ from reader.core.excerpts import (
     export_json,
     export_markdown,
 )
-from reader.core.loaders import SUPPORTED_SUFFIXES
 from reader.core.preferences import Preferences
 from reader.core.session import ReadingSession
 from reader.core.storage import atomic_write_text
@@ -344,6 +343,9 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _dropped_path(mime: QMimeData) -> Path | None:
+        # Imported here: the loaders' patterns are compiled in the worker, off start-up.
+        from reader.core.loaders import SUPPORTED_SUFFIXES
+
         for url in mime.urls():
             if url.isLocalFile():
                 path = Path(url.toLocalFile())

@@ -199,3 +199,11 @@ def test_page_without_article_text(tmp_path):
     path = tmp_path / "blank.html"
     path.write_text("<html><body><script>var x = 1;</script></body></html>", encoding="utf-8")
     assert "no article text" in _error(path)
+
+
+def test_one_sentence_lines_without_blank_lines_stay_paragraphs():
+    text = "A list of notes\n" + "\n".join(
+        f"Note {n} says that the talks went on for a long time without result." for n in range(8)
+    )
+    doc = parse_bytes(text.encode(), kind="text")
+    assert len(doc.paragraphs) == 9

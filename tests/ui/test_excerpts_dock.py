@@ -1,0 +1,70 @@
+import csv
+import io
+import json
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog
+
+from reader.core.storage import user_data_dir
+
+from .conftest import paragraph_index
+
+
+@pytest.fixture
+def window_with_two_excerpts(main_window):
+    for line in (13, 20):
+        main_window.article_view.go_to_paragraph(paragraph_index(main_window, line))
+        main_window.commands.add_to_excerpts.trigger()
+    return main_window
+
+
+def test_remove_selected_excerpt_is_saved(window_with_two_excerpts):
+    window = window_with_two_excerpts
+    dock = window.excerpts_dock
+    dock.list_view.selectionModel().select(
+        window.excerpt_model.index(0), QItemSelectionModel.SelectionFlag.Select
+    )
+    dock.remove_button.click()
+    assert [e.text[:10] for e in window.excerpt_model.excerpts()] == ["But those "]
+    stored = json.loads((user_data_dir() / "excerpts.json").read_text(encoding="utf-8"))
+    assert [e["text"][:10] for e in stored["excerpts"]] == ["But those "]
+
+
+def test_copy_all_puts_every_excerpt_on_clipboard(window_with_two_excerpts):
+    window_with_two_excerpts.excerpts_dock.copy_button.click()
+    text = QGuiApplication.clipboard().mimeData().text()
+    assert text.startswith("# Excerpts")
+    assert "> Blinken also pressed" in text
+    assert "> But those have been punctuated" in text
+
+
+@pytest.mark.parametrize("suffix", [".md", ".csv", ".json"])
+def test_export_writes_the_chosen_format(window_with_two_excerpts, tmp_path, monkeypatch, suffix):
+    target = tmp_path / f"notes{suffix}"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window_with_two_excerpts.excerpts_dock.export_button.click()
+    text = target.read_text(encoding="utf-8")
+    if suffix == ".md":
+        assert "> Blinken also pressed" in text
+    elif suffix == ".csv":
+        rows = list(csv.DictReader(io.StringIO(text)))
+        assert [r["topics"] for r in rows] == ["human rights; fentanyl", "Taiwan; Ukraine"]
+        assert rows[0]["source"] == "Associated Press"
+    else:
+        data = json.loads(text)
+        assert [d["topics"] for d in data] == [["human rights", "fentanyl"], ["Taiwan", "Ukraine"]]
+
+
+def test_unreadable_collection_is_never_overwritten(make_window, warnings_shown, qtbot):
+    path = user_data_dir() / "excerpts.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("{ this is not json", encoding="utf-8")
+    window = make_window()
+    qtbot.waitUntil(lambda: bool(warnings_shown))
+    assert "is not an excerpt collection" in warnings_shown[0][1]
+    window.article_view.go_to_paragraph(paragraph_index(window, 13))
+    window.commands.add_to_excerpts.trigger()
+    assert path.read_text(encoding="utf-8") == "{ this is not json"
+    assert any("will not be saved" in text for _, text in warnings_shown)

@@ -1,0 +1,82 @@
+import os
+import subprocess
+import sys
+
+from PySide6.QtCore import Qt
+
+from reader.core.resources import sample_article
+
+
+def test_reload_reads_the_file_again_and_keeps_topics(qtbot, make_window, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Trade talks\nTariffs rose again on Monday.\n", encoding="utf-8")
+    window = make_window(path, check=["trade"])
+    path.write_text(
+        "Trade talks\nTariffs rose.\nExport controls were tightened.\n", encoding="utf-8"
+    )
+    with qtbot.waitSignal(window.topics_ready, timeout=10000):
+        window.commands.reload.trigger()
+    assert window.article_view.document().blockCount() == 3
+    assert window.topic_model.checked() == {"trade"}
+    assert window.status_label.text().startswith("trade: 2 paragraphs")
+
+
+def test_open_recent_lists_opened_files(qtbot, make_window, tmp_path):
+    other = tmp_path / "other.md"
+    other.write_text("# Other\n\nFentanyl overdoses fell.\n", encoding="utf-8")
+    window = make_window(other)
+    with qtbot.waitSignal(window.topics_ready, timeout=10000):
+        window.open_path(sample_article())
+    window._fill_recent_menu()
+    names = [a.text() for a in window.recent_menu.actions()]
+    assert names == ["&1 sample.txt", "&2 other.md"]
+    with qtbot.waitSignal(window.topics_ready, timeout=10000):
+        window.recent_menu.actions()[1].trigger()
+    assert window.windowTitle() == "Other — Topic Reader"
+
+
+def test_large_file_opens_off_the_ui_thread_with_progress(qtbot, make_window, tmp_path):
+    window = make_window()
+    book = tmp_path / "book.txt"
+    paragraph = "Tariffs and export controls were debated again in the long chapter. " * 4
+    book.write_text("A long book\n\n" + "\n\n".join([paragraph] * 4000), encoding="utf-8")
+    with qtbot.waitSignal(window.document_shown, timeout=20000):
+        window.open_path(book)
+        assert window.progress.isVisible()
+    with qtbot.waitSignal(window.topics_ready, timeout=30000):
+        pass
+    assert not window.progress.isVisible()
+    assert window.topic_model.index(0).data(Qt.ItemDataRole.DisplayRole) == "trade  (4000)"
+
+
+def test_reading_window_slides_through_a_book(qtbot, make_window, tmp_path):
+    book = tmp_path / "book.txt"
+    lines = [f"Paragraph {n} of the book, where nothing much happens at all." for n in range(5000)]
+    lines[4500] = "Here the tariffs finally arrive in the story."
+    book.write_text("A long book\n" + "\n".join(lines), encoding="utf-8")
+    window = make_window(book, check=["trade"])
+    view = window.article_view
+    assert len(view.visible_paragraphs()) == view.WINDOW
+    window.commands.next_match.trigger()
+    target = 4501
+    assert view.current_paragraph() == target
+    assert target in view.visible_paragraphs()
+    assert view.highlighted_paragraphs() == [target]
+    scroll = view.verticalScrollBar()
+    first_visible = view.visible_paragraphs()[0]
+    scroll.setValue(scroll.minimum())
+    assert view.visible_paragraphs()[0] < first_visible
+
+
+def test_window_smoke_run_with_topic_and_file():
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TOPIC_READER_BENCHMARK_QUIT="1")
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "--topic", "Taiwan", str(sample_article())],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["text", "topics"]
