@@ -8,8 +8,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 
 from reader.core.storage import user_data_dir
-
-from .conftest import paragraph_index
+from tests.ui.conftest import paragraph_index
 
 
 @pytest.fixture
