@@ -49,6 +49,7 @@ class KeywordClassifier:
     def __init__(self, topics: Sequence[Topic]) -> None:
         self.topics = tuple(topics)
         self._index: dict[str, list[_Entry]] = {}
+        self._guards: dict[tuple[str, tuple[str, ...]], list[tuple[tuple[str, ...], str]]] = {}
         prefixes: set[str] = set()
         for topic in self.topics:
             for kind, phrases in (
@@ -66,6 +67,12 @@ class KeywordClassifier:
                 for phrase in rule.terms:
                     if self._add(phrase, topic.id, _COMPANION, phrase, requires, requires_text):
                         prefixes.add(search_prefix(phrase_first_word(phrase)))
+            for guard in topic.guards:
+                unless = tuple((k, w) for k, w in ((phrase_keys(w), w) for w in guard.unless) if k)
+                for phrase in guard.terms:
+                    keys = phrase_keys(phrase)
+                    if keys:
+                        self._guards.setdefault((topic.id, keys), []).extend(unless)
         for entries in self._index.values():
             entries.sort(key=lambda e: len(e.keys), reverse=True)
         # One C-speed scan finds paragraphs that may hold a term; the rest are skipped.
@@ -169,6 +176,15 @@ class KeywordClassifier:
                     vetoed.append(Veto(start, end, topic.id, text[start:end], entry.label))
                     continue
                 label = entry.label
+                guard = self._guards.get((topic.id, entry.keys))
+                if guard:
+                    if paragraph_keys is None:
+                        paragraph_keys = keys_of(text)
+                    found_guard = _first_present(paragraph_keys, (k for k, _ in guard))
+                    if found_guard is not None:
+                        why = f"{entry.label} (not beside: {guard[found_guard][1]})"
+                        vetoed.append(Veto(start, end, topic.id, text[start:end], why))
+                        continue
                 if entry.kind == _COMPANION:
                     if paragraph_keys is None:
                         paragraph_keys = keys_of(text)

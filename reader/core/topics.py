@@ -28,6 +28,17 @@ class CompanionRule:
 
 
 @dataclass(frozen=True, slots=True)
+class GuardRule:
+    """Terms that do not count in a paragraph that also has one of ``unless``.
+
+    "trade" in "shares continued to trade higher" is the stock market, not trade policy.
+    """
+
+    terms: tuple[str, ...]
+    unless: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Topic:
     """A subject the reader can follow through an article.
 
@@ -40,6 +51,7 @@ class Topic:
         weak_terms: Words that count half: two of them, or one beside a term, make a match.
         exclusions: Phrases that veto a term inside them ("drug trade" for trade).
         companions: Terms that count only beside certain other words.
+        guards: Terms that do not count beside certain other words.
     """
 
     id: str
@@ -50,6 +62,7 @@ class Topic:
     weak_terms: tuple[str, ...] = ()
     exclusions: tuple[str, ...] = ()
     companions: tuple[CompanionRule, ...] = ()
+    guards: tuple[GuardRule, ...] = ()
 
 
 class TopicsError(Exception):
@@ -72,8 +85,12 @@ _TOPIC_KEYS = {
     "weak_terms": list,
     "exclusions": list,
     "companions": list,
+    "guards": list,
 }
-_COMPANION_KEYS = {"terms": list, "requires": list}
+_RULE_KEYS = {
+    "companions": ({"terms": list, "requires": list}, "requires", "companion rule"),
+    "guards": ({"terms": list, "unless": list}, "unless", "guard rule"),
+}
 
 
 class _LineFinder:
@@ -85,7 +102,9 @@ class _LineFinder:
             i for i, line in enumerate(self._lines) if re.match(r"\s*\[\[\s*topic\s*\]\]", line)
         ]
 
-    def line(self, topic_index: int, key: str | None = None, nth_companion: int = -1) -> int:
+    def line(
+        self, topic_index: int, key: str | None = None, nth: int = -1, table: str = ""
+    ) -> int:
         if topic_index >= len(self._starts):
             return 1
         start = self._starts[topic_index]
@@ -94,12 +113,13 @@ class _LineFinder:
             if topic_index + 1 < len(self._starts)
             else len(self._lines)
         )
-        if nth_companion >= 0:
+        if nth >= 0:
             seen = -1
+            header = re.compile(rf"\s*\[\[\s*topic\.{table}\s*\]\]")
             for i in range(start, end):
-                if re.match(r"\s*\[\[\s*topic\.companions\s*\]\]", self._lines[i]):
+                if header.match(self._lines[i]):
                     seen += 1
-                    if seen == nth_companion:
+                    if seen == nth:
                         start = i
                         break
         if key is not None:
@@ -162,7 +182,7 @@ def _check_type(
         if not isinstance(value, expected):
             kind = "a string" if expected is str else "a list"
             raise TopicsError(path, line_of(key), f"{where}: {key!r} must be {kind}")
-        if isinstance(value, list) and key != "companions":
+        if isinstance(value, list) and key not in _RULE_KEYS:
             for item in value:
                 if not isinstance(item, str) or not item.strip():
                     raise TopicsError(
@@ -196,25 +216,27 @@ def _parse_topic(raw: Any, n: int, path: Path | str, finder: _LineFinder) -> Top
             finder.line(n, "colour"),
             f'{where}: colour must look like "#1f77b4", not {raw["colour"]!r}',
         )
-    companions: list[CompanionRule] = []
-    for c, comp in enumerate(raw.get("companions", [])):
-        if not isinstance(comp, dict):
-            raise TopicsError(path, finder.line(n, "companions"), f"{where}: bad companion rule")
-        _check_type(
-            comp,
-            _COMPANION_KEYS,
-            f"{where}, companion rule {c + 1}",
-            lambda key, c=c: finder.line(n, key, nth_companion=c),
-            path,
-        )
-        rule = CompanionRule(_strings(comp, "terms"), _strings(comp, "requires"))
-        if not rule.terms or not rule.requires:
-            raise TopicsError(
+    rules: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for table, (schema, second, noun) in _RULE_KEYS.items():
+        rules[table] = []
+        for c, raw_rule in enumerate(raw.get(table, [])):
+            if not isinstance(raw_rule, dict):
+                raise TopicsError(path, finder.line(n, table), f"{where}: bad {noun}")
+            _check_type(
+                raw_rule,
+                schema,
+                f"{where}, {noun} {c + 1}",
+                lambda key, c=c, table=table: finder.line(n, key, nth=c, table=table),
                 path,
-                finder.line(n, None, nth_companion=c),
-                f"{where}, companion rule {c + 1}: needs non-empty 'terms' and 'requires'",
             )
-        companions.append(rule)
+            terms, other = _strings(raw_rule, "terms"), _strings(raw_rule, second)
+            if not terms or not other:
+                raise TopicsError(
+                    path,
+                    finder.line(n, None, nth=c, table=table),
+                    f"{where}, {noun} {c + 1}: needs non-empty 'terms' and '{second}'",
+                )
+            rules[table].append((terms, other))
     topic = Topic(
         id=topic_id,
         label=raw["label"].strip() or topic_id,
@@ -223,7 +245,8 @@ def _parse_topic(raw: Any, n: int, path: Path | str, finder: _LineFinder) -> Top
         terms=_strings(raw, "terms"),
         weak_terms=_strings(raw, "weak_terms"),
         exclusions=_strings(raw, "exclusions"),
-        companions=tuple(companions),
+        companions=tuple(CompanionRule(t, r) for t, r in rules["companions"]),
+        guards=tuple(GuardRule(t, u) for t, u in rules["guards"]),
     )
     if not (topic.terms or topic.weak_terms or topic.companions):
         raise TopicsError(

@@ -60,6 +60,11 @@ def test_captions_title_date_and_credits_are_not_classified(classifier):
         ("Sino-U.S. relations lie in the people, Xi said.", set()),
         ("The US exported more soybeans and other goods to China.", {"trade"}),
         ("Oil prices rose after the OPEC cartel cut output.", set()),
+        ("The shares continued to trade higher after the earnings report.", set()),
+        ("The Lakers completed a trade that sends two first-round picks to Utah.", set()),
+        ("Stocks fell as new tariffs on Chinese goods took effect.", {"trade"}),
+        ("Police dismantled a ring in the cocaine trade between Colombia and Spain.", set()),
+        ("The Eastern Theater Command began patrols around the island.", {"Taiwan"}),
     ],
 )
 def test_hard_cases(classifier, text, expected):
@@ -156,3 +161,9 @@ def test_arbitrary_unicode_never_crashes_and_spans_slice_to_text(classifier, tex
 def test_topic_without_pre_check_prefixes():
     topic = Topic("x", "x", "#000000", terms=("tariff",))
     assert KeywordClassifier([topic]).classify_text("No match here.") == ()
+
+
+def test_guard_vetoes_trade_beside_the_stock_market(classifier):
+    (hit,) = classifier.classify_text("The stock may trade higher; tariffs loom.")
+    assert [m.text for m in hit.matches] == ["tariffs"]
+    assert [v.exclusion for v in hit.vetoed] == ["trade (not beside: stock)"]

@@ -39,6 +39,11 @@ def test_default_topics_are_the_five_with_distinct_colours(topics):
             9,
             "unknown key 'require'",
         ),
+        (
+            GOOD + '[[topic.guards]]\nterms = ["gas"]\nunless = []\n',
+            7,
+            "guard rule 1: needs non-empty 'terms' and 'unless'",
+        ),
     ],
 )
 def test_broken_topics_file_names_file_and_line(tmp_path, text, line, words):
@@ -76,3 +81,10 @@ def test_parse_companion_rule():
     (topic,) = parse_topics(text)
     assert topic.companions[0].terms == ("pipeline",)
     assert topic.companions[0].requires == ("gas",)
+
+
+def test_parse_guard_rule():
+    text = GOOD + '[[topic.guards]]\nterms = ["gas"]\nunless = ["stove"]\n'
+    (topic,) = parse_topics(text)
+    assert topic.guards[0].terms == ("gas",)
+    assert topic.guards[0].unless == ("stove",)
