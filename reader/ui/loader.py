@@ -65,9 +65,16 @@ class _LoadTask(QRunnable):
 
 
 class DocumentLoader(QObject):
-    """Runs loads on a thread pool; only the newest request's results are delivered.
+    """Runs loads one at a time on a worker thread.
 
-    Signals are those of :class:`LoadSignals`, re-emitted without the ticket.
+    A document is delivered only if it is the newest one asked for; topics are delivered for
+    the document on screen, even while a newer file is being opened (which may still fail and
+    leave the current article in place).
+
+    Signals:
+        document_loaded: The newest requested file is read. arg: Document.
+        classified: Topics of the document on screen are found. arg: hits per paragraph.
+        failed: A file could not be opened or classified. arg: str message.
     """
 
     document_loaded = Signal(object)
@@ -82,17 +89,14 @@ class DocumentLoader(QObject):
         self._signals.document_loaded.connect(self._on_signals_document_loaded)
         self._signals.classified.connect(self._on_signals_classified)
         self._signals.failed.connect(self._on_signals_failed)
-        self._ticket = 0
+        self._latest = 0  # ticket of the newest request
+        self._shown = 0  # ticket of the document on screen
         self._task: _LoadTask | None = None
-        self.busy = False
 
     def load(self, path: Path, topics: Sequence[Topic]) -> None:
-        """Start reading ``path``; earlier unfinished loads are ignored when they end."""
-        self._ticket += 1
-        self.busy = True
-        if self._task is not None:
-            self._task.displayed.set()
-        self._task = _LoadTask(self._ticket, path, topics, self._signals)
+        """Start reading ``path`` once the current load is done."""
+        self._latest += 1
+        self._task = _LoadTask(self._latest, path, topics, self._signals)
         self._task.setAutoDelete(False)
         self._pool.start(self._task)
 
@@ -103,18 +107,19 @@ class DocumentLoader(QObject):
 
     def wait(self, msecs: int = 30000) -> bool:
         """Block until the pool is idle (for shutdown and tests)."""
+        if self._task is not None:
+            self._task.displayed.set()
         return bool(self._pool.waitForDone(msecs))
 
     def _on_signals_document_loaded(self, ticket: int, document: object) -> None:
-        if ticket == self._ticket:
+        if ticket == self._latest:
+            self._shown = ticket
             self.document_loaded.emit(document)
 
     def _on_signals_classified(self, ticket: int, hits: object) -> None:
-        if ticket == self._ticket:
-            self.busy = False
+        if ticket == self._shown:
             self.classified.emit(hits)
 
     def _on_signals_failed(self, ticket: int, message: str) -> None:
-        if ticket == self._ticket:
-            self.busy = False
+        if ticket in (self._latest, self._shown):
             self.failed.emit(message)

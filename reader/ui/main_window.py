@@ -230,6 +230,7 @@ class MainWindow(QMainWindow):
         self._loader.classified.connect(self._on_loader_classified)
         self._loader.failed.connect(self._on_loader_failed)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
 
     def _apply_preferences(self) -> None:
         prefs = self._prefs
@@ -541,6 +542,12 @@ class MainWindow(QMainWindow):
         self._settings.save_preferences(self._prefs)
         apply_theme(theme)
         self.article_view.restyle()
+
+    def _on_color_scheme_changed(self, _scheme: object) -> None:
+        # "System" follows the desktop while the app runs, not only at start.
+        if self._prefs.theme == "system":
+            apply_theme("system")
+            self.article_view.restyle()
 
     def _focus(self, widget: QWidget) -> None:
         dock = widget.parentWidget()

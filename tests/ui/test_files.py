@@ -80,3 +80,18 @@ def test_window_smoke_run_with_topic_and_file():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["text", "topics"]
+
+
+def test_failed_open_during_classification_keeps_topics_coming(qtbot, make_window, tmp_path):
+    window = make_window()
+    book = tmp_path / "book.txt"
+    paragraph = "Tariffs and export controls were debated again in the long chapter. " * 4
+    book.write_text("A long book\n\n" + "\n\n".join([paragraph] * 3000), encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    with qtbot.waitSignal(window.document_shown, timeout=20000):
+        window.open_path(book)
+    with qtbot.waitSignals([window.topics_ready, window.open_failed], timeout=30000):
+        window.open_path(bad)
+    assert window.windowTitle() == "A long book — Topic Reader"
+    assert window.topic_model.index(0).data(Qt.ItemDataRole.DisplayRole) == "trade  (3000)"
