@@ -208,3 +208,25 @@ def test_every_command_has_a_menu_entry_and_a_shortcut(main_window):
         assert getattr(main_window.commands, name).objectName() == name
     assert main_window.article_view.objectName() == "article_view"
     assert main_window.excerpts_dock.objectName() == "excerpts_dock"
+
+
+def test_right_click_offers_copy_and_keep_for_the_paragraph(main_window, monkeypatch):
+    from PySide6.QtWidgets import QMenu
+
+    shown = []
+    monkeypatch.setattr(QMenu, "popup", lambda menu, pos, at=None: shown.append(menu))
+    view = main_window.article_view
+    block = view.document().findBlockByNumber(paragraph_index(main_window, 13))
+    rect = view.document().documentLayout().blockBoundingRect(block)
+    view.go_to_paragraph(block.blockNumber())
+    point = QPoint(int(rect.left()) + 40, int(rect.top() - view.verticalScrollBar().value()) + 8)
+    view.customContextMenuRequested.emit(point)
+    (menu,) = shown
+    assert [a.objectName() for a in menu.actions()] == [
+        "copy_paragraph",
+        "copy_with_citation",
+        "add_to_excerpts",
+    ]
+    assert view.current_paragraph() == block.blockNumber()
+    menu.actions()[0].trigger()
+    assert QGuiApplication.clipboard().text().startswith("Blinken also pressed")
