@@ -336,9 +336,16 @@ def parse_html(html: str, name: str = "<input>") -> Document:
     if not body.strip():
         raise LoadError(name, "has no article text that Topic Reader could find")
     title = str(meta.get("title") or "").strip()
+    date = _readable_date(str(meta.get("date") or ""))
+    author = str(meta.get("author") or "").strip()
     blocks: list[_Block] = []
     if title:
         blocks.append(_Block(title, 0, "title"))
+    # The page's metadata becomes the meta line under the title, as in a plain-text article.
+    if date:
+        blocks.append(_Block(date, 0, "date"))
+    if author:
+        blocks.append(_Block(f"By {author}", 0, "byline"))
     for n, line in enumerate(body.split("\n"), 1):
         if line.strip() and line.strip() != title:
             blocks.append(_Block(line.strip(), n, None))
@@ -346,11 +353,22 @@ def parse_html(html: str, name: str = "<input>") -> Document:
     return replace(
         document,
         title=title or document.title,
-        date=str(meta.get("date") or "") or document.date,
-        byline=str(meta.get("author") or "") or document.byline,
+        date=date or document.date,
+        byline=author or document.byline,
         source=str(meta.get("sitename") or meta.get("hostname") or "") or document.source,
         url=str(meta.get("url") or ""),
     )
+
+
+def _readable_date(value: str) -> str:
+    """``2024-05-23`` as ``May 23, 2024``; anything else as it is."""
+    from datetime import date
+
+    try:
+        day = date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return value.strip()
+    return f"{day:%b} {day.day}, {day.year}"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from typing import Any
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -44,6 +43,7 @@ READING_FONTS = ["Charter", "Georgia", "Iowan Old Style", "Noto Serif", "DejaVu 
 _NEAR = 60  # paragraphs beyond the viewport that get their highlights ready
 _STRIPE = 5  # width of a topic's stripe in the margin, in pixels
 _ROLES = ("title", "date", "byline", "caption", "heading", "body", "credit")
+_META = frozenset({"date", "byline"})
 _ROLE_SIZE = {"title": 2, "heading": 1, "caption": -1, "credit": -1, "date": -1, "byline": -1}
 
 
@@ -84,9 +84,10 @@ class MatchScrollBar(QScrollBar):
 class ArticleView(QTextBrowser):
     """Shows a :class:`Document`, one text block per paragraph, and paints topic highlights.
 
-    Highlights are ``setExtraSelections`` lists built once per topic and paragraph and cached,
-    so checking a topic costs milliseconds even on a book. Hiding paragraphs toggles block
-    visibility instead of rebuilding the text.
+    Matching paragraphs get a tint and a stripe per topic, painted under the text for the
+    paragraphs on screen only; matched words are ``setExtraSelections`` built once per topic
+    and paragraph and cached, so checking a topic costs milliseconds even on a book. Hiding
+    paragraphs toggles block visibility instead of rebuilding the text.
 
     A whole book would make Qt lay out every paragraph (600+ MB for 10 MB of text), so at most
     :attr:`WINDOW` paragraphs are visible at once: a reading window that slides forward and
@@ -122,7 +123,7 @@ class ArticleView(QTextBrowser):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._session: ReadingSession | None = None
         self._spans: dict[str, dict[int, list[tuple[int, int]]]] = {}
-        self._cache: dict[tuple[str, int], tuple[QTextEdit.ExtraSelection, list[Any]]] = {}
+        self._cache: dict[tuple[str, int], list[QTextEdit.ExtraSelection]] = {}
         self._candidates: tuple[int, ...] = ()
         self._first = 0  # position in _candidates where the reading window starts
         self._shown: set[int] = set()
@@ -161,8 +162,16 @@ class ArticleView(QTextBrowser):
             QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText
         )
         formats = {role: self._formats(role, muted) for role in _ROLES}
-        for paragraph in document.paragraphs:
+        meta_end = self._formats("date", muted)[0]
+        meta_end.setBottomMargin(22)  # space between the meta lines and the article
+        paragraphs = document.paragraphs
+        for paragraph in paragraphs:
             block, char = formats[paragraph.role]
+            following = paragraph.index + 1
+            if paragraph.role in _META and (
+                following == len(paragraphs) or paragraphs[following].role not in _META
+            ):
+                block = meta_end
             if paragraph.index == 0:
                 cursor.setBlockFormat(block)
                 cursor.setBlockCharFormat(char)
@@ -195,9 +204,9 @@ class ArticleView(QTextBrowser):
         elif role == "heading":
             char.setFontWeight(QFont.Weight.DemiBold)
             block.setTopMargin(12)
-        elif role in {"date", "byline"}:
+        elif role in _META:
             char.setForeground(muted)
-            block.setBottomMargin(20)
+            block.setBottomMargin(2)
         elif role == "caption":
             char.setForeground(muted)
             char.setFontItalic(True)
@@ -246,7 +255,6 @@ class ArticleView(QTextBrowser):
         session = self._session
         assert session is not None
         checked = [t.id for t in session.topics if t.id in session.checked]
-        tints: list[QTextEdit.ExtraSelection] = []
         words: list[QTextEdit.ExtraSelection] = []
         # Qt paints every extra selection against every visible block, so only paragraphs
         # near the viewport get theirs; scrolling brings in the next ones from the cache.
@@ -254,12 +262,10 @@ class ArticleView(QTextBrowser):
         for topic_id in checked:
             indices = session.paragraphs_of(topic_id)
             for index in indices[bisect_left(indices, low) : bisect_right(indices, high)]:
-                if index in self._shown:
-                    tint, marks = self._selections(topic_id, index)
-                    tints.append(tint)
-                    words.extend(marks)
+                if index in self._shown and session.is_match(index):
+                    words.extend(self._selections(topic_id, index))
         self._highlight_range = (low, high)
-        self.setExtraSelections(tints + words)
+        self.setExtraSelections(words)
 
     def _near_viewport(self) -> tuple[int, int]:
         """Paragraph indices from a little above to a little below what is on screen."""
@@ -292,27 +298,17 @@ class ArticleView(QTextBrowser):
             self._spans[topic_id] = spans
         return spans
 
-    def _selections(
-        self, topic_id: str, index: int
-    ) -> tuple[QTextEdit.ExtraSelection, list[QTextEdit.ExtraSelection]]:
+    def _selections(self, topic_id: str, index: int) -> list[QTextEdit.ExtraSelection]:
+        """Underlined, tinted words of one topic in one paragraph (built once, then cached)."""
         key = (topic_id, index)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
         assert self._session is not None
-        dark = self._is_dark()
         colour = QColor(self._session.topic(topic_id).colour)
-        tint = QColor(colour)
-        tint.setAlpha(60 if dark else 34)
         word = QColor(colour)
-        word.setAlpha(120 if dark else 90)
+        word.setAlpha(120 if self._is_dark() else 90)
         block = self.document().findBlockByNumber(index)
-        whole = QTextCursor(block)
-        whole.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
-        paragraph = QTextEdit.ExtraSelection()
-        paragraph.cursor = whole
-        paragraph.format.setBackground(QBrush(tint))
-        paragraph.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
         marks: list[QTextEdit.ExtraSelection] = []
         for start, end in self._topic_spans(topic_id)[index]:
             cursor = QTextCursor(block)
@@ -324,8 +320,8 @@ class ArticleView(QTextBrowser):
             marked.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
             marked.format.setUnderlineColor(colour)
             marks.append(marked)
-        self._cache[key] = (paragraph, marks)
-        return paragraph, marks
+        self._cache[key] = marks
+        return marks
 
     def _update_marks(self) -> None:
         session = self._session
@@ -394,22 +390,9 @@ class ArticleView(QTextBrowser):
         self._apply_visibility()
         self._apply_highlights()
 
-    def highlighted_paragraphs(self) -> list[int]:
-        """Indices of paragraphs tinted by a checked topic (what the reader sees highlighted)."""
-        doc = self.document()
-        shown: set[int] = set()
-        for selection in self.extraSelections():
-            if selection.format.boolProperty(QTextFormat.Property.FullWidthSelection):
-                shown.add(doc.findBlock(selection.cursor.selectionStart()).blockNumber())
-        return sorted(shown)
-
     def marked_words(self) -> list[str]:
         """The matched words that are underlined now, in the order they are painted."""
-        return [
-            s.cursor.selectedText()
-            for s in self.extraSelections()
-            if not s.format.boolProperty(QTextFormat.Property.FullWidthSelection)
-        ]
+        return [s.cursor.selectedText() for s in self.extraSelections()]
 
     def visible_paragraphs(self) -> list[int]:
         """Indices of paragraphs whose blocks are visible now."""
@@ -523,15 +506,21 @@ class ArticleView(QTextBrowser):
 
     @override
     def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
+        # Tints and stripes go under the text: the viewport's background is already filled,
+        # and the document layout draws no background of its own.
         session = self._session
-        if session is None or not session.checked:
-            return
+        if session is not None and session.checked:
+            self._paint_highlights(session)
+        super().paintEvent(event)
+
+    def _paint_highlights(self, session: ReadingSession) -> None:
         order = [t for t in session.topics if t.id in session.checked]
+        dark = self._is_dark()
         painter = QPainter(self.viewport())
         layout = self.document().documentLayout()
         offset = self.verticalScrollBar().value()
-        left = int(self.document().rootFrame().frameFormat().leftMargin()) - 14
+        side = int(self.document().rootFrame().frameFormat().leftMargin())
+        width = self.viewport().width() - 2 * side
         block = self.cursorForPosition(QPoint(0, 0)).block()
         height = self.viewport().height()
         last = max(self._shown, default=-1)
@@ -540,16 +529,26 @@ class ArticleView(QTextBrowser):
             top = int(rect.top()) - offset
             if top > height:
                 break
-            if block.isVisible():
-                found = session.topics_of(block.blockNumber())
+            index = block.blockNumber()
+            if block.isVisible() and session.is_match(index):
+                found = session.topics_of(index)
                 stripes = [t for t in order if t.id in found]
+                bottom = int(rect.height() - block.blockFormat().bottomMargin())
+                tint = QColor(stripes[0].colour)
+                tint.setAlpha(60 if dark else 34)
+                painter.fillRect(QRect(side - 8, top - 4, width + 16, bottom + 8), tint)
                 for n, topic in enumerate(stripes):
-                    x = left - n * (_STRIPE + 2)
-                    painter.fillRect(
-                        QRect(x, top + 2, _STRIPE, int(rect.height()) - 14), QColor(topic.colour)
-                    )
+                    x = side - 16 - n * (_STRIPE + 2)
+                    painter.fillRect(QRect(x, top - 4, _STRIPE, bottom + 8), QColor(topic.colour))
             block = block.next()
         painter.end()
+
+    def highlighted_paragraphs(self) -> list[int]:
+        """Indices of visible paragraphs tinted now (those matching the checked topics)."""
+        session = self._session
+        if session is None:
+            return []
+        return [i for i in session.matching() if i in self._shown]
 
     @override
     def viewportEvent(self, event: QEvent) -> bool:

@@ -91,8 +91,13 @@ def test_saved_web_page_gives_article_text_and_metadata_without_scripts(tmp_path
     doc = load_document(path)
     texts = [p.text for p in doc.paragraphs]
     assert doc.title == "Taiwan holds drills as Beijing watches"
-    assert doc.date.startswith("2024-05-23")
+    assert doc.date == "May 23, 2024"
     assert doc.byline == "Jane Reporter"
+    assert [(p.role, p.text) for p in doc.paragraphs[:3]] == [
+        ("title", "Taiwan holds drills as Beijing watches"),
+        ("date", "May 23, 2024"),
+        ("byline", "By Jane Reporter"),
+    ]
     assert any(t.startswith("TAIPEI (Reuters)") for t in texts)
     assert any("reservists" in t for t in texts)
     joined = "\n".join(texts)

@@ -230,3 +230,22 @@ def test_right_click_offers_copy_and_keep_for_the_paragraph(main_window, monkeyp
     assert view.current_paragraph() == block.blockNumber()
     menu.actions()[0].trigger()
     assert QGuiApplication.clipboard().text().startswith("Blinken also pressed")
+
+
+def test_tint_is_painted_behind_matching_paragraphs_only(main_window):
+    view = main_window.article_view
+    check(main_window, "Taiwan")
+    view.resize(1000, 5000)  # the whole sample on screen
+    view.verticalScrollBar().setValue(0)
+    image = view.viewport().grab().toImage()
+    layout = view.document().documentLayout()
+    side = int(view.document().rootFrame().frameFormat().leftMargin())
+    base = view.palette().color(QPalette.ColorRole.Base).name()
+
+    def colour_left_of(line):
+        block = view.document().findBlockByNumber(paragraph_index(main_window, line))
+        y = int(layout.blockBoundingRect(block).top()) + 6
+        return image.pixelColor(side - 4, y).name()
+
+    assert colour_left_of(20) != base  # Taiwan Strait
+    assert colour_left_of(19) == base  # CIA chief William Burns: no topic
