@@ -249,6 +249,14 @@ class MainWindow(QMainWindow):
         """Open ``path`` off the UI thread; ``topics`` (ids or labels) are checked when shown."""
         if topics:
             self._pending_topics = self._resolve_topics(topics)
+            known = {n.casefold() for t in self._topics for n in (t.id, t.label)}
+            unknown = [n for n in topics if n.casefold() not in known]
+            if unknown:
+                self._warn(
+                    "Unknown topic",
+                    f"No topic is called {', '.join(unknown)}. The topics are: "
+                    f"{', '.join(t.label for t in self._topics)}.",
+                )
         self._opening = Path(path)
         self.progress.show()
         self.statusBar().showMessage(f"Opening {Path(path).name}…")

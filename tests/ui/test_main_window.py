@@ -249,3 +249,10 @@ def test_tint_is_painted_behind_matching_paragraphs_only(main_window):
 
     assert colour_left_of(20) != base  # Taiwan Strait
     assert colour_left_of(19) == base  # CIA chief William Burns: no topic
+
+
+def test_unknown_topic_on_the_command_line_is_reported(make_window, warnings_shown):
+    window = make_window(check=["Taiwan", "Atlantis"])
+    assert window.topic_model.checked() == {"Taiwan"}
+    assert warnings_shown[0][0] == "Unknown topic"
+    assert "Atlantis" in warnings_shown[0][1]
