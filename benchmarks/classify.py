@@ -39,6 +39,16 @@ def make_news_corpus(path: Path) -> None:
     path.write_text("".join(parts), encoding="utf-8")
 
 
+def make_wrapped_book(source: Path, path: Path) -> None:
+    """The same text as a hard-wrapped book: lines of 70 characters, blank lines between."""
+    import textwrap
+
+    paragraphs = [line for line in source.read_text(encoding="utf-8").splitlines() if line]
+    path.write_text(
+        "\n\n".join(textwrap.fill(p, width=70) for p in paragraphs) + "\n", encoding="utf-8"
+    )
+
+
 def floor(path: Path) -> float:
     start = time.perf_counter()
     text = path.read_bytes().decode("utf-8")
@@ -89,6 +99,9 @@ def main() -> None:
         news = Path(tmp) / "news.txt"
         make_news_corpus(news)
         report("news articles", news)
+        book = Path(tmp) / "book.txt"
+        make_wrapped_book(news, book)
+        report("the same as a hard-wrapped book", book)
     for book in sys.argv[1:]:
         report(Path(book).name, Path(book))
     usage = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
