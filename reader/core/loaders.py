@@ -393,7 +393,8 @@ _DATE = re.compile(
 _CAPTION = re.compile(
     r"\((?:AP\s+|AFP\s+|Reuters\s+)?Photos?\b[^)]*\)|\bPhoto(?:graph)?\s*(?:by|credit|:)"
     r"|/Getty Images\b|\bGetty Images\)|\bvia Getty Images\b|\(AP Photo/|/Reuters\)|/AFP\)"
-    r"|\bImage credit\b|^(?:Photo|Image|Caption|File photo)\s*[:—–-]",
+    r"|\bImage credit\b|^(?:Photo|Image|Caption|File photo)\s*[:—–-]"
+    r"|\b(?:REUTERS|AFP|EPA(?:-EFE)?|AP|XINHUA|BLOOMBERG|KYODO|YONHAP)/[A-Z]",
     re.IGNORECASE,
 )
 _CREDIT_START = re.compile(
@@ -404,12 +405,16 @@ _CREDIT_START = re.compile(
 )
 _CREDIT_ANYWHERE = re.compile(r"contributed (?:to )?(?:this )?report|contributed reporting")
 # Every caption pattern holds one of these; a substring test skips the regex for most text.
-_CAPTION_WORDS = ("photo", "getty", "reuters", "afp", "image", "caption")
+_CAPTION_WORDS = ("photo", "getty", "reuters", "afp", "image", "caption", "/")
 _BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)*(?:\s*(?:,|and)\s+.*)?$")
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?)"
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+)*"
+    rf"(?:,\s*(?!{_MONTH}\s+\d)[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?)"
+    rf"(?:,\s*{_MONTH}\s+\d{{1,2}})?"
     r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{0,30})\))?\s*[—–-]{1,2}\s+\S"
 )
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTH_WORD = re.compile(rf"\b{_MONTH}(?!\w)", re.IGNORECASE)
 _HEADING_WORDS = re.compile(r"^(?:CHAPTER|BOOK|PART|SECTION|ACT|SCENE)\b[\s\w.:-]*$")
 _TERMINAL = tuple(".!?:;,”\"’')]…")
 _SENTENCE_END = tuple('.!?”"’…')
@@ -457,7 +462,7 @@ def _infer_role(text: str, n: int, seen_body: bool, title_taken: bool) -> Role:
         return "credit"
     if any(word in lower for word in _CAPTION_WORDS) and _CAPTION.search(text):
         return "caption"
-    if short and _DATE.match(text):
+    if short and (_DATE.match(text) or (n < 6 and not seen_body and _looks_like_date(text))):
         return "date"
     if short and _BYLINE.match(text) and not seen_body:
         return "byline"
@@ -466,6 +471,16 @@ def _infer_role(text: str, n: int, seen_body: bool, title_taken: bool) -> Role:
     if _looks_like_heading(text):
         return "heading"
     return "body"
+
+
+def _looks_like_date(text: str) -> bool:
+    """A short line near the top that is mostly a date ("Updated 3:45 PM EDT, June 20, 2023")."""
+    return (
+        len(text.split()) <= 12
+        and _YEAR.search(text) is not None
+        and _MONTH_WORD.search(text) is not None
+        and not text.endswith((".", "?", "!"))
+    )
 
 
 def _looks_like_heading(text: str) -> bool:

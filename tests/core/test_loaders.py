@@ -212,3 +212,31 @@ def test_one_sentence_lines_without_blank_lines_stay_paragraphs():
     )
     doc = parse_bytes(text.encode(), kind="text")
     assert len(doc.paragraphs) == 9
+
+
+REUTERS_STYLE = """China warns US over Taiwan arms sales as tensions rise
+By Jane Doe and John Roe, Reuters
+Updated 3:45 PM EDT, Tue June 20, 2023
+TAIPEI, June 20 (Reuters) - China on Tuesday warned the United States against arms sales.
+Chinese military aircraft crossed the median line of the Taiwan Strait several times.
+A Taiwanese soldier stands guard during a drill in Kaohsiung, June 19, 2023. REUTERS/Ann Wang
+The State Department approved the $500 million sale last month.
+Reporting by Jane Doe; Editing by Tom Hogue
+"""
+
+
+def test_wire_story_layout_roles_and_metadata():
+    doc = parse_bytes(REUTERS_STYLE.encode(), kind="text")
+    assert [p.role for p in doc.paragraphs] == [
+        "title",
+        "byline",
+        "date",
+        "body",
+        "body",
+        "caption",
+        "body",
+        "credit",
+    ]
+    assert (doc.place, doc.source) == ("Taipei", "Reuters")
+    assert doc.byline == "Jane Doe and John Roe, Reuters"
+    assert doc.date == "Updated 3:45 PM EDT, Tue June 20, 2023"
