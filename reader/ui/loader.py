@@ -29,28 +29,37 @@ class LoadSignals(QObject):
 
 class _LoadTask(QRunnable):
     def __init__(
-        self, ticket: int, path: Path, topics: Sequence[Topic], signals: LoadSignals
+        self,
+        ticket: int,
+        path: Path,
+        topics: Sequence[Topic],
+        signals: LoadSignals,
+        document: Document | None = None,
     ) -> None:
         super().__init__()
         self._ticket = ticket
         self._path = path
         self._topics = tuple(topics)
         self._signals = signals
+        self._document = document
         self.displayed = threading.Event()
 
     @override
     def run(self) -> None:
-        from reader.core.loaders import LoadError, load_document
+        document = self._document
+        if document is None:
+            from reader.core.loaders import LoadError, load_document
 
-        try:
-            document: Document = load_document(self._path)
-        except LoadError as exc:
-            self._signals.failed.emit(self._ticket, str(exc))
-            return
-        except Exception as exc:  # a bug must not kill the window; say what happened
-            self._signals.failed.emit(self._ticket, f"{self._path}: could not be opened ({exc})")
-            return
-        self._signals.document_loaded.emit(self._ticket, document)
+            try:
+                document = load_document(self._path)
+            except LoadError as exc:
+                self._signals.failed.emit(self._ticket, str(exc))
+                return
+            except Exception as exc:  # a bug must not kill the window; say what happened
+                message = f"{self._path}: could not be opened ({exc})"
+                self._signals.failed.emit(self._ticket, message)
+                return
+            self._signals.document_loaded.emit(self._ticket, document)
         # Let the window put the text on screen before classification competes for the GIL.
         self.displayed.wait(2.0)
         try:
@@ -97,6 +106,14 @@ class DocumentLoader(QObject):
         """Start reading ``path`` once the current load is done."""
         self._latest += 1
         self._task = _LoadTask(self._latest, path, topics, self._signals)
+        self._task.setAutoDelete(False)
+        self._pool.start(self._task)
+
+    def classify(self, path: Path, document: Document, topics: Sequence[Topic]) -> None:
+        """Find the topics of a document the window has already read and shown."""
+        self._latest += 1
+        self._shown = self._latest
+        self._task = _LoadTask(self._latest, path, topics, self._signals, document)
         self._task.setAutoDelete(False)
         self._pool.start(self._task)
 
