@@ -102,19 +102,13 @@ class ReadingSession:
         self._matching = (key, result)
         return result
 
-    def is_visible(self, index: int) -> bool:
-        """Whether paragraph ``index`` is shown.
+    def visible(self) -> tuple[int, ...]:
+        """Indices of visible paragraphs, in article order.
 
         With no topic checked every paragraph is visible, so clearing the filter never shows
         an empty article. A filter that nothing matches shows nothing, and the status line
         says so.
         """
-        if not (self.show_only_matching and self.checked):
-            return True
-        return self.is_match(index)
-
-    def visible(self) -> tuple[int, ...]:
-        """Indices of visible paragraphs, in article order."""
         if self.show_only_matching and self.checked:
             return self.matching()
         return tuple(range(len(self._topic_sets)))

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSize, Qt, QUrl
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -94,12 +93,7 @@ class ArticleView(QTextBrowser):
     back as the reader scrolls near its ends, or jumps to the paragraph asked for. Hidden
     blocks cost no layout. Articles are far shorter than the window, so for them it is simply
     the whole text.
-
-    Signals:
-        paragraph_changed: The paragraph under the text cursor changed. arg: int (index).
     """
-
-    paragraph_changed = Signal(int)
 
     #: Paragraphs laid out at once (the reading window), and how far it slides.
     WINDOW = 1500
@@ -128,11 +122,9 @@ class ArticleView(QTextBrowser):
         self._first = 0  # position in _candidates where the reading window starts
         self._shown: set[int] = set()
         self._zoom = 0
-        self._last_paragraph = -1
         self._sliding = False
         self._marks_key: tuple[frozenset[str], str, int] | None = None
         self._highlight_range = (0, -1)
-        self.cursorPositionChanged.connect(self._on_cursor_position_changed)
         self.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
         self._apply_font()
 
@@ -563,14 +555,3 @@ class ArticleView(QTextBrowser):
                 event.ignore()
             return True
         return super().viewportEvent(event)
-
-    def _on_cursor_position_changed(self) -> None:
-        index = self.current_paragraph()
-        if index != self._last_paragraph:
-            self._last_paragraph = index
-            self.paragraph_changed.emit(index)
-
-
-def paragraphs_text(document: Document, indices: Sequence[int]) -> str:
-    """Plain text of whole paragraphs, separated by blank lines."""
-    return "\n\n".join(document.paragraphs[i].text for i in indices)

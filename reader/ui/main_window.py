@@ -38,7 +38,6 @@ from reader.core.excerpts import (
     export_json,
     export_markdown,
 )
-from reader.core.preferences import Preferences
 from reader.core.session import ReadingSession
 from reader.core.storage import atomic_write_text
 from reader.core.topics import Topic
@@ -615,10 +614,6 @@ class MainWindow(QMainWindow):
             action.setEnabled(has_doc)
         a.copy.setEnabled(self.article_view.textCursor().hasSelection())
         self.status_label.setText(session.status() if session else "No article")
-
-    def preferences(self) -> Preferences:
-        """The preferences in force."""
-        return self._prefs
 
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
