@@ -219,8 +219,11 @@ class ArticleView(QTextBrowser):
             return
         candidates = session.visible()
         if candidates != self._candidates:
+            # Keep the reader's place: centre the reading window on the current paragraph.
+            position = bisect_left(candidates, self.current_paragraph())
             self._candidates = candidates
-            self._first = 0
+            last = max(0, len(candidates) - self.WINDOW)
+            self._first = max(0, min(last, position - self.WINDOW // 3))
         self._apply_visibility()
         self._apply_highlights()
         self._update_marks()

@@ -95,3 +95,18 @@ def test_failed_open_during_classification_keeps_topics_coming(qtbot, make_windo
         window.open_path(bad)
     assert window.windowTitle() == "A long book — Topic Reader"
     assert window.topic_model.index(0).data(Qt.ItemDataRole.DisplayRole) == "trade  (3000)"
+
+
+def test_filter_changes_keep_the_reading_place_in_a_book(make_window, tmp_path):
+    book = tmp_path / "book.txt"
+    lines = [f"Paragraph {n} of the book, where nothing much happens at all." for n in range(5000)]
+    lines[4500] = "Here the tariffs finally arrive in the story."
+    book.write_text("A long book\n" + "\n".join(lines), encoding="utf-8")
+    window = make_window(book, check=["trade"])
+    view = window.article_view
+    window.commands.next_match.trigger()
+    window.commands.show_only_matching.trigger()
+    assert view.visible_paragraphs() == [4501]
+    window.commands.show_only_matching.trigger()
+    assert 4501 in view.visible_paragraphs()
+    assert len(view.visible_paragraphs()) == view.WINDOW
