@@ -59,14 +59,14 @@ class KeywordClassifier:
             ):
                 for phrase in phrases:
                     if self._add(phrase, topic.id, kind, phrase):
-                        prefixes.add(search_prefix(phrase_first_word(phrase)))
+                        prefixes.add(candidate_prefix(phrase))
             for rule in topic.companions:
                 pairs = [(phrase_keys(r), r) for r in rule.requires]
                 requires = tuple(k for k, _ in pairs if k)
                 requires_text = tuple(r for k, r in pairs if k)
                 for phrase in rule.terms:
                     if self._add(phrase, topic.id, _COMPANION, phrase, requires, requires_text):
-                        prefixes.add(search_prefix(phrase_first_word(phrase)))
+                        prefixes.add(candidate_prefix(phrase))
             for guard in topic.guards:
                 unless = tuple((k, w) for k, w in ((phrase_keys(w), w) for w in guard.unless) if k)
                 for phrase in guard.terms:
@@ -76,7 +76,8 @@ class KeywordClassifier:
         for entries in self._index.values():
             entries.sort(key=lambda e: len(e.keys), reverse=True)
         # One C-speed scan finds paragraphs that may hold a term; the rest are skipped.
-        self._candidate = re.compile(rf"\b{trie_pattern(prefixes)}") if prefixes else None
+        # A lookahead reports every start, even inside an earlier candidate ("day trad|e").
+        self._candidate = re.compile(rf"\b(?={trie_pattern(prefixes)})") if prefixes else None
 
     def _add(
         self,
@@ -230,10 +231,33 @@ def trie_pattern(words: Iterable[str]) -> str:
     def build(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
         if "" in node:
             return ""  # a shorter prefix already matches; longer ones add nothing
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items())]
+        branches = [
+            (_GAP if ch == _SEPARATOR else re.escape(ch)) + build(child)
+            for ch, child in sorted(node.items())
+        ]
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
     return build(trie)
+
+
+#: Stands for the gap between two words inside :func:`candidate_prefix` strings.
+_SEPARATOR = "\x00"
+_GAP = r"\w*(?:['’]\w+)*\W+"  # the rest of the first word ("detain|ed"), then the gap
+_PLAIN_WORD = re.compile(r"^\w+$")
+
+
+def candidate_prefix(phrase: str) -> str:
+    r"""Return what the quick scan looks for to find where ``phrase`` may start.
+
+    For one word, a prefix every inflection shares. For a phrase, that prefix, a gap and the
+    prefix of the second word: "re-education camps" is looked for as ``re\W+educ``, not as
+    every word starting with "re".
+    """
+    words = [phrase[s:e] for s, e in word_spans(phrase)]
+    first = search_prefix(words[0]) if words else phrase.lower()
+    if len(words) > 1 and all(_PLAIN_WORD.match(w) for w in words[:2]):
+        return first + _SEPARATOR + search_prefix(words[1])
+    return first
 
 
 def phrase_first_word(phrase: str) -> str:

@@ -108,4 +108,6 @@ def search_prefix(word: str) -> str:
         if a != b:
             break
         common += 1
-    return lower[: max(1, min(common, len(lower)))]
+    prefix = lower[: max(1, min(common, len(lower)))]
+    # A stem's final "e" is dropped by some inflections: "trade" -> "trading".
+    return prefix[:-1] if len(prefix) > 3 and prefix.endswith("e") else prefix

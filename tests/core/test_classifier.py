@@ -140,11 +140,38 @@ WORDS = [
     "activists",
     "cartel",
     "OPEC",
+    *[
+        "re-education",
+        "camps",
+        "detaining",
+        "American’s",
+        "partner",
+        "partners",
+        "most",
+        "favored",
+        "nation",
+    ],
+    *[
+        "Strait",
+        "pro-democracy",
+        "Russian",
+        "invasion",
+        "free",
+        "national",
+        "security",
+        "law",
+        "early",
+        "day",
+    ],
+    *["Taipei", "trading-partner", "self-ruled", "island", "Eastern", "Theater", "Command"],
 ]
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(WORDS), max_size=25), st.sampled_from([" ", ", ", "-", " — "]))
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.sampled_from(WORDS), max_size=25),
+    st.sampled_from([" ", ", ", "-", " — ", "’s ", "'s-", "\n", "_"]),
+)
 def test_quick_pre_check_never_changes_the_result(classifier, words, sep):
     text = sep.join(words)
     assert classifier.classify_text(text) == classifier._scan(text)
