@@ -445,12 +445,20 @@ def _build(blocks: Iterable[_Block]) -> Document:
             seen_body = True
         roles.append(role)
     paragraphs = tuple(
-        Paragraph(i, role, block.text, block.line)
+        Paragraph(i, role, _one_block(block.text), block.line)
         for i, (block, role) in enumerate(zip(items, roles, strict=True))
     )
     if source == "AP":
         source = "Associated Press"
     return Document(paragraphs, title=title, date=date, source=source, place=place, byline=byline)
+
+
+_BLOCK_BREAKS = str.maketrans({"\u2029": " ", "\x00": " ", "\n": " "})
+
+
+def _one_block(text: str) -> str:
+    """A paragraph holds no paragraph separators, so each is exactly one block on screen."""
+    return text.translate(_BLOCK_BREAKS) if "\u2029" in text or "\x00" in text else text
 
 
 def _infer_role(text: str, n: int, seen_body: bool, title_taken: bool) -> Role:

@@ -35,7 +35,10 @@ class ReadingSession:
     def __post_init__(self) -> None:
         if len(self.hits) != len(self.document.paragraphs):
             raise ValueError("one tuple of hits is needed per paragraph")
-        self._topic_sets = tuple(frozenset(h.topic_id for h in hits) for hits in self.hits)
+        none: frozenset[str] = frozenset()
+        self._topic_sets = tuple(
+            frozenset(h.topic_id for h in hits) if hits else none for hits in self.hits
+        )
         by_topic: dict[str, list[int]] = {t.id: [] for t in self.topics}
         for index, ids in enumerate(self._topic_sets):
             for topic_id in ids:

@@ -138,13 +138,14 @@ class ArticleView(QTextBrowser):
         if rebuild:
             self._shown = set(range(min(len(session.document.paragraphs), self.WINDOW)))
             self._first = 0
-            self.setDocument(self._build(session.document, self._shown))
+            self.setDocument(self._build(session.document, len(self._shown)))
             self._apply_font()
             self._update_column()
             self.moveCursor(QTextCursor.MoveOperation.Start)
         self.refresh()
 
-    def _build(self, document: Document, shown: set[int]) -> QTextDocument:
+    def _build(self, document: Document, visible: int) -> QTextDocument:
+        """A text document of ``document``; blocks after the first ``visible`` are hidden."""
         doc = QTextDocument(self)
         doc.setUndoRedoEnabled(False)
         doc.setDocumentMargin(24)
@@ -157,6 +158,9 @@ class ArticleView(QTextBrowser):
         meta_end = self._formats("date", muted)[0]
         meta_end.setBottomMargin(22)  # space between the meta lines and the article
         paragraphs = document.paragraphs
+        # Runs of paragraphs with the same look go in with one insertText: "\n" starts a new
+        # block with the same formats, and a book has few runs (mostly body text).
+        runs: list[tuple[QTextBlockFormat, QTextCharFormat, list[str]]] = []
         for paragraph in paragraphs:
             block, char = formats[paragraph.role]
             following = paragraph.index + 1
@@ -164,14 +168,23 @@ class ArticleView(QTextBrowser):
                 following == len(paragraphs) or paragraphs[following].role not in _META
             ):
                 block = meta_end
-            if paragraph.index == 0:
+            text = self._shown_text(document, paragraph)
+            if runs and runs[-1][0] is block and runs[-1][1] is char:
+                runs[-1][2].append(text)
+            else:
+                runs.append((block, char, [text]))
+        for n, (block, char, texts) in enumerate(runs):
+            if n == 0:
                 cursor.setBlockFormat(block)
                 cursor.setBlockCharFormat(char)
             else:
                 cursor.insertBlock(block, char)
-            cursor.insertText(self._shown_text(document, paragraph), char)
-            if paragraph.index not in shown:
-                cursor.block().setVisible(False)
+            cursor.insertText("\n".join(texts), char)
+        if visible < len(paragraphs):
+            hidden = doc.findBlockByNumber(visible)
+            while hidden.isValid():
+                hidden.setVisible(False)
+                hidden = hidden.next()
         cursor.endEditBlock()
         return doc
 

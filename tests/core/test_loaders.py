@@ -240,3 +240,8 @@ def test_wire_story_layout_roles_and_metadata():
     assert (doc.place, doc.source) == ("Taipei", "Reuters")
     assert doc.byline == "Jane Doe and John Roe, Reuters"
     assert doc.date == "Updated 3:45 PM EDT, Tue June 20, 2023"
+
+
+def test_paragraph_separator_characters_do_not_split_a_paragraph():
+    doc = parse_bytes("Title\nOne\u2029two.\nThree.\n".encode(), kind="text")
+    assert [p.text for p in doc.paragraphs] == ["Title", "One two.", "Three."]
