@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import html
-import io
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -77,6 +74,8 @@ class Excerpt:
 
     def as_html(self) -> str:
         """HTML: a ``<blockquote>`` of paragraphs and a citation line, for word processors."""
+        import html
+
         paras = "".join(
             f"<p>{html.escape(block)}</p>" for block in self.text.split("\n\n") if block.strip()
         )
@@ -195,6 +194,9 @@ def export_markdown(excerpts: Sequence[Excerpt]) -> str:
 
 def export_csv(excerpts: Sequence[Excerpt]) -> str:
     """All excerpts as CSV: one row each, with citation columns."""
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["text", "topics", "title", "source", "date", "location", "created", "note"])

@@ -22,11 +22,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QScrollBar,
-    QStyle,
-    QStyleOptionSlider,
     QTextBrowser,
     QTextEdit,
-    QToolTip,
     QWidget,
 )
 from typing_extensions import override
@@ -68,6 +65,8 @@ class MatchScrollBar(QScrollBar):
         super().paintEvent(event)
         if not self._marks:
             return
+        from PySide6.QtWidgets import QStyle, QStyleOptionSlider  # only once marks show
+
         option = QStyleOptionSlider()
         self.initStyleOption(option)
         groove = self.style().subControlRect(
@@ -561,6 +560,8 @@ class ArticleView(QTextBrowser):
     @override
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and self._session is not None:
+            from PySide6.QtWidgets import QToolTip
+
             assert isinstance(event, QHelpEvent)
             index = self.paragraph_at(event.pos())
             text = self._session.explain(index) if 0 <= index < len(self._session.hits) else ""

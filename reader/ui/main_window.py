@@ -16,11 +16,8 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMenu,
-    QMessageBox,
     QProgressBar,
     QToolBar,
     QWidget,
@@ -300,6 +297,8 @@ class MainWindow(QMainWindow):
 
     def _on_open_file_triggered(self) -> None:
         start = str(self._path.parent) if self._path else str(Path.home())
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(self, "Open Article", start, FILE_FILTER)
         if name:
             self.open_path(name)
@@ -349,6 +348,8 @@ class MainWindow(QMainWindow):
         self._warn("Cannot open file", message)
 
     def _warn(self, title: str, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox  # dialogs load when first needed
+
         QMessageBox.warning(self, title, message)
 
     def _remember_recent(self, path: str) -> None:
@@ -528,6 +529,8 @@ class MainWindow(QMainWindow):
         if not excerpts:
             self.statusBar().showMessage("There are no excerpts to export", 4000)
             return
+        from PySide6.QtWidgets import QFileDialog
+
         name, chosen = QFileDialog.getSaveFileName(
             self,
             "Export Excerpts",
@@ -554,6 +557,8 @@ class MainWindow(QMainWindow):
         view = self.article_view
         if not view.textCursor().hasSelection():
             view.setTextCursor(view.cursorForPosition(point))
+        from PySide6.QtWidgets import QMenu
+
         menu = QMenu(self)
         a = self.commands
         if view.textCursor().hasSelection():
@@ -593,6 +598,8 @@ class MainWindow(QMainWindow):
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _on_about_triggered(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             "About Topic Reader",
