@@ -260,13 +260,6 @@ def candidate_prefix(phrase: str) -> str:
     return first
 
 
-def phrase_first_word(phrase: str) -> str:
-    """Return the first word of a phrase as the tokenizer sees it."""
-    for start, end in word_spans(phrase):
-        return phrase[start:end]
-    return phrase
-
-
 def _first_present(keys: list[str], phrases: Iterable[tuple[str, ...]]) -> int | None:
     """Return the position in ``phrases`` of the first stem sequence found in ``keys``."""
     present = set(keys)

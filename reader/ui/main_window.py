@@ -319,6 +319,7 @@ class MainWindow(QMainWindow):
             self.commands.show_only_matching.isChecked(),
         )
         self.article_view.set_session(self._session)
+        self.topic_model.set_checked(checked)  # sidebar and menu follow the session
         self.setWindowTitle(f"{document.display_name} — Topic Reader")
         self._remember_recent(str(self._opening))
         self.statusBar().showMessage(f"Finding topics in {self._opening.name}…")
@@ -335,7 +336,6 @@ class MainWindow(QMainWindow):
             old.document, old.topics, hits, old.checked, old.mode, old.show_only_matching
         )
         self.topic_model.set_counts(self._session.counts())
-        self.topic_model.set_checked(old.checked)
         self.article_view.set_session(self._session, rebuild=False)
         self.statusBar().clearMessage()
         self._refresh()

@@ -49,12 +49,17 @@ def test_large_file_opens_off_the_ui_thread_with_progress(qtbot, make_window, tm
     assert window.topic_model.index(0).data(Qt.ItemDataRole.DisplayRole) == "trade  (4000)"
 
 
-def test_reading_window_slides_through_a_book(qtbot, make_window, tmp_path):
-    book = tmp_path / "book.txt"
+def quiet_book(folder):
+    """A 5,001-paragraph book whose only trade paragraph is number 4501."""
+    book = folder / "book.txt"
     lines = [f"Paragraph {n} of the book, where nothing much happens at all." for n in range(5000)]
     lines[4500] = "Here the tariffs finally arrive in the story."
     book.write_text("A long book\n" + "\n".join(lines), encoding="utf-8")
-    window = make_window(book, check=["trade"])
+    return book
+
+
+def test_reading_window_slides_through_a_book(qtbot, make_window, tmp_path):
+    window = make_window(quiet_book(tmp_path), check=["trade"])
     view = window.article_view
     assert len(view.visible_paragraphs()) == view.WINDOW
     window.commands.next_match.trigger()
@@ -98,11 +103,7 @@ def test_failed_open_during_classification_keeps_topics_coming(qtbot, make_windo
 
 
 def test_filter_changes_keep_the_reading_place_in_a_book(make_window, tmp_path):
-    book = tmp_path / "book.txt"
-    lines = [f"Paragraph {n} of the book, where nothing much happens at all." for n in range(5000)]
-    lines[4500] = "Here the tariffs finally arrive in the story."
-    book.write_text("A long book\n" + "\n".join(lines), encoding="utf-8")
-    window = make_window(book, check=["trade"])
+    window = make_window(quiet_book(tmp_path), check=["trade"])
     view = window.article_view
     window.commands.next_match.trigger()
     window.commands.show_only_matching.trigger()
