@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from reader.core.document import Document, TopicHit
-from reader.core.topics import Topic
+
+if TYPE_CHECKING:
+    from reader.core.topics import Topic
 
 FilterMode = Literal["any", "all"]
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,6 +136,8 @@ def parse_topics(text: str, path: Path | str = "<topics>") -> tuple[Topic, ...]:
         TopicsError: for TOML syntax errors, unknown keys, wrong types, bad colours,
             duplicate ids or topics without terms, naming the file and line.
     """
+    import tomllib  # here, not at the top: the window's first paint needs no topics file
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

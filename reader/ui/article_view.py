@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
-from typing_extensions import override
 
 from reader.core.document import Document, Paragraph
 from reader.core.session import ReadingSession
+from reader.ui._typing import override
 from reader.ui.utf16 import utf16_index
 
 #: The reading column holds about this many average characters per line.

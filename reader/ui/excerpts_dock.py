@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
 
 from reader.core.excerpts import (
     CollectionError,
@@ -25,6 +24,7 @@ from reader.core.excerpts import (
     load_collection,
     save_collection,
 )
+from reader.ui._typing import override
 
 
 class ExcerptListModel(QAbstractListModel):

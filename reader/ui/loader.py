@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-from typing_extensions import override
 
 from reader.core.document import Document
 from reader.core.topics import Topic
+from reader.ui._typing import override
 
 
 class LoadSignals(QObject):

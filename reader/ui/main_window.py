@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QToolBar,
     QWidget,
 )
-from typing_extensions import override
 
 from reader import __version__
 from reader.core.document import Document, TopicHit
@@ -38,6 +37,7 @@ from reader.core.excerpts import (
 from reader.core.session import ReadingSession
 from reader.core.storage import atomic_write_text
 from reader.core.topics import Topic
+from reader.ui._typing import override
 from reader.ui.actions import create_actions
 from reader.ui.article_view import ArticleView
 from reader.ui.excerpts_dock import ExcerptListModel, ExcerptsDock

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
 
+from reader.ui._typing import override
 from reader.ui.topic_model import TopicListModel
 
 
