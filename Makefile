@@ -4,9 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint pytest bench clean
+.PHONY: run compile test lint pytest bench clean
 
-run: $(STAMP)
+# Bytecode for the package, as an installed app has: Python then skips compiling our modules
+# at every start (which it otherwise does when PYTHONDONTWRITEBYTECODE is set).
+compile: $(STAMP)
+	$(BIN)/python -m compileall -q reader
+
+run: compile
 	$(BIN)/topic-reader
 
 test: lint pytest
@@ -20,8 +25,9 @@ lint: $(STAMP)
 pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
-bench: $(STAMP)
+bench: compile
 	$(BIN)/python benchmarks/classify.py
+	$(BIN)/python benchmarks/window.py
 
 $(STAMP): pyproject.toml scripts/install-system-deps.sh
 	bash scripts/install-system-deps.sh

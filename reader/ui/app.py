@@ -7,17 +7,19 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from reader.core.resources import sample_article
 from reader.core.storage import APP_NAME
-from reader.core.topics import TopicsError, default_topics, load_topics
-from reader.ui.icons import icon
 from reader.ui.main_window import MainWindow
 from reader.ui.settings_store import SettingsStore
 from reader.ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from reader.core.topics import Topic
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -43,26 +45,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("Topic Reader")
     app.setDesktopFileName(APP_NAME)
-    app.setWindowIcon(icon("app"))
     settings = SettingsStore(QSettings())
-    apply_theme(settings.load_preferences().theme)
-    notice = ""
-    try:
-        topics = load_topics()
-    except TopicsError as exc:
-        topics = default_topics()
-        notice = f"Your topics file could not be used, so the default topics are shown.\n\n{exc}"
-    window = MainWindow(settings, topics, notice)
+    apply_theme(settings.load_preferences().theme, indicators=False)
+    # The article is painted first; topics, menus and docks follow a moment later.
+    window = MainWindow(settings)
     window.show()
     if os.environ.get("TOPIC_READER_BENCHMARK_QUIT"):
-        # benchmarks/window.py: report when the text, then its topics, are painted; then quit.
-        def painted(what: str) -> None:
-            window.article_view.viewport().repaint()
+        # benchmarks/window.py: report the first paint of the text, the finished window, and
+        # the painted topics; then quit.
+        def report(what: str) -> None:
             print(what, flush=True)
             if what == "topics":
                 app.quit()
 
-        window.document_shown.connect(lambda _: painted("text"))
-        window.topics_ready.connect(lambda: painted("topics"))
+        window.article_view.first_painted.connect(lambda: report("text"))
+        window.completed.connect(lambda: report("complete"))
+
+        def topics_painted() -> None:
+            window.article_view.viewport().repaint()
+            report("topics")
+
+        window.topics_ready.connect(topics_painted)
     window.open_path(Path(args.file) if args.file else sample_article(), args.topic)
+    window.complete_when_painted(_topics)
     return int(app.exec())
+
+
+def _topics() -> tuple[Sequence[Topic], str]:
+    """The reader's topics, or the default ones and why if their file cannot be used."""
+    from reader.core.topics import TopicsError, default_topics, load_topics
+
+    try:
+        return load_topics(), ""
+    except TopicsError as exc:
+        notice = f"Your topics file could not be used, so the default topics are shown.\n\n{exc}"
+        return default_topics(), notice

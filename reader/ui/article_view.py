@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSize, Qt, QUrl
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -92,7 +92,12 @@ class ArticleView(QTextBrowser):
     back as the reader scrolls near its ends, or jumps to the paragraph asked for. Hidden
     blocks cost no layout. Articles are far shorter than the window, so for them it is simply
     the whole text.
+
+    Signals:
+        first_painted: The first article is on screen (emitted once, after its first paint).
     """
+
+    first_painted = Signal()
 
     #: Paragraphs laid out at once (the reading window), and how far it slides.
     WINDOW = 1500
@@ -124,6 +129,8 @@ class ArticleView(QTextBrowser):
         self._sliding = False
         self._marks_key: tuple[frozenset[str], str, int] | None = None
         self._highlight_range = (0, -1)
+        self._painted = False  # the first article
+        self._viewport_painted = False  # anything at all
         self.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
         self._apply_font()
 
@@ -138,8 +145,6 @@ class ArticleView(QTextBrowser):
             self._shown = set(range(min(len(session.document.paragraphs), self.WINDOW)))
             self._first = 0
             self.setDocument(self._build(session.document, len(self._shown)))
-            self._apply_font()
-            self._update_column()
             self.moveCursor(QTextCursor.MoveOperation.Start)
         self.refresh()
 
@@ -148,6 +153,9 @@ class ArticleView(QTextBrowser):
         doc = QTextDocument(self)
         doc.setUndoRedoEnabled(False)
         doc.setDocumentMargin(24)
+        # Font and column first, so that the text is laid out once, as it will be shown.
+        doc.setDefaultFont(self._reading_font())
+        self._set_column(doc)
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()
         muted = self.palette().color(
@@ -239,7 +247,8 @@ class ArticleView(QTextBrowser):
         self._apply_visibility()
         self._apply_highlights()
         self._update_marks()
-        self.viewport().update()
+        if self._viewport_painted:  # before that, the first paint is on its way anyway
+            self.viewport().update()
 
     def _window(self) -> tuple[int, ...]:
         return self._candidates[self._first : self._first + self.WINDOW]
@@ -277,7 +286,7 @@ class ArticleView(QTextBrowser):
     def _near_viewport(self) -> tuple[int, int]:
         """Paragraph indices from a little above to a little below what is on screen."""
         top = self.cursorForPosition(QPoint(0, 0)).blockNumber()
-        bottom = self.cursorForPosition(QPoint(0, self.viewport().height())).blockNumber()
+        bottom = self.cursorForPosition(QPoint(0, self._viewport_size().height())).blockNumber()
         window = self._window()
         if not window:
             return (0, -1)
@@ -457,11 +466,14 @@ class ArticleView(QTextBrowser):
         """The text size in steps from the default."""
         return self._zoom
 
-    def _apply_font(self) -> None:
+    def _reading_font(self) -> QFont:
         font = QFont()
         font.setFamilies(READING_FONTS)
         font.setPointSize(max(6, BASE_POINT_SIZE + self._zoom))
-        self.document().setDefaultFont(font)
+        return font
+
+    def _apply_font(self) -> None:
+        self.document().setDefaultFont(self._reading_font())
 
     def restyle(self) -> None:
         """Rebuild colours after the theme changed."""
@@ -473,20 +485,40 @@ class ArticleView(QTextBrowser):
 
     def column_width(self) -> int:
         """Width of the reading column in pixels."""
-        font = self.document().defaultFont()
+        return self._column_width(self.document().defaultFont())
+
+    @staticmethod
+    def _column_width(font: QFont) -> int:
         from PySide6.QtGui import QFontMetrics
 
         return QFontMetrics(font).averageCharWidth() * COLUMN_CHARACTERS
 
     def _update_column(self) -> None:
-        width = self.viewport().width()
-        side = max(24, (width - self.column_width()) // 2)
-        frame = self.document().rootFrame()
+        self._set_column(self.document())
+
+    def _set_column(self, document: QTextDocument) -> None:
+        width = self._viewport_size().width()
+        side = max(24, (width - self._column_width(document.defaultFont())) // 2)
+        frame = document.rootFrame()
         fmt = frame.frameFormat()
         if int(fmt.leftMargin()) != side:
             fmt.setLeftMargin(side)
             fmt.setRightMargin(side)
             frame.setFrameFormat(fmt)
+
+    def _viewport_size(self) -> QSize:
+        """The viewport's size, without asking for the viewport before the first paint.
+
+        PySide wraps the viewport, a plain QWidget, by creating every widget class to find its
+        type: about 20 ms that should not delay the first paint.
+        """
+        if self._viewport_painted:
+            return self.viewport().size()
+        size = self.maximumViewportSize()
+        bar = self.verticalScrollBar()
+        if bar.isVisibleTo(self):
+            size.setWidth(size.width() - bar.sizeHint().width())
+        return size
 
     @override
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -519,6 +551,10 @@ class ArticleView(QTextBrowser):
         if session is not None and session.checked:
             self._paint_highlights(session)
         super().paintEvent(event)
+        self._viewport_painted = True
+        if not self._painted and session is not None:
+            self._painted = True
+            self.first_painted.emit()
 
     def _paint_highlights(self, session: ReadingSession) -> None:
         order = [t for t in session.topics if t.id in session.checked]

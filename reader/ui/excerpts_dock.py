@@ -1,4 +1,4 @@
-"""The Excerpts dock: passages the reader kept, with topics and source; saved as they change."""
+"""The Excerpts dock's contents: kept passages with topics and source, saved as they change."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QKeySequence, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDockWidget,
     QHBoxLayout,
     QListView,
     QPushButton,
@@ -120,8 +119,8 @@ class _ExcerptListView(QListView):
             painter.end()
 
 
-class ExcerptsDock(QDockWidget):
-    """Dock listing kept excerpts with buttons to copy, export and remove them.
+class ExcerptsPanel(QWidget):
+    """The Excerpts dock's contents: kept excerpts with buttons to copy, export and remove.
 
     Signals:
         copy_all_requested: Copy every excerpt to the clipboard.
@@ -132,13 +131,12 @@ class ExcerptsDock(QDockWidget):
     export_requested = Signal()
 
     def __init__(self, model: ExcerptListModel, parent: QWidget | None = None) -> None:
-        super().__init__("Excerpts", parent)
-        self.setObjectName("excerpts_dock")
+        super().__init__(parent)
+        self.setObjectName("excerpts_panel")
         self.model = model
-        body = QWidget(self)
-        layout = QVBoxLayout(body)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 8)
-        self.list_view = _ExcerptListView(body)
+        self.list_view = _ExcerptListView(self)
         self.list_view.setObjectName("excerpt_list")
         self.list_view.setAccessibleName("Excerpts")
         self.list_view.setModel(model)
@@ -148,17 +146,16 @@ class ExcerptsDock(QDockWidget):
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         layout.addWidget(self.list_view, 1)
         buttons = QHBoxLayout()
-        self.remove_button = QPushButton("Remove", body)
+        self.remove_button = QPushButton("Remove", self)
         self.remove_button.setToolTip("Remove the selected excerpts (Delete)")
         self.remove_button.setShortcut(QKeySequence.StandardKey.Delete)
-        self.copy_button = QPushButton("Copy all", body)
-        self.export_button = QPushButton("Export…", body)
+        self.copy_button = QPushButton("Copy all", self)
+        self.export_button = QPushButton("Export…", self)
         self.export_button.setToolTip("Save all excerpts as Markdown, CSV or JSON")
         for button in (self.remove_button, self.copy_button, self.export_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self.setWidget(body)
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
         self.copy_button.clicked.connect(self.copy_all_requested)
         self.export_button.clicked.connect(self.export_requested)

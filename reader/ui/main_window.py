@@ -2,100 +2,172 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QGuiApplication,
-    QKeySequence,
-)
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QProgressBar,
     QToolBar,
+    QToolButton,
     QWidget,
 )
 
 from reader import __version__
-from reader.core.document import Document, TopicHit
-from reader.core.excerpts import (
-    Citation,
-    Excerpt,
-    collection_file,
-    excerpt_paragraphs,
-    export_csv,
-    export_json,
-    export_markdown,
-)
 from reader.core.session import ReadingSession
-from reader.core.storage import atomic_write_text
-from reader.core.topics import Topic
 from reader.ui._typing import override
-from reader.ui.actions import create_actions
 from reader.ui.article_view import ArticleView
-from reader.ui.excerpts_dock import ExcerptListModel, ExcerptsDock
-from reader.ui.icons import icon
-from reader.ui.loader import DocumentLoader
 from reader.ui.settings_store import SettingsStore
 from reader.ui.theme import apply_theme
-from reader.ui.topic_model import TopicListModel
-from reader.ui.topic_sidebar import TopicSidebar
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+
+    from reader.core.document import Document, TopicHit
+    from reader.core.excerpts import Excerpt
+    from reader.core.topics import Topic
+    from reader.ui.actions import Actions
+    from reader.ui.excerpts_dock import ExcerptListModel, ExcerptsPanel
+    from reader.ui.loader import DocumentLoader
+    from reader.ui.topic_model import TopicListModel
+    from reader.ui.topic_sidebar import TopicPanel
 
 #: Files up to this size are read on the UI thread: faster than a round trip to the worker.
 SYNC_OPEN_BYTES = 256 * 1024
 FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+#: If the article has not been painted by then (a minimised start), finish the window anyway.
+COMPLETE_AFTER_MS = 400
 
 
 class MainWindow(QMainWindow):
     """Topic Reader's window.
 
+    Built in two steps so that the article is on screen as early as Qt allows: the frame
+    (article view, empty docks, menu titles, toolbar, status bar) first, then :meth:`complete`
+    fills in the topics, actions, menus and docks. Given its topics, the constructor does
+    both; ``app.main`` passes none and completes the window once the article is painted.
+
     Signals:
         document_shown: A document's text is on screen (topics may still be coming). arg: str.
         topics_ready: The shown document's topics are found and painted.
         open_failed: A file could not be opened; the current article stays. arg: str message.
+        completed: Topics, menus, toolbar and docks are all in place.
     """
 
     document_shown = Signal(str)
     topics_ready = Signal()
     open_failed = Signal(str)
+    completed = Signal()
 
-    def __init__(self, settings: SettingsStore, topics: Sequence[Topic], notice: str = "") -> None:
+    # Set by complete().
+    commands: Actions
+    topic_model: TopicListModel
+    sidebar: TopicPanel
+    excerpt_model: ExcerptListModel
+    excerpts_panel: ExcerptsPanel
+    topic_actions: list[QAction]
+    _loader: DocumentLoader
+
+    def __init__(
+        self,
+        settings: SettingsStore,
+        topics: Sequence[Topic] | None = None,
+        notice: str = "",
+    ) -> None:
         super().__init__()
         self._settings = settings
         self._prefs = settings.load_preferences()
-        self._topics = tuple(topics)
+        self._topics: tuple[Topic, ...] = ()
+        self._complete = False
         self._session: ReadingSession | None = None
         self._path: Path | None = None
+        self._opening: Path | None = None
         self._pending_topics: set[str] | None = None
-        self._loader = DocumentLoader(self)
-        self.commands = create_actions(self)
-        self._create_widgets()
-        self._create_docks()
-        self._create_menus()
-        self._create_toolbar()
-        self._connect_signals()
+        self._asked_topics: list[str] = []  # names given before the topics were known
+        self._deferred: Path | None = None  # a large file asked for before then
+        self._create_frame()
         if not self._settings.restore_window(self):
             self.resize(1360, 880)
             # Dock sizes apply once the window has its size, on the first turn of the loop.
             QTimer.singleShot(0, self._default_dock_sizes)
-        self._apply_preferences()
+        self.article_view.set_zoom(self._prefs.zoom)
         self.setAcceptDrops(True)
-        self.setWindowIcon(icon("app"))
+        self._refresh()
+        if topics is not None:
+            self.complete(topics, notice)
+
+    def complete_when_painted(self, topics: Callable[[], tuple[Sequence[Topic], str]]) -> None:
+        """Call :meth:`complete` with ``topics()`` (topics, notice) once the article is painted."""
+
+        def finish() -> None:
+            if not self._complete:
+                self.complete(*topics())
+
+        # A zero timer from the paint runs after Qt has put the painted window on screen.
+        self.article_view.first_painted.connect(lambda: QTimer.singleShot(0, finish))
+        QTimer.singleShot(COMPLETE_AFTER_MS, finish)
+
+    def complete(self, topics: Sequence[Topic], notice: str = "") -> None:
+        """Add the topics, actions, menus, toolbar and dock contents; open what was asked."""
+        from reader.core.excerpts import collection_file
+        from reader.ui.actions import create_actions
+        from reader.ui.excerpts_dock import ExcerptListModel
+        from reader.ui.icons import icon
+        from reader.ui.loader import DocumentLoader
+
+        self._topics = tuple(topics)
+        QGuiApplication.setWindowIcon(icon("app"))
+        self._loader = DocumentLoader(self)
+        self.commands = create_actions(self)
+        self.excerpt_model = ExcerptListModel(collection_file(), self)
+        self._fill_docks()
+        self._fill_menus()
+        self._fill_toolbar()
+        self._connect_signals()
+        self._apply_preferences()
+        apply_theme(self._prefs.theme)  # with the indicator style the docks' controls need
+        self._complete = True
+        if self._asked_topics:
+            self._pending_topics = self._resolve_topics(self._asked_topics)
+        session = self._session
+        if session is not None and self._path is not None:
+            # The article went on screen before its topics were known: find them now.
+            checked = frozenset(self._pending_topics or ())
+            self._pending_topics = None
+            self._session = ReadingSession(
+                session.document,
+                self._topics,
+                tuple(() for _ in session.document.paragraphs),
+                checked,
+                session.mode,
+                session.show_only_matching,
+            )
+            self.article_view.set_session(self._session, rebuild=False)
+            self.topic_model.set_checked(checked)
+            self._opening = self._path
+            self.progress.show()
+            self._loader.classify(self._path, session.document, self._topics)
+            self._loader.document_displayed()
+        elif self._deferred is not None:
+            self.open_path(self._deferred)
+        self._deferred = None
         self._refresh()
         for message in (notice, self.excerpt_model.load_error):
             if message:
                 QTimer.singleShot(0, lambda m=message: self._warn("Topic Reader", m))
+        self.completed.emit()
 
     # -- construction ------------------------------------------------------------------------
 
-    def _create_widgets(self) -> None:
+    def _create_frame(self) -> None:
+        """What the first paint shows, laid out as the finished window will be."""
         self.article_view = ArticleView(self)
         self.setCentralWidget(self.article_view)
         self.status_label = QLabel(self)
@@ -109,28 +181,73 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.status_label)
+        self.topic_dock = self._dock(
+            "Topics", "topic_sidebar", Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.topic_dock.setMinimumWidth(200)
+        self.excerpts_dock = self._dock(
+            "Excerpts", "excerpts_dock", Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        bar = self.menuBar()
+        self._menus = {
+            name: bar.addMenu(title)
+            for name, title in (
+                ("file", "&File"),
+                ("edit", "&Edit"),
+                ("topics", "&Topics"),
+                ("view", "&View"),
+                ("help", "&Help"),
+            )
+        }
+        self.toolbar = QToolBar("Main", self)
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # An empty, flat button holds the toolbar at its final height until the actions come.
+        holder = QToolButton(self.toolbar)
+        holder.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        holder.setAutoRaise(True)
+        holder.setEnabled(False)
+        self._toolbar_holder = self.toolbar.addWidget(holder)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
 
-    def _create_docks(self) -> None:
+    def _dock(self, title: str, name: str, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _fill_docks(self) -> None:
+        from reader.ui.excerpts_dock import ExcerptsPanel
+        from reader.ui.topic_model import TopicListModel
+        from reader.ui.topic_sidebar import TopicPanel
+
         self.topic_model = TopicListModel(self._topics, self)
-        self.sidebar = TopicSidebar(
+        self.sidebar = TopicPanel(
             self.topic_model,
             self.commands.show_only_matching,
             self.commands.previous_match,
             self.commands.next_match,
-            self,
+            self.topic_dock,
         )
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.sidebar)
-        self.excerpt_model = ExcerptListModel(collection_file(), self)
-        self.excerpts_dock = ExcerptsDock(self.excerpt_model, self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.excerpts_dock)
+        self.topic_dock.setWidget(self.sidebar)
+        self.excerpts_panel = ExcerptsPanel(self.excerpt_model, self.excerpts_dock)
+        self.excerpts_dock.setWidget(self.excerpts_panel)
 
     def _default_dock_sizes(self) -> None:
-        self.resizeDocks([self.sidebar, self.excerpts_dock], [240, 280], Qt.Orientation.Horizontal)
+        self.resizeDocks(
+            [self.topic_dock, self.excerpts_dock], [240, 280], Qt.Orientation.Horizontal
+        )
 
-    def _create_menus(self) -> None:
+    def _fill_menus(self) -> None:
+        from PySide6.QtGui import QAction, QKeySequence
+
         a = self.commands
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = self._menus["file"]
         file_menu.addAction(a.open_file)
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.setObjectName("recent_menu")
@@ -139,13 +256,13 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a.export_excerpts)
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
-        edit = bar.addMenu("&Edit")
+        edit = self._menus["edit"]
         for action in (a.copy, a.copy_with_citation, a.copy_paragraph, a.add_to_excerpts):
             edit.addAction(action)
         edit.addSeparator()
         edit.addAction(a.select_all)
-        topics = bar.addMenu("&Topics")
-        self.topic_actions: list[QAction] = []
+        topics = self._menus["topics"]
+        self.topic_actions = []
         for n, topic in enumerate(self._topics):
             action = QAction(topic.label, self)
             action.setObjectName(f"toggle_topic_{n + 1}")
@@ -163,33 +280,30 @@ class MainWindow(QMainWindow):
         topics.addSeparator()
         topics.addAction(a.next_match)
         topics.addAction(a.previous_match)
-        view = bar.addMenu("&View")
+        view = self._menus["view"]
         for action in (a.zoom_in, a.zoom_out, a.zoom_reset):
             view.addAction(action)
         view.addSeparator()
         for action in (a.theme_system, a.theme_light, a.theme_dark):
             view.addAction(action)
         view.addSeparator()
-        for dock in (self.sidebar, self.excerpts_dock):
+        for dock in (self.topic_dock, self.excerpts_dock):
             view.addAction(dock.toggleViewAction())
         view.addSeparator()
         for action in (a.focus_topics, a.focus_article, a.focus_excerpts):
             view.addAction(action)
-        help_menu = bar.addMenu("&Help")
+        help_menu = self._menus["help"]
         help_menu.addAction(a.about)
 
-    def _create_toolbar(self) -> None:
-        toolbar = QToolBar("Main", self)
-        toolbar.setObjectName("main_toolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    def _fill_toolbar(self) -> None:
+        toolbar = self.toolbar
+        toolbar.removeAction(self._toolbar_holder)
         a = self.commands
         for action in (a.open_file, None, a.previous_match, a.next_match, a.show_only_matching):
             toolbar.addAction(action) if action else toolbar.addSeparator()
         toolbar.addSeparator()
         toolbar.addAction(a.copy_with_citation)
         toolbar.addAction(a.add_to_excerpts)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
 
     def _connect_signals(self) -> None:
         a = self.commands
@@ -214,15 +328,15 @@ class MainWindow(QMainWindow):
         a.theme_dark.triggered.connect(lambda: self.set_theme("dark"))
         a.focus_topics.triggered.connect(lambda: self._focus(self.sidebar.list_view))
         a.focus_article.triggered.connect(lambda: self._focus(self.article_view))
-        a.focus_excerpts.triggered.connect(lambda: self._focus(self.excerpts_dock.list_view))
+        a.focus_excerpts.triggered.connect(lambda: self._focus(self.excerpts_panel.list_view))
         a.export_excerpts.triggered.connect(self.export_excerpts)
         a.about.triggered.connect(self._on_about_triggered)
         self.topic_model.checked_changed.connect(self._on_topic_model_checked_changed)
         self.sidebar.mode_changed.connect(self._on_sidebar_mode_changed)
         self.article_view.copyAvailable.connect(a.copy.setEnabled)
         self.article_view.customContextMenuRequested.connect(self._on_article_context_menu)
-        self.excerpts_dock.copy_all_requested.connect(self.copy_all_excerpts)
-        self.excerpts_dock.export_requested.connect(self.export_excerpts)
+        self.excerpts_panel.copy_all_requested.connect(self.copy_all_excerpts)
+        self.excerpts_panel.export_requested.connect(self.export_excerpts)
         self.excerpt_model.save_failed.connect(lambda m: self._warn("Excerpts not saved", m))
         self._loader.document_loaded.connect(self._on_loader_document_loaded)
         self._loader.classified.connect(self._on_loader_classified)
@@ -236,7 +350,6 @@ class MainWindow(QMainWindow):
         {"light": a.theme_light, "dark": a.theme_dark}.get(prefs.theme, a.theme_system).setChecked(
             True
         )
-        self.article_view.set_zoom(prefs.zoom)
         a.show_only_matching.setChecked(prefs.show_only_matching)
         a.match_all.setChecked(prefs.match_mode == "all")
         self.sidebar.set_mode(prefs.match_mode)
@@ -244,20 +357,18 @@ class MainWindow(QMainWindow):
     # -- opening files -------------------------------------------------------------------------
 
     def open_path(self, path: Path | str, topics: Sequence[str] = ()) -> None:
-        """Open ``path`` off the UI thread; ``topics`` (ids or labels) are checked when shown."""
-        if topics:
-            self._pending_topics = self._resolve_topics(topics)
-            known = {n.casefold() for t in self._topics for n in (t.id, t.label)}
-            unknown = [n for n in topics if n.casefold() not in known]
-            if unknown:
-                self._warn(
-                    "Unknown topic",
-                    f"No topic is called {', '.join(unknown)}. The topics are: "
-                    f"{', '.join(t.label for t in self._topics)}.",
-                )
+        """Open ``path`` (a large one off the UI thread); check ``topics`` (ids or labels)."""
         path = Path(path)
+        if topics:
+            if self._complete:
+                self._pending_topics = self._resolve_topics(topics)
+            else:
+                self._asked_topics = list(topics)
         if self._is_small(path):
             self._open_now(path)
+            return
+        if not self._complete:
+            self._deferred = path  # complete() opens it, with the topics to look for
             return
         self._opening = path
         self.progress.show()
@@ -281,8 +392,9 @@ class MainWindow(QMainWindow):
             self._on_loader_failed(str(exc))
             return
         self._opening = path
-        self.progress.show()
-        self._loader.classify(path, document, self._topics)
+        if self._complete:
+            self.progress.show()
+            self._loader.classify(path, document, self._topics)
         self._on_loader_document_loaded(document)
 
     def reload(self) -> None:
@@ -292,7 +404,16 @@ class MainWindow(QMainWindow):
             self.open_path(self._path)
 
     def _resolve_topics(self, names: Sequence[str]) -> set[str]:
+        """Ids of the topics called ``names``; says which names match no topic."""
         wanted = {n.casefold() for n in names}
+        known = {n.casefold() for t in self._topics for n in (t.id, t.label)}
+        unknown = [n for n in names if n.casefold() not in known]
+        if unknown:
+            self._warn(
+                "Unknown topic",
+                f"No topic is called {', '.join(unknown)}. The topics are: "
+                f"{', '.join(t.label for t in self._topics)}.",
+            )
         return {t.id for t in self._topics if {t.id.casefold(), t.label.casefold()} & wanted}
 
     def _on_open_file_triggered(self) -> None:
@@ -305,27 +426,35 @@ class MainWindow(QMainWindow):
 
     def _on_loader_document_loaded(self, document: Document) -> None:
         empty: tuple[tuple[TopicHit, ...], ...] = tuple(() for _ in document.paragraphs)
-        checked = self._pending_topics
-        if checked is None:
+        opened = self._opening
+        assert opened is not None
+        checked: set[str] = set()
+        if self._complete:
             checked = set(self.topic_model.checked())
-        self._pending_topics = None
-        self._path = self._opening
+            if self._pending_topics is not None:
+                checked = self._pending_topics
+                self._pending_topics = None
+        self._path = opened
         self._session = ReadingSession(
             document,
             self._topics,
             empty,
             frozenset(checked),
-            "all" if self.commands.match_all.isChecked() else "any",
-            self.commands.show_only_matching.isChecked(),
+            "all" if self._prefs.match_mode == "all" else "any",
+            self._prefs.show_only_matching,
         )
         self.article_view.set_session(self._session)
-        self.topic_model.set_checked(checked)  # sidebar and menu follow the session
         self.setWindowTitle(f"{document.display_name} — Topic Reader")
-        self._remember_recent(str(self._opening))
-        self.statusBar().showMessage(f"Finding topics in {self._opening.name}…")
-        self.article_view.viewport().repaint()
-        self._loader.document_displayed()
-        self.document_shown.emit(str(self._opening))
+        # Written to disk just after the text is painted, not before.
+        QTimer.singleShot(0, lambda: self._remember_recent(str(opened)))
+        self.statusBar().showMessage(f"Finding topics in {opened.name}…")
+        if self._complete:
+            self.topic_model.set_checked(checked)  # sidebar and menu follow the session
+            self.article_view.viewport().repaint()
+            self._loader.document_displayed()
+        else:
+            self._refresh()
+        self.document_shown.emit(str(opened))
 
     def _on_loader_classified(self, hits: tuple[tuple[TopicHit, ...], ...]) -> None:
         self.progress.hide()
@@ -462,6 +591,8 @@ class MainWindow(QMainWindow):
 
     def current_excerpt(self) -> Excerpt | None:
         """The selection, or the paragraph at the cursor, as an excerpt with its citation."""
+        from reader.core.excerpts import Citation, Excerpt, excerpt_paragraphs
+
         session = self._session
         if session is None:
             return None
@@ -517,6 +648,8 @@ class MainWindow(QMainWindow):
         excerpts = self.excerpt_model.excerpts()
         if not excerpts:
             return
+        from reader.core.excerpts import export_markdown
+
         mime = QMimeData()
         mime.setText(export_markdown(excerpts))
         mime.setHtml("".join(e.as_html() for e in excerpts))
@@ -530,6 +663,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("There are no excerpts to export", 4000)
             return
         from PySide6.QtWidgets import QFileDialog
+
+        from reader.core.excerpts import export_csv, export_json, export_markdown
+        from reader.core.storage import atomic_write_text
 
         name, chosen = QFileDialog.getSaveFileName(
             self,
@@ -557,7 +693,6 @@ class MainWindow(QMainWindow):
         view = self.article_view
         if not view.textCursor().hasSelection():
             view.setTextCursor(view.cursorForPosition(point))
-        from PySide6.QtWidgets import QMenu
 
         menu = QMenu(self)
         a = self.commands
@@ -590,7 +725,7 @@ class MainWindow(QMainWindow):
 
     def _focus(self, widget: QWidget) -> None:
         dock = widget.parentWidget()
-        while dock is not None and not isinstance(dock, TopicSidebar | ExcerptsDock):
+        while dock is not None and not isinstance(dock, QDockWidget):
             dock = dock.parentWidget()
         if dock is not None:
             dock.show()
@@ -612,6 +747,9 @@ class MainWindow(QMainWindow):
 
     def _refresh(self) -> None:
         session = self._session
+        self.status_label.setText(session.status() if session else "No article")
+        if not self._complete:
+            return
         has_doc = session is not None
         has_topics = bool(session and session.checked)
         a = self.commands
@@ -620,11 +758,11 @@ class MainWindow(QMainWindow):
         for action in (a.copy_with_citation, a.copy_paragraph, a.add_to_excerpts, a.reload):
             action.setEnabled(has_doc)
         a.copy.setEnabled(self.article_view.textCursor().hasSelection())
-        self.status_label.setText(session.status() if session else "No article")
 
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.save_window(self)
         self._settings.save_preferences(self._prefs)
-        self._loader.wait(5000)
+        if self._complete:
+            self._loader.wait(5000)
         super().closeEvent(event)

@@ -83,12 +83,17 @@ def indicator_style(dark: bool) -> str:
     """
 
 
-def apply_theme(theme: str) -> bool:
-    """Apply "light", "dark" or "system"; returns whether the result is dark."""
+def apply_theme(theme: str, *, indicators: bool = True) -> bool:
+    """Apply "light", "dark" or "system"; returns whether the result is dark.
+
+    ``indicators=False`` leaves out the check box and radio button style: the first paint
+    shows none, and the window adds it when it builds its docks.
+    """
     dark = system_is_dark() if theme == "system" else theme == "dark"
     app = QApplication.instance()
     if isinstance(app, QApplication):
         app.setStyle("Fusion")
         app.setPalette(palette_for(dark))
-        app.setStyleSheet(indicator_style(dark))
+        if indicators:
+            app.setStyleSheet(indicator_style(dark))
     return dark

@@ -1,4 +1,4 @@
-"""The topic sidebar: a dock listing topics to check, with the filter controls."""
+"""The topic sidebar's contents: topics to check, with the filter controls."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDockWidget,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -76,8 +75,8 @@ class _RowToggleDelegate(QStyledItemDelegate):
         return super().editorEvent(event, model, option, index)
 
 
-class TopicSidebar(QDockWidget):
-    """Dock listing every topic with its colour, label and paragraph count.
+class TopicPanel(QWidget):
+    """The topic sidebar's contents: every topic with its colour, label and paragraph count.
 
     Signals:
         mode_changed: The reader chose to match any or all checked topics. arg: str.
@@ -93,18 +92,13 @@ class TopicSidebar(QDockWidget):
         next_match: QAction,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Topics", parent)
-        self.setObjectName("topic_sidebar")
-        self.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
-        )
+        super().__init__(parent)
+        self.setObjectName("topic_panel")
         self.model = model
-        body = QWidget(self)
-        layout = QVBoxLayout(body)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 8)
 
-        self.list_view = _TopicListView(body)
+        self.list_view = _TopicListView(self)
         self.list_view.setObjectName("topic_list")
         self.list_view.setAccessibleName("Topics")
         self.list_view.setModel(model)
@@ -114,9 +108,9 @@ class TopicSidebar(QDockWidget):
         layout.addWidget(self.list_view, 1)
 
         match_row = QHBoxLayout()
-        match_row.addWidget(QLabel("Match:", body))
-        self.any_button = QRadioButton("any", body)
-        self.all_button = QRadioButton("all", body)
+        match_row.addWidget(QLabel("Match:", self))
+        self.any_button = QRadioButton("any", self)
+        self.all_button = QRadioButton("all", self)
         self.any_button.setAccessibleName("Match any checked topic")
         self.all_button.setAccessibleName("Match all checked topics")
         self.any_button.setChecked(True)
@@ -135,15 +129,13 @@ class TopicSidebar(QDockWidget):
             (previous_match, Qt.ToolButtonStyle.ToolButtonIconOnly),
             (next_match, Qt.ToolButtonStyle.ToolButtonIconOnly),
         ):
-            button = QToolButton(body)
+            button = QToolButton(self)
             button.setDefaultAction(action)
             button.setToolButtonStyle(style)
             button.setAutoRaise(True)
             nav_row.addWidget(button)
         nav_row.addStretch(1)
         layout.addLayout(nav_row)
-        self.setWidget(body)
-        self.setMinimumWidth(200)
 
     def set_mode(self, mode: str) -> None:
         """Show the match mode ("any" or "all") without emitting ``mode_changed``."""

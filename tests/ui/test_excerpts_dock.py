@@ -21,7 +21,7 @@ def window_with_two_excerpts(main_window):
 
 def test_remove_selected_excerpt_is_saved(window_with_two_excerpts):
     window = window_with_two_excerpts
-    dock = window.excerpts_dock
+    dock = window.excerpts_panel
     dock.list_view.selectionModel().select(
         window.excerpt_model.index(0), QItemSelectionModel.SelectionFlag.Select
     )
@@ -32,7 +32,7 @@ def test_remove_selected_excerpt_is_saved(window_with_two_excerpts):
 
 
 def test_copy_all_puts_every_excerpt_on_clipboard(window_with_two_excerpts):
-    window_with_two_excerpts.excerpts_dock.copy_button.click()
+    window_with_two_excerpts.excerpts_panel.copy_button.click()
     text = QGuiApplication.clipboard().mimeData().text()
     assert text.startswith("# Excerpts")
     assert "> Blinken also pressed" in text
@@ -43,7 +43,7 @@ def test_copy_all_puts_every_excerpt_on_clipboard(window_with_two_excerpts):
 def test_export_writes_the_chosen_format(window_with_two_excerpts, tmp_path, monkeypatch, suffix):
     target = tmp_path / f"notes{suffix}"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    window_with_two_excerpts.excerpts_dock.export_button.click()
+    window_with_two_excerpts.excerpts_panel.export_button.click()
     text = target.read_text(encoding="utf-8")
     if suffix == ".md":
         assert "> Blinken also pressed" in text

@@ -84,7 +84,8 @@ def test_window_smoke_run_with_topic_and_file():
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["text", "topics"]
+    # The article is painted first, then the window is completed, then the topics arrive.
+    assert result.stdout.split() == ["text", "complete", "topics"]
 
 
 def test_failed_open_during_classification_keeps_topics_coming(qtbot, make_window, tmp_path):

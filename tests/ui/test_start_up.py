@@ -1,0 +1,101 @@
+"""Start-up in two steps: the article is painted first, the rest of the window follows."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QDockWidget
+
+from reader.core.resources import sample_article
+from reader.ui.main_window import MainWindow
+from tests.ui.conftest import paragraph_index
+from tests.ui.test_files import quiet_book
+
+
+@pytest.fixture
+def frame(qtbot, settings_store, warnings_shown):
+    """A window as ``topic-reader`` first shows it: the frame, with no topics yet."""
+    window = MainWindow(settings_store)
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    if hasattr(window, "_loader"):
+        window._loader.wait()
+
+
+def complete(qtbot, window, topics, notice=""):
+    with qtbot.waitSignal(window.completed, timeout=5000):
+        window.complete_when_painted(lambda: (topics, notice))
+
+
+def test_article_is_on_screen_before_topics_menus_and_docks(qtbot, frame, topics, gold):
+    view = frame.article_view
+    with qtbot.waitSignal(view.first_painted, timeout=5000):
+        frame.open_path(sample_article(), ["Taiwan"])
+    assert view.document().blockCount() == len(frame.session.document.paragraphs)
+    assert "Secretary of State Antony Blinken" in view.toPlainText()
+    assert frame.status_label.text() == "No topic selected · showing 28 of 28"
+    docks = [frame.findChild(QDockWidget, n) for n in ("topic_sidebar", "excerpts_dock")]
+    assert [d.widget() for d in docks] == [None, None]  # frames only, already in place
+    assert [m.actions() for m in frame._menus.values()] == [[]] * 5
+    toolbar_height = frame.toolbar.height()
+    article_geometry = view.geometry()
+
+    with qtbot.waitSignal(frame.topics_ready, timeout=20000):
+        frame.complete(topics)
+
+    assert all(d.widget() is not None for d in docks)
+    assert all(m.actions() for m in frame._menus.values())
+    # Nothing jumps when the rest arrives: the toolbar keeps its height, the article its place.
+    assert frame.toolbar.height() == toolbar_height
+    assert not frame.windowIcon().isNull()
+    assert view.geometry() == article_geometry
+    taiwan = [paragraph_index(frame, g["line"]) for g in gold if "Taiwan" in g["topics"]]
+    assert frame.topic_model.checked() == frozenset({"Taiwan"})
+    assert view.highlighted_paragraphs() == taiwan
+
+
+def test_unknown_topic_asked_at_start_is_reported_once_topics_are_known(
+    qtbot, frame, topics, warnings_shown
+):
+    frame.open_path(sample_article(), ["Taiwan", "Mars"])
+    assert warnings_shown == []
+    with qtbot.waitSignal(frame.topics_ready, timeout=20000):
+        complete(qtbot, frame, topics)
+    assert [title for title, _ in warnings_shown] == ["Unknown topic"]
+    assert "Mars" in warnings_shown[0][1]
+    assert frame.topic_model.checked() == frozenset({"Taiwan"})
+
+
+def test_large_file_asked_at_start_opens_once_the_window_is_complete(
+    qtbot, frame, topics, tmp_path
+):
+    book = quiet_book(tmp_path)
+    frame.open_path(book, ["trade"])
+    assert frame.session is None
+    with (
+        qtbot.waitSignal(frame.topics_ready, timeout=20000),
+        qtbot.waitSignal(frame.completed, timeout=5000),
+    ):
+        frame.complete(topics)
+    assert frame.session is not None
+    assert len(frame.session.document.paragraphs) == 5001
+    assert frame.session.matching() == (4501,)
+
+
+def test_bad_file_at_start_says_so_and_the_window_still_completes(
+    qtbot, frame, topics, tmp_path, warnings_shown
+):
+    bad = tmp_path / "empty.txt"
+    bad.write_text("", encoding="utf-8")
+    frame.open_path(bad)
+    assert [title for title, _ in warnings_shown] == ["Cannot open file"]
+    frame.complete(topics)
+    assert frame.status_label.text() == "No article"
+    assert frame.commands.copy_with_citation.isEnabled() is False
+
+
+def test_topics_file_notice_is_shown_after_completion(qtbot, frame, topics, warnings_shown):
+    frame.open_path(sample_article())
+    complete(qtbot, frame, topics, "Your topics file could not be used.")
+    qtbot.waitUntil(lambda: bool(warnings_shown), timeout=2000)
+    assert warnings_shown == [("Topic Reader", "Your topics file could not be used.")]
