@@ -16,7 +16,7 @@ from reader.core.resources import sample_article
 from reader.core.storage import APP_NAME
 from reader.ui.main_window import MainWindow
 from reader.ui.settings_store import SettingsStore
-from reader.ui.theme import apply_theme
+from reader.ui.theme import apply_theme, platform_palette_is_dark
 
 if TYPE_CHECKING:
     from reader.core.topics import Topic
@@ -46,7 +46,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationDisplayName("Topic Reader")
     app.setDesktopFileName(APP_NAME)
     settings = SettingsStore(QSettings())
-    apply_theme(settings.load_preferences().theme, indicators=False)
+    # The desktop's scheme as it was last time (or as its palette suggests): asking the desktop
+    # takes Qt's ``Qt`` namespace, which the window loads only after its first paint.
+    system_dark = settings.system_dark()
+    if system_dark is None:
+        system_dark = platform_palette_is_dark()
+    apply_theme(settings.load_preferences().theme, indicators=False, system_dark=system_dark)
     # The article is painted first; topics, menus and docks follow a moment later.
     window = MainWindow(settings)
     window.show()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSize, QUrl, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -47,7 +47,7 @@ class MatchScrollBar(QScrollBar):
     """A vertical scroll bar with marks where matching paragraphs are in the whole article."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(Qt.Orientation.Vertical, parent)
+        super().__init__(parent)  # vertical
         self._marks: list[tuple[float, QColor]] = []
         self.setAccessibleName("Article scroll bar with match marks")
 
@@ -113,12 +113,6 @@ class ArticleView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setUndoRedoEnabled(False)
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        self.setVerticalScrollBar(MatchScrollBar(self))
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._session: ReadingSession | None = None
         self._spans: dict[str, dict[int, list[tuple[int, int]]]] = {}
         self._cache: dict[tuple[str, int], list[QTextEdit.ExtraSelection]] = {}
@@ -133,6 +127,25 @@ class ArticleView(QTextBrowser):
         self._viewport_painted = False  # anything at all
         self.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
         self._apply_font()
+
+    def complete(self) -> None:
+        """Add what the first paint does not need (see :meth:`MainWindow.complete`).
+
+        Match marks beside the scroll bar, keyboard selection and the context menu. They use
+        Qt's ``Qt`` namespace, whose ~90 enums PySide takes about 30 ms to create.
+        """
+        from PySide6.QtCore import Qt
+
+        self.setVerticalScrollBar(MatchScrollBar(self))  # takes over the old bar's position
+        self.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self._marks_key = None
+        if self._session is not None:
+            self._update_marks()
 
     # -- building --------------------------------------------------------------------------
 
@@ -158,7 +171,8 @@ class ArticleView(QTextBrowser):
         self._set_column(doc)
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()
-        muted = self.palette().color(
+        # A brush, not a colour: converting a QColor makes PySide build the Qt namespace.
+        muted = self.palette().brush(
             QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText
         )
         formats = {role: self._formats(role, muted) for role in _ROLES}
@@ -203,7 +217,7 @@ class ArticleView(QTextBrowser):
         return paragraph.text
 
     @staticmethod
-    def _formats(role: str, muted: QColor) -> tuple[QTextBlockFormat, QTextCharFormat]:
+    def _formats(role: str, muted: QBrush) -> tuple[QTextBlockFormat, QTextCharFormat]:
         block = QTextBlockFormat()
         char = QTextCharFormat()
         char.setProperty(QTextFormat.Property.FontSizeAdjustment, _ROLE_SIZE.get(role, 0))
@@ -514,7 +528,7 @@ class ArticleView(QTextBrowser):
         """
         if self._viewport_painted:
             return self.viewport().size()
-        size = self.maximumViewportSize()
+        size = self.contentsRect().size()
         bar = self.verticalScrollBar()
         if bar.isVisibleTo(self):
             size.setWidth(size.width() - bar.sizeHint().width())

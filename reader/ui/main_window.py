@@ -7,10 +7,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, QPoint, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDockWidget,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
@@ -25,7 +26,7 @@ from reader.core.session import ReadingSession
 from reader.ui._typing import override
 from reader.ui.article_view import ArticleView
 from reader.ui.settings_store import SettingsStore
-from reader.ui.theme import apply_theme
+from reader.ui.theme import apply_theme, system_is_dark
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
@@ -44,6 +45,8 @@ SYNC_OPEN_BYTES = 256 * 1024
 FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 #: If the article has not been painted by then (a minimised start), finish the window anyway.
 COMPLETE_AFTER_MS = 400
+#: Widths of the topic and excerpt docks on a first start.
+DOCK_WIDTHS = (240, 280)
 
 
 class MainWindow(QMainWindow):
@@ -93,10 +96,11 @@ class MainWindow(QMainWindow):
         self._asked_topics: list[str] = []  # names given before the topics were known
         self._deferred: Path | None = None  # a large file asked for before then
         self._create_frame()
-        if not self._settings.restore_window(self):
+        sized, self._docks_placed = self._settings.restore_window(self)
+        if not sized:
             self.resize(1360, 880)
-            # Dock sizes apply once the window has its size, on the first turn of the loop.
-            QTimer.singleShot(0, self._default_dock_sizes)
+        if not self._docks_placed:
+            self._reserve_dock_space()
         self.article_view.set_zoom(self._prefs.zoom)
         self.setAcceptDrops(True)
         self._refresh()
@@ -124,6 +128,9 @@ class MainWindow(QMainWindow):
 
         self._topics = tuple(topics)
         QGuiApplication.setWindowIcon(icon("app"))
+        if not self._docks_placed:
+            self._place_docks()
+        self.article_view.complete()
         self._loader = DocumentLoader(self)
         self.commands = create_actions(self)
         self.excerpt_model = ExcerptListModel(collection_file(), self)
@@ -132,7 +139,7 @@ class MainWindow(QMainWindow):
         self._fill_toolbar()
         self._connect_signals()
         self._apply_preferences()
-        apply_theme(self._prefs.theme)  # with the indicator style the docks' controls need
+        self._check_theme()
         self._complete = True
         if self._asked_topics:
             self._pending_topics = self._resolve_topics(self._asked_topics)
@@ -168,8 +175,13 @@ class MainWindow(QMainWindow):
 
     def _create_frame(self) -> None:
         """What the first paint shows, laid out as the finished window will be."""
-        self.article_view = ArticleView(self)
-        self.setCentralWidget(self.article_view)
+        area = QWidget(self)
+        area.setObjectName("article_area")
+        self._article_box = QHBoxLayout(area)
+        self._article_box.setContentsMargins(0, 0, 0, 0)
+        self.article_view = ArticleView(area)
+        self._article_box.addWidget(self.article_view)
+        self.setCentralWidget(area)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("status_label")
         self.status_label.setAccessibleName("Topic status")
@@ -181,13 +193,10 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.status_label)
-        self.topic_dock = self._dock(
-            "Topics", "topic_sidebar", Qt.DockWidgetArea.LeftDockWidgetArea
-        )
+        # Docks are placed by restore_window(), or on a first start by _place_docks().
+        self.topic_dock = self._dock("Topics", "topic_sidebar")
         self.topic_dock.setMinimumWidth(200)
-        self.excerpts_dock = self._dock(
-            "Excerpts", "excerpts_dock", Qt.DockWidgetArea.RightDockWidgetArea
-        )
+        self.excerpts_dock = self._dock("Excerpts", "excerpts_dock")
         bar = self.menuBar()
         self._menus = {
             name: bar.addMenu(title)
@@ -202,24 +211,50 @@ class MainWindow(QMainWindow):
         self.toolbar = QToolBar("Main", self)
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        # An empty, flat button holds the toolbar at its final height until the actions come.
+        # An empty, flat button holds the toolbar at its final height until the actions come
+        # (a tool button is as tall as its icon size, with or without icon and text).
         holder = QToolButton(self.toolbar)
-        holder.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         holder.setAutoRaise(True)
         holder.setEnabled(False)
         self._toolbar_holder = self.toolbar.addWidget(holder)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.addToolBar(self.toolbar)  # at the top
 
-    def _dock(self, title: str, name: str, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, title: str, name: str) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
-        self.addDockWidget(area, dock)
         return dock
+
+    def _reserve_dock_space(self) -> None:
+        """First start: keep the article where it will be once the docks are placed.
+
+        Placing a dock takes Qt's ``Qt`` namespace (about 30 ms in PySide), so until
+        complete() margins around the article stand in for the docks and their separators.
+        """
+        separator = int(6 * self.logicalDpiX() / 96)  # the style's dock separator extent
+        left, right = (width + separator for width in DOCK_WIDTHS)
+        self._article_box.setContentsMargins(left, 0, right, 0)
+
+    def _place_docks(self) -> None:
+        from PySide6.QtCore import Qt
+
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.topic_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.excerpts_dock)
+        docks = [self.topic_dock, self.excerpts_dock]
+        self.resizeDocks(docks, list(DOCK_WIDTHS), Qt.Orientation.Horizontal)
+        self._article_box.setContentsMargins(0, 0, 0, 0)
+        self._docks_placed = True
+
+    def _check_theme(self) -> None:
+        """Ask the desktop for its colour scheme now that the Qt namespace is loaded."""
+        before = self.article_view.palette().color(self.article_view.backgroundRole())
+        apply_theme(self._prefs.theme)  # with the indicator style the docks' controls need
+        self._settings.set_system_dark(system_is_dark())
+        if self.article_view.palette().color(self.article_view.backgroundRole()) != before:
+            self.article_view.restyle()  # the desktop changed its scheme since last time
 
     def _fill_docks(self) -> None:
         from reader.ui.excerpts_dock import ExcerptsPanel
@@ -237,11 +272,6 @@ class MainWindow(QMainWindow):
         self.topic_dock.setWidget(self.sidebar)
         self.excerpts_panel = ExcerptsPanel(self.excerpt_model, self.excerpts_dock)
         self.excerpts_dock.setWidget(self.excerpts_panel)
-
-    def _default_dock_sizes(self) -> None:
-        self.resizeDocks(
-            [self.topic_dock, self.excerpts_dock], [240, 280], Qt.Orientation.Horizontal
-        )
 
     def _fill_menus(self) -> None:
         from PySide6.QtGui import QAction, QKeySequence
@@ -296,7 +326,10 @@ class MainWindow(QMainWindow):
         help_menu.addAction(a.about)
 
     def _fill_toolbar(self) -> None:
+        from PySide6.QtCore import Qt
+
         toolbar = self.toolbar
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.removeAction(self._toolbar_holder)
         a = self.commands
         for action in (a.open_file, None, a.previous_match, a.next_match, a.show_only_matching):
@@ -724,6 +757,8 @@ class MainWindow(QMainWindow):
             self.article_view.restyle()
 
     def _focus(self, widget: QWidget) -> None:
+        from PySide6.QtCore import Qt
+
         dock = widget.parentWidget()
         while dock is not None and not isinstance(dock, QDockWidget):
             dock = dock.parentWidget()

@@ -31,13 +31,27 @@ class SettingsStore:
         self._qs.setValue("window/state", window.saveState())
         self._qs.sync()
 
-    def restore_window(self, window: QMainWindow) -> bool:
-        """Restore geometry and docks; returns False when nothing was stored."""
+    def restore_window(self, window: QMainWindow) -> tuple[bool, bool]:
+        """Restore geometry and docks; returns whether each of the two was restored.
+
+        Docks and toolbars are placed by their object names, also those not yet added to
+        the window.
+        """
         geometry = self._qs.value("window/geometry")
         state = self._qs.value("window/state")
-        restored = False
+        placed = sized = False
         if isinstance(geometry, QByteArray | bytes):
-            restored = window.restoreGeometry(QByteArray(geometry))
+            sized = window.restoreGeometry(QByteArray(geometry))
         if isinstance(state, QByteArray | bytes):
-            window.restoreState(QByteArray(state))
-        return restored
+            placed = window.restoreState(QByteArray(state))
+        return sized, placed
+
+    def system_dark(self) -> bool | None:
+        """Whether the desktop's colour scheme was dark when last asked; None if never."""
+        value = self._qs.value("window/system_dark")
+        return None if value is None else str(value).lower() in ("true", "1")
+
+    def set_system_dark(self, dark: bool) -> None:
+        """Remember the desktop's colour scheme for the next start's first paint."""
+        if self.system_dark() != dark:
+            self._qs.setValue("window/system_dark", dark)

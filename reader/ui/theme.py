@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -11,8 +10,18 @@ from reader.core.resources import icons_dir
 
 def system_is_dark() -> bool:
     """Whether the desktop asks for a dark colour scheme."""
+    from PySide6.QtCore import Qt  # not at start-up: the Qt namespace takes ~30 ms to create
+
     hints = QGuiApplication.styleHints()
     return bool(hints.colorScheme() == Qt.ColorScheme.Dark)
+
+
+def platform_palette_is_dark() -> bool:
+    """Whether the desktop's own palette is dark: a guess at the scheme that needs no Qt enums.
+
+    Only meaningful before :func:`apply_theme` replaces the application's palette.
+    """
+    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def palette_for(dark: bool) -> QPalette:
@@ -83,13 +92,17 @@ def indicator_style(dark: bool) -> str:
     """
 
 
-def apply_theme(theme: str, *, indicators: bool = True) -> bool:
+def apply_theme(theme: str, *, indicators: bool = True, system_dark: bool | None = None) -> bool:
     """Apply "light", "dark" or "system"; returns whether the result is dark.
 
-    ``indicators=False`` leaves out the check box and radio button style: the first paint
-    shows none, and the window adds it when it builds its docks.
+    ``system_dark`` stands in for asking the desktop (the first paint uses what the desktop
+    said last time). ``indicators=False`` leaves out the check box and radio button style:
+    the first paint shows none, and the window adds it when it builds its docks.
     """
-    dark = system_is_dark() if theme == "system" else theme == "dark"
+    if theme == "system":
+        dark = system_is_dark() if system_dark is None else system_dark
+    else:
+        dark = theme == "dark"
     app = QApplication.instance()
     if isinstance(app, QApplication):
         app.setStyle("Fusion")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QDockWidget
 
 from reader.core.resources import sample_article
@@ -22,6 +23,17 @@ def frame(qtbot, settings_store, warnings_shown):
         window._loader.wait()
 
 
+def article_place(window):
+    """Where the text and its scroll bar are in the window, as the reader sees them."""
+    view = window.article_view
+    viewport, bar = view.viewport(), view.verticalScrollBar()
+    return (
+        QRect(viewport.mapTo(window, QPoint(0, 0)), viewport.size()),
+        view.document().rootFrame().frameFormat().leftMargin(),
+        QRect(bar.mapTo(window, QPoint(0, 0)), bar.size()),
+    )
+
+
 def complete(qtbot, window, topics, notice=""):
     with qtbot.waitSignal(window.completed, timeout=5000):
         window.complete_when_painted(lambda: (topics, notice))
@@ -38,7 +50,7 @@ def test_article_is_on_screen_before_topics_menus_and_docks(qtbot, frame, topics
     assert [d.widget() for d in docks] == [None, None]  # frames only, already in place
     assert [m.actions() for m in frame._menus.values()] == [[]] * 5
     toolbar_height = frame.toolbar.height()
-    article_geometry = view.geometry()
+    place = article_place(frame)
 
     with qtbot.waitSignal(frame.topics_ready, timeout=20000):
         frame.complete(topics)
@@ -48,7 +60,7 @@ def test_article_is_on_screen_before_topics_menus_and_docks(qtbot, frame, topics
     # Nothing jumps when the rest arrives: the toolbar keeps its height, the article its place.
     assert frame.toolbar.height() == toolbar_height
     assert not frame.windowIcon().isNull()
-    assert view.geometry() == article_geometry
+    assert article_place(frame) == place
     taiwan = [paragraph_index(frame, g["line"]) for g in gold if "Taiwan" in g["topics"]]
     assert frame.topic_model.checked() == frozenset({"Taiwan"})
     assert view.highlighted_paragraphs() == taiwan
@@ -99,3 +111,55 @@ def test_topics_file_notice_is_shown_after_completion(qtbot, frame, topics, warn
     complete(qtbot, frame, topics, "Your topics file could not be used.")
     qtbot.waitUntil(lambda: bool(warnings_shown), timeout=2000)
     assert warnings_shown == [("Topic Reader", "Your topics file could not be used.")]
+
+
+def test_next_start_shows_the_docks_where_the_reader_left_them(
+    qtbot, settings_store, topics, warnings_shown
+):
+    from PySide6.QtCore import Qt
+
+    first = MainWindow(settings_store, topics)
+    qtbot.addWidget(first)
+    first.show()
+    first.resizeDocks(
+        [first.topic_dock, first.excerpts_dock], [300, 320], Qt.Orientation.Horizontal
+    )
+    qtbot.waitUntil(lambda: first.topic_dock.width() == 300)
+    first.close()
+
+    again = MainWindow(settings_store)
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.article_view.first_painted, timeout=5000):
+        again.show()
+        again.open_path(sample_article())
+    assert (again.topic_dock.width(), again.excerpts_dock.width()) == (300, 320)
+    place = article_place(again)
+    with qtbot.waitSignal(again.topics_ready, timeout=20000):
+        again.complete(topics)
+    assert article_place(again) == place
+    assert again.topic_dock.widget() is again.sidebar
+    again._loader.wait()
+
+
+def test_first_paint_uses_the_desktop_scheme_seen_last_time_then_checks_it(
+    qtbot, settings_store, topics, warnings_shown
+):
+    from PySide6.QtGui import QPalette
+
+    from reader.ui.theme import apply_theme
+
+    def paper_is_dark(window):
+        return window.article_view.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+    # As topic-reader starts when the desktop was dark last time (the offscreen one is light).
+    apply_theme("system", indicators=False, system_dark=True)
+    window = MainWindow(settings_store)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_path(sample_article())
+    assert paper_is_dark(window)
+    with qtbot.waitSignal(window.topics_ready, timeout=20000):
+        window.complete(topics)
+    assert not paper_is_dark(window)
+    assert settings_store.system_dark() is False
+    window._loader.wait()
