@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self._pending_topics: set[str] | None = None
         self._asked_topics: list[str] = []  # names given before the topics were known
         self._deferred: Path | None = None  # a large file asked for before then
+        self._held_warnings: list[tuple[str, str]] = []  # until the window is complete
         self._create_frame()
         sized, self._docks_placed = self._settings.restore_window(self)
         if not sized:
@@ -108,12 +109,20 @@ class MainWindow(QMainWindow):
             self.complete(topics, notice)
 
     def complete_when_painted(self, topics: Callable[[], tuple[Sequence[Topic], str]]) -> None:
-        """Call :meth:`complete` with ``topics()`` (topics, notice) once the article is painted."""
+        """Call :meth:`complete` with ``topics()`` (topics, notice) once the article is painted.
+
+        Call it after :meth:`open_path`; with no article on the way, the window completes on
+        the next turn of the event loop.
+        """
 
         def finish() -> None:
             if not self._complete:
                 self.complete(*topics())
 
+        if self._session is None:
+            # No article to wait for (it failed to open, or a large one waits for complete()).
+            QTimer.singleShot(0, finish)
+            return
         # A zero timer from the paint runs after Qt has put the painted window on screen.
         self.article_view.first_painted.connect(lambda: QTimer.singleShot(0, finish))
         QTimer.singleShot(COMPLETE_AFTER_MS, finish)
@@ -140,9 +149,9 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self._apply_preferences()
         self._check_theme()
-        self._complete = True
-        if self._asked_topics:
+        if self._asked_topics:  # an unknown name is reported with the other held warnings
             self._pending_topics = self._resolve_topics(self._asked_topics)
+        self._complete = True
         session = self._session
         if session is not None and self._path is not None:
             # The article went on screen before its topics were known: find them now.
@@ -166,9 +175,10 @@ class MainWindow(QMainWindow):
             self.open_path(self._deferred)
         self._deferred = None
         self._refresh()
-        for message in (notice, self.excerpt_model.load_error):
-            if message:
-                QTimer.singleShot(0, lambda m=message: self._warn("Topic Reader", m))
+        held = [("Topic Reader", m) for m in (notice, self.excerpt_model.load_error) if m]
+        for title, message in [*self._held_warnings, *held]:
+            QTimer.singleShot(0, lambda t=title, m=message: self._warn(t, m))
+        self._held_warnings.clear()
         self.completed.emit()
 
     # -- construction ------------------------------------------------------------------------
@@ -510,6 +520,9 @@ class MainWindow(QMainWindow):
         self._warn("Cannot open file", message)
 
     def _warn(self, title: str, message: str) -> None:
+        if not self._complete:
+            self._held_warnings.append((title, message))  # shown over the finished window
+            return
         from PySide6.QtWidgets import QMessageBox  # dialogs load when first needed
 
         QMessageBox.warning(self, title, message)

@@ -73,6 +73,7 @@ def test_unknown_topic_asked_at_start_is_reported_once_topics_are_known(
     assert warnings_shown == []
     with qtbot.waitSignal(frame.topics_ready, timeout=20000):
         complete(qtbot, frame, topics)
+    qtbot.waitUntil(lambda: bool(warnings_shown), timeout=2000)
     assert [title for title, _ in warnings_shown] == ["Unknown topic"]
     assert "Mars" in warnings_shown[0][1]
     assert frame.topic_model.checked() == frozenset({"Taiwan"})
@@ -100,8 +101,10 @@ def test_bad_file_at_start_says_so_and_the_window_still_completes(
     bad = tmp_path / "empty.txt"
     bad.write_text("", encoding="utf-8")
     frame.open_path(bad)
-    assert [title for title, _ in warnings_shown] == ["Cannot open file"]
+    assert warnings_shown == []  # held until the window behind the dialog is complete
     frame.complete(topics)
+    qtbot.waitUntil(lambda: bool(warnings_shown), timeout=2000)
+    assert [title for title, _ in warnings_shown] == ["Cannot open file"]
     assert frame.status_label.text() == "No article"
     assert frame.commands.copy_with_citation.isEnabled() is False
 
@@ -163,3 +166,31 @@ def test_first_paint_uses_the_desktop_scheme_seen_last_time_then_checks_it(
     assert not paper_is_dark(window)
     assert settings_store.system_dark() is False
     window._loader.wait()
+
+
+def test_large_file_at_start_does_not_wait_for_a_paint(
+    qtbot, frame, topics, tmp_path, monkeypatch
+):
+    import reader.ui.main_window as main_window
+
+    monkeypatch.setattr(main_window, "COMPLETE_AFTER_MS", 60000)  # only a paint could wait so
+    frame.open_path(quiet_book(tmp_path))
+    with (
+        qtbot.waitSignal(frame.topics_ready, timeout=20000),
+        qtbot.waitSignal(frame.completed, timeout=2000),
+    ):
+        frame.complete_when_painted(lambda: (topics, ""))
+    assert len(frame.session.document.paragraphs) == 5001
+
+
+def test_window_completes_right_after_the_article_is_painted(qtbot, frame, topics, monkeypatch):
+    import reader.ui.main_window as main_window
+
+    monkeypatch.setattr(main_window, "COMPLETE_AFTER_MS", 60000)  # only the paint can do it
+    order = []
+    frame.article_view.first_painted.connect(lambda: order.append("painted"))
+    frame.completed.connect(lambda: order.append("completed"))
+    frame.open_path(sample_article())
+    with qtbot.waitSignal(frame.completed, timeout=5000):
+        frame.complete_when_painted(lambda: (topics, ""))
+    assert order == ["painted", "completed"]
