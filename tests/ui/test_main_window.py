@@ -260,3 +260,16 @@ def test_unknown_topic_on_the_command_line_is_reported(make_window, warnings_sho
     assert window.topic_model.checked() == {"Taiwan"}
     assert warnings_shown[0][0] == "Unknown topic"
     assert "Atlantis" in warnings_shown[0][1]
+
+
+def test_alt_shortcuts_move_focus_between_topics_article_and_excerpts(qtbot, main_window):
+    main_window.activateWindow()
+    qtbot.waitUntil(main_window.isActiveWindow)
+    main_window.excerpts_dock.hide()
+    main_window.commands.focus_excerpts.trigger()
+    assert main_window.excerpts_dock.isVisible()  # a closed dock comes back to take the focus
+    assert QApplication.focusWidget() is main_window.findChild(QListView, "excerpt_list")
+    main_window.commands.focus_topics.trigger()
+    assert QApplication.focusWidget() is main_window.findChild(QListView, "topic_list")
+    main_window.commands.focus_article.trigger()
+    assert QApplication.focusWidget() is main_window.article_view
