@@ -1,6 +1,6 @@
 """Timings of the window: cold start, topic toggles, and opening a 10 MB book.
 
-Usage: python benchmarks/window.py [--runs N]
+Usage: python benchmarks/window.py [--runs N]  (launches of each program; default 15)
 
 * Cold start: wall time from launching the process to the first paint of the sample article's
   text, as a ratio to a bare PySide6 QTextEdit showing the same text, measured in the same run
@@ -112,7 +112,7 @@ def first_paint(args: list[str], env: dict[str, str]) -> dict[str, float]:
 
 
 def main() -> None:
-    runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 5
+    runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 15
     # Start from bytecode, as an installed app does, even where PYTHONDONTWRITEBYTECODE is set.
     import compileall
 
