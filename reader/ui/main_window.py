@@ -155,21 +155,13 @@ class MainWindow(QMainWindow):
         session = self._session
         if session is not None and self._path is not None:
             # The article went on screen before its topics were known: find them now.
-            checked = frozenset(self._pending_topics or ())
+            checked = self._pending_topics or set()
             self._pending_topics = None
-            self._session = ReadingSession(
-                session.document,
-                self._topics,
-                tuple(() for _ in session.document.paragraphs),
-                checked,
-                session.mode,
-                session.show_only_matching,
-            )
+            self._session = self._unclassified_session(session.document, checked)
             self.article_view.set_session(self._session, rebuild=False)
             self.topic_model.set_checked(checked)
             self._opening = self._path
-            self.progress.show()
-            self._loader.classify(self._path, session.document, self._topics)
+            self._start_classifying(self._path, session.document)
             self._loader.document_displayed()
         elif self._deferred is not None:
             self.open_path(self._deferred)
@@ -436,9 +428,23 @@ class MainWindow(QMainWindow):
             return
         self._opening = path
         if self._complete:
-            self.progress.show()
-            self._loader.classify(path, document, self._topics)
+            self._start_classifying(path, document)
         self._on_loader_document_loaded(document)
+
+    def _start_classifying(self, path: Path, document: Document) -> None:
+        self.progress.show()
+        self._loader.classify(path, document, self._topics)
+
+    def _unclassified_session(self, document: Document, checked: set[str]) -> ReadingSession:
+        """A session on ``document`` whose topics are still being found."""
+        return ReadingSession(
+            document,
+            self._topics,
+            tuple(() for _ in document.paragraphs),
+            frozenset(checked),
+            "all" if self._prefs.match_mode == "all" else "any",
+            self._prefs.show_only_matching,
+        )
 
     def reload(self) -> None:
         """Read the current file again, keeping the checked topics."""
@@ -468,7 +474,6 @@ class MainWindow(QMainWindow):
             self.open_path(name)
 
     def _on_loader_document_loaded(self, document: Document) -> None:
-        empty: tuple[tuple[TopicHit, ...], ...] = tuple(() for _ in document.paragraphs)
         opened = self._opening
         assert opened is not None
         checked: set[str] = set()
@@ -478,14 +483,7 @@ class MainWindow(QMainWindow):
                 checked = self._pending_topics
                 self._pending_topics = None
         self._path = opened
-        self._session = ReadingSession(
-            document,
-            self._topics,
-            empty,
-            frozenset(checked),
-            "all" if self._prefs.match_mode == "all" else "any",
-            self._prefs.show_only_matching,
-        )
+        self._session = self._unclassified_session(document, checked)
         self.article_view.set_session(self._session)
         self.setWindowTitle(f"{document.display_name} — Topic Reader")
         # Written to disk just after the text is painted, not before.
