@@ -45,6 +45,14 @@ class LoadError(Exception):
         super().__init__(f"{self.path}: {problem}")
 
 
+def missing_package(path: Path | str, exc: ImportError) -> LoadError:
+    """The error for a library Topic Reader needs that is missing or broken in this install."""
+    detail = " ".join(str(exc).split()) or exc.name or "unknown package"
+    return LoadError(
+        path, f"cannot be read: a package Topic Reader needs is missing ({detail}); reinstall it"
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class _Block:
     text: str
@@ -126,7 +134,10 @@ def decode(data: bytes, path: Path | str = "<input>") -> str:
 
 
 def _guess_decode(data: bytes, path: Path | str) -> str:
-    from charset_normalizer import from_bytes
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError as exc:
+        raise missing_package(path, exc) from None
 
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None:
@@ -202,7 +213,7 @@ def parse_bytes(
     if kind == "html":
         return parse_html(text, name)
     if kind == "markdown":
-        return parse_markdown(text)
+        return parse_markdown(text, name)
     return parse_text(text)
 
 
@@ -266,10 +277,12 @@ def _wrapped_blocks(lines: list[str]) -> Iterable[_Block]:
 # Markdown
 
 
-def parse_markdown(text: str) -> Document:
+def parse_markdown(text: str, name: str = "<markdown>") -> Document:
     """Parse Markdown with markdown-it-py: headings, paragraphs, list items and quotes."""
-    from markdown_it import MarkdownIt
-
+    try:
+        from markdown_it import MarkdownIt
+    except ImportError as exc:
+        raise missing_package(name, exc) from None
     parser = MarkdownIt("commonmark")
     tokens = parser.parse(text)
     blocks: list[_Block] = []
@@ -314,8 +327,10 @@ def parse_html(html: str, name: str = "<input>") -> Document:
     ads and comments. It is given the page as a string, so it fetches nothing; scripts are
     discarded, never run.
     """
-    import trafilatura
-
+    try:
+        import trafilatura
+    except ImportError as exc:
+        raise missing_package(name, exc) from None
     try:
         extracted = trafilatura.bare_extraction(
             html,
