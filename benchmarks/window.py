@@ -78,9 +78,9 @@ while "topics" not in marks:
 spin(int(sys.argv[3]))  # let Qt finish laying out
 toggles = []
 for n in range(12):
-    topic = window.session.topics[n % 2 + 1].id
+    topic = window.state.topics[n % 2 + 1].id
     t = time.perf_counter()
-    window.topic_model.set_checked({topic})
+    window.controller.check({topic})
     window.article_view.viewport().repaint()
     toggles.append(time.perf_counter() - t)
 spin(int(sys.argv[3]))

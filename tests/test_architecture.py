@@ -7,8 +7,8 @@ from reader.core import resources
 
 def test_core_and_cli_load_no_qt():
     code = (
-        "import sys, reader, reader.cli, reader.core.session, reader.core.loaders, "
-        "reader.core.excerpts, reader.core.classifier\n"
+        "import sys, reader, reader.cli, reader.core.reading, reader.core.preferences\n"
+        "import reader.core.loaders, reader.core.excerpts, reader.core.classifier\n"
         "from reader.cli import main\n"
         "main(['classify', '--format', 'jsonl', sys.argv[1]])\n"
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'reader.ui'))]\n"

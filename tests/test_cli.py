@@ -1,6 +1,7 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -119,3 +120,22 @@ def test_classify_with_extra_topics_file(tmp_path, capsys):
     assert main(["classify", SAMPLE, "--format", "jsonl", "--topics", str(extra)]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert any(t["name"] == "diplomacy" for r in rows for t in r["topics"])
+
+
+def test_a_broken_install_gives_one_line_not_a_traceback(tmp_path):
+    page = Path(__file__).resolve().parent / "data" / "smoke" / "page.html"
+    code = (
+        "import sys\n"
+        "sys.modules['lxml.html.clean'] = None  # lxml 6 without lxml_html_clean\n"
+        "sys.modules['lxml_html_clean'] = None\n"
+        "from reader.__main__ import main\n"
+        "sys.exit(main(['classify', sys.argv[1]]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(page)], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"topic-reader: {page}: cannot be read: a package Topic Reader needs")
+    assert "lxml" in line

@@ -50,6 +50,8 @@ class Document:
     path: str = ""
     url: str = ""
     offsets: tuple[int, ...] = field(default=(), compare=False, repr=False)
+    #: How many paragraphs are classified (body text and headings), counted once.
+    text_paragraphs: int = field(default=-1, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.offsets:
@@ -59,6 +61,9 @@ class Document:
                 starts.append(pos)
                 pos += len(paragraph.text) + len(PARAGRAPH_SEPARATOR)
             object.__setattr__(self, "offsets", tuple(starts))
+        if self.text_paragraphs < 0:
+            count = sum(1 for p in self.paragraphs if p.role in CLASSIFIED_ROLES)
+            object.__setattr__(self, "text_paragraphs", count)
 
     @property
     def text(self) -> str:

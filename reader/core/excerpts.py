@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
@@ -213,6 +213,86 @@ def export_json(excerpts: Sequence[Excerpt]) -> str:
     return json.dumps([e.to_mapping() for e in excerpts], ensure_ascii=False, indent=2) + "\n"
 
 
+#: Export formats by file suffix: the name shown in the save dialog and the writer.
+EXPORTERS: dict[str, tuple[str, Callable[[Sequence[Excerpt]], str]]] = {
+    ".md": ("Markdown", export_markdown),
+    ".csv": ("CSV", export_csv),
+    ".json": ("JSON", export_json),
+}
+
+
+def export_target(path: Path, chosen_format: str = "") -> tuple[Path, Callable[..., str]]:
+    """The file to write and its writer, for a name and a format picked in a save dialog.
+
+    The suffix decides; a name without one takes the suffix of ``chosen_format`` (a format name
+    such as "CSV", or a dialog filter that starts with one), else Markdown.
+    """
+    suffix = path.suffix.lower()
+    if suffix not in EXPORTERS:
+        picked = next(
+            (s for s, (name, _) in EXPORTERS.items() if chosen_format.startswith(name)), ".md"
+        )
+        if not suffix:
+            path = path.with_suffix(picked)
+        suffix = picked
+    return path, EXPORTERS[suffix][1]
+
+
+def export_filters() -> str:
+    """The formats as the filter string of a save dialog: ``Markdown (*.md);;CSV (*.csv)…``."""
+    return ";;".join(f"{name} (*{suffix})" for suffix, (name, _) in EXPORTERS.items())
+
+
 def collection_file() -> Path:
     """Where the user's excerpts are kept."""
     return user_data_dir() / "excerpts.json"
+
+
+class ExcerptCollection:
+    """The reader's kept excerpts, saved to ``path`` after every change.
+
+    A collection file that exists but cannot be read is never overwritten: the reader's work
+    is in it. The collection then starts empty and read-only, :attr:`load_error` says why, and
+    every change reports that it was not saved.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.load_error = ""
+        try:
+            self._items: list[Excerpt] = load_collection(path)
+            self.writable = True
+        except CollectionError as exc:
+            self._items = []
+            self.writable = False
+            self.load_error = f"{exc}. New excerpts will not be saved until it is fixed."
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, row: int) -> Excerpt:
+        return self._items[row]
+
+    def excerpts(self) -> list[Excerpt]:
+        """All excerpts, oldest first."""
+        return list(self._items)
+
+    def add(self, excerpt: Excerpt) -> str:
+        """Append an excerpt and save; returns why it was not saved, or ""."""
+        self._items.append(excerpt)
+        return self._save()
+
+    def remove(self, rows: Iterable[int]) -> str:
+        """Remove the excerpts at these rows and save; returns why it was not saved, or ""."""
+        doomed = {row for row in rows if 0 <= row < len(self._items)}
+        self._items = [e for row, e in enumerate(self._items) if row not in doomed]
+        return self._save()
+
+    def _save(self) -> str:
+        if not self.writable:
+            return self.load_error
+        try:
+            save_collection(self.path, self._items)
+        except OSError as exc:
+            return f"Excerpts could not be saved to {self.path}: {exc.strerror or exc}"
+        return ""

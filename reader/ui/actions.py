@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from reader.ui.icons import icon
+
+if TYPE_CHECKING:
+    from reader.core.topics import Topic
 
 Key = QKeySequence.StandardKey
 _FALLBACK = {
@@ -174,3 +179,20 @@ def create_actions(parent: QWidget) -> Actions:
         group.addAction(action)
     a.theme_system.setChecked(True)
     return a
+
+
+def create_topic_actions(parent: QWidget, topics: Sequence[Topic]) -> list[QAction]:
+    """One checkable action per topic ("Ctrl+1" … "Ctrl+9"), with the topic's colour."""
+    from reader.ui.topic_model import swatch
+
+    actions = []
+    for n, topic in enumerate(topics):
+        action = QAction(swatch(topic.colour), topic.label, parent)
+        action.setObjectName(f"toggle_topic_{n + 1}")
+        action.setCheckable(True)
+        action.setData(topic.id)
+        if n < 9:
+            action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
+        parent.addAction(action)
+        actions.append(action)
+    return actions

@@ -64,6 +64,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 app.quit()
 
         window.article_view.first_painted.connect(lambda: report("text"))
+        listing = os.environ.get("TOPIC_READER_MODULES_AT_PAINT")
+        if listing:  # tests/ui/test_start_up.py: what was imported before the first paint
+            window.article_view.first_painted.connect(
+                lambda: Path(listing).write_text("\n".join(sorted(sys.modules)), encoding="utf-8")
+            )
         window.completed.connect(lambda: report("complete"))
 
         def topics_painted() -> None:

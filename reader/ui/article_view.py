@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.document import Document, Paragraph
-from reader.core.session import ReadingSession
+from reader.core.reading import ReadingState
 from reader.ui._typing import override
-from reader.ui.utf16 import utf16_index
+from reader.ui.utf16 import python_index, utf16_index
 
 #: The reading column holds about this many average characters per line.
 COLUMN_CHARACTERS = 70
@@ -93,11 +93,16 @@ class ArticleView(QTextBrowser):
     blocks cost no layout. Articles are far shorter than the window, so for them it is simply
     the whole text.
 
+    The view renders a :class:`ReadingState` given to :meth:`show_state` and keeps no reading
+    state of its own; when the reader moves the cursor it says so with ``position_changed``.
+
     Signals:
         first_painted: The first article is on screen (emitted once, after its first paint).
+        position_changed: The reader moved the cursor to another paragraph. arg: int index.
     """
 
     first_painted = Signal()
+    position_changed = Signal(int)
 
     #: Paragraphs laid out at once (the reading window), and how far it slides.
     WINDOW = 1500
@@ -113,7 +118,9 @@ class ArticleView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setUndoRedoEnabled(False)
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
-        self._session: ReadingSession | None = None
+        self._state: ReadingState | None = None
+        self._rendering = False
+        self._reported = 0  # the paragraph of the cursor, as last reported
         self._spans: dict[str, dict[int, list[tuple[int, int]]]] = {}
         self._cache: dict[tuple[str, int], list[QTextEdit.ExtraSelection]] = {}
         self._candidates: tuple[int, ...] = ()
@@ -121,11 +128,12 @@ class ArticleView(QTextBrowser):
         self._shown: set[int] = set()
         self._zoom = 0
         self._sliding = False
-        self._marks_key: tuple[frozenset[str], str, int] | None = None
+        self._marks_key: tuple[object, ...] | None = None
         self._highlight_range = (0, -1)
         self._painted = False  # the first article
         self._viewport_painted = False  # anything at all
         self.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
+        self.cursorPositionChanged.connect(self._on_cursor_position_changed)
         self._apply_font()
 
     def complete(self) -> None:
@@ -144,22 +152,73 @@ class ArticleView(QTextBrowser):
         )
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._marks_key = None
-        if self._session is not None:
+        if self._state is not None and self._state.document is not None:
             self._update_marks()
 
-    # -- building --------------------------------------------------------------------------
+    @property
+    def article_painted(self) -> bool:
+        """Whether an article has been painted (``first_painted`` was emitted)."""
+        return self._painted
 
-    def set_session(self, session: ReadingSession, *, rebuild: bool = True) -> None:
-        """Show ``session``'s document (rebuilt unless only its topics changed)."""
-        self._session = session
-        self._spans.clear()
-        self._cache.clear()
-        if rebuild:
-            self._shown = set(range(min(len(session.document.paragraphs), self.WINDOW)))
-            self._first = 0
-            self.setDocument(self._build(session.document, len(self._shown)))
-            self.moveCursor(QTextCursor.MoveOperation.Start)
+    # -- rendering the state ---------------------------------------------------------------
+
+    def show_state(self, state: ReadingState) -> None:
+        """Show ``state``: its document, highlights, hidden paragraphs and match marks.
+
+        The text is rebuilt only for another document, and the view moves only when the
+        state's position is not the paragraph at the cursor already.
+        """
+        old = self._state
+        self._state = state
+        self._rendering = True
+        try:
+            if old is None or state.document is not old.document:
+                self._spans.clear()
+                self._cache.clear()
+                self._rebuild(state)
+            elif state.findings is not old.findings or state.topics is not old.topics:
+                self._spans.clear()
+                self._cache.clear()
+                self.refresh()
+            elif (state.checked, state.mode, state.show_only_matching) != (
+                old.checked,
+                old.mode,
+                old.show_only_matching,
+            ):
+                self.refresh()
+            if state.document is not None and state.position != self.current_paragraph():
+                self.go_to_paragraph(state.position)
+        finally:
+            self._rendering = False
+        self._reported = self.current_paragraph()
+
+    def _rebuild(self, state: ReadingState) -> None:
+        self._candidates = ()
+        document = state.document
+        if document is None:
+            if not self._shown:
+                return  # nothing was ever shown: the view's own empty document will do
+            self._shown = set()
+            self.setDocument(QTextDocument(self))
+            self._apply_font()
+            self.viewport().update() if self._viewport_painted else None
+            return
+        self._shown = set(range(min(len(document.paragraphs), self.WINDOW)))
+        self._first = 0
+        self.setDocument(self._build(document, len(self._shown)))
+        self.moveCursor(QTextCursor.MoveOperation.Start)
         self.refresh()
+        if self._viewport_painted and self.isVisible():
+            # Put the new text on screen now, before topics are looked for in the worker.
+            self.viewport().repaint()
+
+    def _on_cursor_position_changed(self) -> None:
+        if self._rendering or self._state is None or self._state.document is None:
+            return
+        index = self.current_paragraph()
+        if index != self._reported:
+            self._reported = index
+            self.position_changed.emit(index)
 
     def _build(self, document: Document, visible: int) -> QTextDocument:
         """A text document of ``document``; blocks after the first ``visible`` are hidden."""
@@ -247,11 +306,11 @@ class ArticleView(QTextBrowser):
     # -- highlights and filtering ------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Re-apply hidden paragraphs, highlights and scroll-bar marks from the session."""
-        session = self._session
-        if session is None:
+        """Re-apply hidden paragraphs, highlights and scroll-bar marks from the state."""
+        state = self._state
+        if state is None or state.document is None:
             return
-        candidates = session.visible()
+        candidates = state.visible
         if candidates != self._candidates:
             # Keep the reader's place: centre the reading window on the current paragraph.
             position = bisect_left(candidates, self.current_paragraph())
@@ -282,18 +341,17 @@ class ArticleView(QTextBrowser):
         doc.markContentsDirty(first, last.position() + last.length() - first)
 
     def _apply_highlights(self) -> None:
-        session = self._session
-        assert session is not None
-        checked = [t.id for t in session.topics if t.id in session.checked]
+        state = self._state
+        assert state is not None
         words: list[QTextEdit.ExtraSelection] = []
         # Qt paints every extra selection against every visible block, so only paragraphs
         # near the viewport get theirs; scrolling brings in the next ones from the cache.
         low, high = self._near_viewport()
-        for topic_id in checked:
-            indices = session.paragraphs_of(topic_id)
+        for topic in state.checked_topics():
+            indices = state.paragraphs_of(topic.id)
             for index in indices[bisect_left(indices, low) : bisect_right(indices, high)]:
-                if index in self._shown and session.is_match(index):
-                    words.extend(self._selections(topic_id, index))
+                if index in self._shown and state.is_match(index):
+                    words.extend(self._selections(topic.id, index))
         self._highlight_range = (low, high)
         self.setExtraSelections(words)
 
@@ -314,12 +372,14 @@ class ArticleView(QTextBrowser):
         """UTF-16 spans of the matched words of one topic, by paragraph (computed once)."""
         spans = self._spans.get(topic_id)
         if spans is None:
-            assert self._session is not None
-            paragraphs = self._session.document.paragraphs
+            state = self._state
+            assert state is not None
+            assert state.document is not None
+            paragraphs = state.document.paragraphs
             spans = {}
-            for index in self._session.paragraphs_of(topic_id):
+            for index in state.paragraphs_of(topic_id):
                 text = paragraphs[index].text
-                for hit in self._session.hits[index]:
+                for hit in state.hits_of(index):
                     if hit.topic_id == topic_id:
                         spans[index] = [
                             (utf16_index(text, m.start), utf16_index(text, m.end))
@@ -334,8 +394,8 @@ class ArticleView(QTextBrowser):
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        assert self._session is not None
-        colour = QColor(self._session.topic(topic_id).colour)
+        assert self._state is not None
+        colour = QColor(self._state.topic(topic_id).colour)
         word = QColor(colour)
         word.setAlpha(120 if self._is_dark() else 90)
         block = self.document().findBlockByNumber(index)
@@ -354,34 +414,36 @@ class ArticleView(QTextBrowser):
         return marks
 
     def _update_marks(self) -> None:
-        session = self._session
-        assert session is not None
+        state = self._state
+        assert state is not None
+        assert state.document is not None
         scroll = self.verticalScrollBar()
         if not isinstance(scroll, MatchScrollBar):
             return
-        key = (session.checked, session.mode, id(session))
+        key = (state.checked, state.mode, state.findings, state.document)
         if key == self._marks_key:
             return
         self._marks_key = key
-        offsets = session.document.offsets
+        offsets = state.document.offsets
         total = max(1, offsets[-1] if offsets else 1)
-        order = [t.id for t in session.topics if t.id in session.checked]
-        colours = {t.id: QColor(t.colour) for t in session.topics}
+        order = [t.id for t in state.checked_topics()]
+        colours = {t.id: QColor(t.colour) for t in state.topics}
         marks: list[tuple[float, QColor]] = []
-        for index in session.matching():
-            first = next(t for t in order if t in session.topics_of(index))
+        for index in state.matching:
+            found = state.topics_of(index)
+            first = next(t for t in order if t in found)
             marks.append((offsets[index] / total, colours[first]))
         scroll.set_marks(marks)
 
     # -- the reading window ------------------------------------------------------------------
 
     def _on_scroll_value_changed(self, value: int) -> None:
-        if self._sliding or self._session is None:
+        if self._sliding or self._state is None:
             return
         low, high = self._highlight_range
         top = self.cursorForPosition(QPoint(0, 0)).blockNumber()
         bottom = self.cursorForPosition(QPoint(0, self.viewport().height())).blockNumber()
-        if (top < low or bottom > high) and self._session.checked:
+        if (top < low or bottom > high) and self._state.checked:
             self._apply_highlights()
         if len(self._candidates) <= self.WINDOW:
             return
@@ -440,14 +502,6 @@ class ArticleView(QTextBrowser):
         """Index of the paragraph holding the text cursor."""
         return self.textCursor().blockNumber()
 
-    def selected_paragraphs(self) -> list[int]:
-        """Paragraphs touched by the selection, or the one under the cursor."""
-        cursor = self.textCursor()
-        doc = self.document()
-        first = doc.findBlock(cursor.selectionStart()).blockNumber()
-        last = doc.findBlock(cursor.selectionEnd()).blockNumber()
-        return list(range(first, last + 1))
-
     def paragraph_at(self, point: QPoint) -> int:
         """Index of the paragraph under a viewport position."""
         return self.cursorForPosition(point).blockNumber()
@@ -462,6 +516,23 @@ class ArticleView(QTextBrowser):
         self.setTextCursor(cursor)
         rect = self.document().documentLayout().blockBoundingRect(block)
         self.verticalScrollBar().setValue(int(rect.top()) - 24)
+
+    def selection_range(self) -> tuple[int, int] | None:
+        """The selection as offsets into :attr:`Document.text`, or None if nothing is selected."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self._text_offset(cursor.selectionStart()), self._text_offset(cursor.selectionEnd())
+
+    def _text_offset(self, position: int) -> int:
+        """The offset into :attr:`Document.text` of a position in the text on screen."""
+        state = self._state
+        assert state is not None
+        assert state.document is not None
+        block = self.document().findBlock(position)
+        index = max(0, block.blockNumber())
+        text = state.document.paragraphs[index].text
+        return state.document.offsets[index] + python_index(text, position - block.position())
 
     def selected_text(self) -> str:
         """The selection as plain text with paragraph breaks as blank lines."""
@@ -490,9 +561,18 @@ class ArticleView(QTextBrowser):
         self.document().setDefaultFont(self._reading_font())
 
     def restyle(self) -> None:
-        """Rebuild colours after the theme changed."""
-        if self._session is not None:
-            self.set_session(self._session)
+        """Rebuild colours after the theme changed, keeping the reader's place."""
+        state = self._state
+        if state is not None:
+            self._spans.clear()
+            self._cache.clear()
+            self._rendering = True
+            try:
+                self._rebuild(state)
+                if state.position:
+                    self.go_to_paragraph(state.position)
+            finally:
+                self._rendering = False
 
     def _is_dark(self) -> bool:
         return self.palette().color(QPalette.ColorRole.Base).lightness() < 128
@@ -561,17 +641,34 @@ class ArticleView(QTextBrowser):
     def paintEvent(self, event: QPaintEvent) -> None:
         # Tints and stripes go under the text: the viewport's background is already filled,
         # and the document layout draws no background of its own.
-        session = self._session
-        if session is not None and session.checked:
-            self._paint_highlights(session)
+        state = self._state
+        if state is None or state.document is None:
+            self._paint_empty()
+        elif state.checked:
+            self._paint_highlights(state)
         super().paintEvent(event)
         self._viewport_painted = True
-        if not self._painted and session is not None:
+        if not self._painted and state is not None and state.document is not None:
             self._painted = True
             self.first_painted.emit()
 
-    def _paint_highlights(self, session: ReadingSession) -> None:
-        order = [t for t in session.topics if t.id in session.checked]
+    def _paint_empty(self) -> None:
+        """With no article, say how to open one rather than show a blank page."""
+        from PySide6.QtCore import Qt
+
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        font = QFont(self.document().defaultFont())
+        painter.setFont(font)
+        painter.drawText(
+            self.viewport().rect().adjusted(40, 0, -40, 0),
+            int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
+            "No article is open.\n\nOpen one with Ctrl+O, or drop a file here.",
+        )
+        painter.end()
+
+    def _paint_highlights(self, state: ReadingState) -> None:
+        order = state.checked_topics()
         dark = self._is_dark()
         painter = QPainter(self.viewport())
         layout = self.document().documentLayout()
@@ -587,8 +684,8 @@ class ArticleView(QTextBrowser):
             if top > height:
                 break
             index = block.blockNumber()
-            if block.isVisible() and session.is_match(index):
-                found = session.topics_of(index)
+            if block.isVisible() and state.is_match(index):
+                found = state.topics_of(index)
                 stripes = [t for t in order if t.id in found]
                 bottom = int(rect.height() - block.blockFormat().bottomMargin())
                 tint = QColor(stripes[0].colour)
@@ -602,19 +699,18 @@ class ArticleView(QTextBrowser):
 
     def highlighted_paragraphs(self) -> list[int]:
         """Indices of visible paragraphs tinted now (those matching the checked topics)."""
-        session = self._session
-        if session is None:
+        state = self._state
+        if state is None:
             return []
-        return [i for i in session.matching() if i in self._shown]
+        return [i for i in state.matching if i in self._shown]
 
     @override
     def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and self._session is not None:
+        if event.type() == QEvent.Type.ToolTip and self._state is not None:
             from PySide6.QtWidgets import QToolTip
 
             assert isinstance(event, QHelpEvent)
-            index = self.paragraph_at(event.pos())
-            text = self._session.explain(index) if 0 <= index < len(self._session.hits) else ""
+            text = self._state.explain(self.paragraph_at(event.pos()))
             if text:
                 QToolTip.showText(event.globalPos(), text, self.viewport())
             else:

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
-from reader.core.topics import Topic
+from reader.core.reading import ReadingState
 from reader.ui._typing import override
 
-TopicIdRole = Qt.ItemDataRole.UserRole + 1
 CountRole = Qt.ItemDataRole.UserRole + 2
 
 
@@ -29,84 +27,68 @@ def swatch(colour: str, size: int = 14) -> QIcon:
 
 
 class TopicListModel(QAbstractListModel):
-    """Topics with check state and the number of paragraphs matching each.
+    """An adapter showing the reading state's topics: check state, colour and paragraph count.
+
+    The model keeps no check state of its own: a click becomes ``check_requested`` and the
+    new state comes back through :meth:`show_state`.
 
     Signals:
-        checked_changed: The set of checked topic ids changed. arg: frozenset[str].
+        check_requested: The reader checked or unchecked a topic. arg: (str topic id, bool).
     """
 
-    checked_changed = Signal(frozenset)
+    check_requested = Signal(str, bool)
 
-    def __init__(self, topics: Sequence[Topic] = (), parent: Any = None) -> None:
+    def __init__(self, state: ReadingState | None = None, parent: Any = None) -> None:
         super().__init__(parent)
-        self._topics: list[Topic] = list(topics)
-        self._counts: dict[str, int] = {}
-        self._checked: set[str] = set()
-        self._icons = {t.id: swatch(t.colour) for t in self._topics}
+        self._state = state or ReadingState()
+        self._icons = {t.id: swatch(t.colour) for t in self._state.topics}
 
-    def set_topics(self, topics: Sequence[Topic], counts: Mapping[str, int]) -> None:
-        """Replace the topics and counts, keeping the check of topics that remain."""
-        self.beginResetModel()
-        self._topics = list(topics)
-        self._counts = dict(counts)
-        ids = {t.id for t in self._topics}
-        self._checked &= ids
-        self._icons = {t.id: swatch(t.colour) for t in self._topics}
-        self.endResetModel()
+    def show_state(self, state: ReadingState) -> None:
+        """Show ``state``: rows are rebuilt only when the topics themselves changed."""
+        old, self._state = self._state, state
+        if state.topics is not old.topics:
+            self.beginResetModel()
+            self._icons = {t.id: swatch(t.colour) for t in state.topics}
+            self.endResetModel()
+        elif (state.checked, state.findings, state.document) != (
+            old.checked,
+            old.findings,
+            old.document,
+        ) and state.topics:
+            self.dataChanged.emit(self.index(0), self.index(len(state.topics) - 1))
 
-    def set_counts(self, counts: Mapping[str, int]) -> None:
-        """Update the paragraph counts shown beside the labels."""
-        self._counts = dict(counts)
-        if self._topics:
-            self.dataChanged.emit(self.index(0), self.index(len(self._topics) - 1))
-
-    def checked(self) -> frozenset[str]:
-        """Ids of the checked topics."""
-        return frozenset(self._checked)
-
-    def set_checked(self, topic_ids: Iterable[str]) -> None:
-        """Check exactly these topics."""
-        wanted = {t for t in topic_ids if any(t == topic.id for topic in self._topics)}
-        if wanted == self._checked:
-            return
-        self._checked = wanted
-        if self._topics:
-            self.dataChanged.emit(
-                self.index(0), self.index(len(self._topics) - 1), [Qt.ItemDataRole.CheckStateRole]
-            )
-        self.checked_changed.emit(frozenset(self._checked))
-
-    def topic_at(self, row: int) -> Topic:
+    def topic_at(self, row: int) -> Any:
         """The topic of a row."""
-        return self._topics[row]
+        return self._state.topics[row]
 
     @override
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._topics)
+        return 0 if parent.isValid() else len(self._state.topics)
 
     @override
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._topics):
+        state = self._state
+        if not index.isValid() or not 0 <= index.row() < len(state.topics):
             return None
-        topic = self._topics[index.row()]
-        count = self._counts.get(topic.id, 0)
+        topic = state.topics[index.row()]
+        coming = state.finding_topics
+        count = len(state.paragraphs_of(topic.id))
         noun = "paragraph" if count == 1 else "paragraphs"
+        checked = topic.id in state.checked
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{topic.label}  ({count})"
+            return f"{topic.label}  ({'…' if coming else count})"
         if role == Qt.ItemDataRole.CheckStateRole:
-            checked = topic.id in self._checked
             return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icons[topic.id]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{topic.label}: {count} {noun}\n{topic.description}"
+            found = "paragraphs are being found" if coming else f"{count} {noun}"
+            return f"{topic.label}: {found}\n{topic.description}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            state = "checked" if topic.id in self._checked else "not checked"
-            return f"{topic.label}, {count} {noun}, {state}"
-        if role == TopicIdRole:
-            return topic.id
+            found = "paragraphs being found" if coming else f"{count} {noun}"
+            return f"{topic.label}, {found}, {'checked' if checked else 'not checked'}"
         if role == CountRole:
-            return count
+            return None if coming else count
         return None
 
     @override
@@ -115,14 +97,9 @@ class TopicListModel(QAbstractListModel):
     ) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
             return False
-        topic_id = self._topics[index.row()].id
         state = Qt.CheckState(value) if isinstance(value, int) else value
-        wanted = set(self._checked)
-        if state == Qt.CheckState.Checked:
-            wanted.add(topic_id)
-        else:
-            wanted.discard(topic_id)
-        self.set_checked(wanted)
+        topic_id = self._state.topics[index.row()].id
+        self.check_requested.emit(topic_id, state == Qt.CheckState.Checked)
         return True
 
     @override

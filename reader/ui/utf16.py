@@ -15,6 +15,13 @@ def utf16_index(text: str, index: int) -> int:
     return index + len(_ASTRAL.findall(head))
 
 
-def utf16_length(text: str) -> int:
-    """The QString length of ``text``."""
-    return utf16_index(text, len(text))
+def python_index(text: str, position: int) -> int:
+    """Convert a QString position in ``text`` to a Python str index (the inverse)."""
+    if _ASTRAL.search(text) is None:
+        return min(position, len(text))
+    units = 0
+    for index, ch in enumerate(text):
+        if units >= position:
+            return index
+        units += 2 if ord(ch) > 0xFFFF else 1
+    return len(text)

@@ -245,3 +245,14 @@ def test_wire_story_layout_roles_and_metadata():
 def test_paragraph_separator_characters_do_not_split_a_paragraph():
     doc = parse_bytes("Title\nOne\u2029two.\nThree.\n".encode(), kind="text")
     assert [p.text for p in doc.paragraphs] == ["Title", "One two.", "Three."]
+
+
+def test_a_missing_library_is_a_clear_load_error(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # as if it was never installed
+    page = Path(__file__).resolve().parents[1] / "data" / "smoke" / "page.html"
+    with pytest.raises(LoadError, match="a package Topic Reader needs is missing") as caught:
+        load_document(page)
+    assert str(caught.value).startswith(str(page))
+    assert "\n" not in str(caught.value)

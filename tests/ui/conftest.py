@@ -45,7 +45,7 @@ def make_window(qtbot, settings_store, topics, warnings_shown):
 
     yield make
     for window in windows:
-        window._loader.wait()
+        window.controller.shutdown()
 
 
 @pytest.fixture
@@ -55,4 +55,4 @@ def main_window(make_window):
 
 def paragraph_index(window, line):
     """Index of the paragraph that starts on ``line`` of the source file."""
-    return next(p.index for p in window.session.document.paragraphs if p.line == line)
+    return next(p.index for p in window.state.document.paragraphs if p.line == line)

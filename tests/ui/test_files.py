@@ -1,6 +1,7 @@
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 
@@ -15,9 +16,9 @@ def test_reload_reads_the_file_again_and_keeps_topics(qtbot, make_window, tmp_pa
         "Trade talks\nTariffs rose.\nExport controls were tightened.\n", encoding="utf-8"
     )
     with qtbot.waitSignal(window.topics_ready, timeout=10000):
-        window.commands.reload.trigger()
+        window.parts.commands.reload.trigger()
     assert window.article_view.document().blockCount() == 3
-    assert window.topic_model.checked() == {"trade"}
+    assert window.state.checked == {"trade"}
     assert window.status_label.text().startswith("trade: 2 paragraphs")
 
 
@@ -46,7 +47,7 @@ def test_large_file_opens_off_the_ui_thread_with_progress(qtbot, make_window, tm
     with qtbot.waitSignal(window.topics_ready, timeout=30000):
         pass
     assert not window.progress.isVisible()
-    assert window.topic_model.index(0).data(Qt.ItemDataRole.DisplayRole) == "trade  (4000)"
+    assert window.parts.topic_model.index(0).data(Qt.ItemDataRole.DisplayRole) == "trade  (4000)"
 
 
 def quiet_book(folder):
@@ -62,7 +63,7 @@ def test_reading_window_slides_through_a_book(qtbot, make_window, tmp_path):
     window = make_window(quiet_book(tmp_path), check=["trade"])
     view = window.article_view
     assert len(view.visible_paragraphs()) == view.WINDOW
-    window.commands.next_match.trigger()
+    window.parts.commands.next_match.trigger()
     target = 4501
     assert view.current_paragraph() == target
     assert target in view.visible_paragraphs()
@@ -100,15 +101,27 @@ def test_failed_open_during_classification_keeps_topics_coming(qtbot, make_windo
     with qtbot.waitSignals([window.topics_ready, window.open_failed], timeout=30000):
         window.open_path(bad)
     assert window.windowTitle() == "A long book — Topic Reader"
-    assert window.topic_model.index(0).data(Qt.ItemDataRole.DisplayRole) == "trade  (3000)"
+    assert window.parts.topic_model.index(0).data(Qt.ItemDataRole.DisplayRole) == "trade  (3000)"
 
 
 def test_filter_changes_keep_the_reading_place_in_a_book(make_window, tmp_path):
     window = make_window(quiet_book(tmp_path), check=["trade"])
     view = window.article_view
-    window.commands.next_match.trigger()
-    window.commands.show_only_matching.trigger()
+    window.parts.commands.next_match.trigger()
+    window.parts.commands.show_only_matching.trigger()
     assert view.visible_paragraphs() == [4501]
-    window.commands.show_only_matching.trigger()
+    window.parts.commands.show_only_matching.trigger()
     assert 4501 in view.visible_paragraphs()
     assert len(view.visible_paragraphs()) == view.WINDOW
+
+
+def test_a_missing_library_is_a_dialog_and_the_article_stays(
+    qtbot, main_window, monkeypatch, warnings_shown
+):
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # a broken install
+    page = Path(__file__).resolve().parents[1] / "data" / "smoke" / "page.html"
+    with qtbot.waitSignal(main_window.open_failed, timeout=10000):
+        main_window.open_path(page)
+    assert warnings_shown[-1][0] == "Cannot open file"
+    assert "a package Topic Reader needs is missing" in warnings_shown[-1][1]
+    assert main_window.state.document.title.startswith("US, China remain at odds")

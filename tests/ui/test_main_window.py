@@ -12,7 +12,7 @@ GOLD_COUNTS = {"trade": 1, "Taiwan": 3, "human rights": 2, "Ukraine": 2, "fentan
 
 
 def check(window, *topic_ids):
-    model = window.topic_model
+    model = window.parts.topic_model
     for row in range(model.rowCount()):
         topic_id = model.topic_at(row).id
         state = Qt.CheckState.Checked if topic_id in topic_ids else Qt.CheckState.Unchecked
@@ -32,7 +32,7 @@ def test_sidebar_lists_topics_with_sample_counts(main_window):
     rows = {model.topic_at(r).id: model.index(r) for r in range(model.rowCount())}
     assert {t: i.data(CountRole) for t, i in rows.items()} == GOLD_COUNTS
     for topic_id, index in rows.items():
-        label = main_window.session.topic(topic_id).label
+        label = main_window.state.topic(topic_id).label
         assert index.data(Qt.ItemDataRole.DisplayRole).startswith(label)
 
 
@@ -46,16 +46,16 @@ def test_checking_taiwan_highlights_exactly_its_gold_paragraphs(main_window, gol
 
 def test_show_only_matching_hides_the_rest(main_window, gold):
     check(main_window, "Taiwan")
-    main_window.commands.show_only_matching.trigger()
+    main_window.parts.commands.show_only_matching.trigger()
     expected = gold_indices(main_window, gold, "Taiwan")
     assert main_window.article_view.visible_paragraphs() == expected
     assert main_window.status_label.text() == "Taiwan: 3 paragraphs · showing 3 of 28"
     check(main_window, "Taiwan", "Ukraine")
     assert main_window.status_label.text() == "Taiwan, Ukraine: 3 paragraphs · showing 3 of 28"
-    main_window.commands.match_all.trigger()
+    main_window.parts.commands.match_all.trigger()
     both = [i for i in expected if i in gold_indices(main_window, gold, "Ukraine")]
     assert main_window.article_view.visible_paragraphs() == both
-    main_window.commands.show_only_matching.trigger()
+    main_window.parts.commands.show_only_matching.trigger()
     assert len(main_window.article_view.visible_paragraphs()) == 33
 
 
@@ -64,17 +64,17 @@ def test_next_and_previous_walk_the_matches_in_order(main_window, gold):
     expected = gold_indices(main_window, gold, "Taiwan")
     seen = []
     for _ in range(4):
-        main_window.commands.next_match.trigger()
+        main_window.parts.commands.next_match.trigger()
         seen.append(main_window.article_view.current_paragraph())
     assert seen == [*expected, expected[0]]
-    main_window.commands.previous_match.trigger()
+    main_window.parts.commands.previous_match.trigger()
     assert main_window.article_view.current_paragraph() == expected[-1]
 
 
 def test_copy_with_citation_puts_paragraph_and_source_on_clipboard(main_window):
     index = paragraph_index(main_window, 20)
     main_window.article_view.go_to_paragraph(index)
-    main_window.commands.copy_with_citation.trigger()
+    main_window.parts.commands.copy_with_citation.trigger()
     mime = QGuiApplication.clipboard().mimeData()
     text = mime.text()
     assert text.startswith("> But those have been punctuated")
@@ -92,7 +92,7 @@ def test_copy_with_citation_of_a_selection(main_window):
     cursor.setPosition(start)
     cursor.setPosition(start + len("Taiwan Strait"), QTextCursor.MoveMode.KeepAnchor)
     view.setTextCursor(cursor)
-    main_window.commands.copy_with_citation.trigger()
+    main_window.parts.commands.copy_with_citation.trigger()
     text = QGuiApplication.clipboard().mimeData().text()
     assert text.splitlines()[0] == "> Taiwan Strait"
 
@@ -111,14 +111,14 @@ def test_ctrl_c_copies_plain_text(qtbot, main_window):
 def test_excerpts_survive_closing_and_reopening(make_window, settings_store):
     window = make_window()
     window.article_view.go_to_paragraph(paragraph_index(window, 13))
-    window.commands.add_to_excerpts.trigger()
-    assert window.excerpt_model.rowCount() == 1
+    window.parts.commands.add_to_excerpts.trigger()
+    assert window.parts.excerpt_model.rowCount() == 1
     stored = json.loads((user_data_dir() / "excerpts.json").read_text(encoding="utf-8"))
     assert stored["excerpts"][0]["text"].startswith("Blinken also pressed")
     assert stored["excerpts"][0]["topics"] == ["human rights", "fentanyl"]
     window.close()
     again = make_window(store=settings_store)
-    excerpts = again.excerpt_model.excerpts()
+    excerpts = again.parts.excerpt_model.excerpts()
     assert [e.text[:20] for e in excerpts] == ["Blinken also pressed"]
     assert excerpts[0].citation.source == "Associated Press"
 
@@ -133,13 +133,13 @@ def test_bad_file_leaves_the_current_article(qtbot, main_window, tmp_path, warni
     assert warnings_shown
     assert "PNG image" in warnings_shown[0][1]
     assert main_window.windowTitle() == title
-    assert main_window.session.document.title.startswith("US, China remain at odds")
+    assert main_window.state.document.title.startswith("US, China remain at odds")
     assert main_window.article_view.document().blockCount() == 33
 
 
 def test_open_with_topic_checks_it(make_window, gold):
     window = make_window(check=["taiwan"])
-    assert window.topic_model.checked() == {"Taiwan"}
+    assert window.state.checked == {"Taiwan"}
     assert window.article_view.highlighted_paragraphs() == gold_indices(window, gold, "Taiwan")
 
 
@@ -158,7 +158,7 @@ def test_dropping_a_file_opens_it(qtbot, main_window, tmp_path):
     with qtbot.waitSignal(main_window.topics_ready, timeout=10000):
         main_window.dropEvent(event)
     assert main_window.windowTitle() == "Tariff talks — Topic Reader"
-    assert main_window.topic_model.index(0).data(CountRole) == 1
+    assert main_window.parts.topic_model.index(0).data(CountRole) == 1
 
 
 def test_hover_explains_the_paragraph(main_window):
@@ -174,15 +174,15 @@ def test_hover_explains_the_paragraph(main_window):
 
 def test_zoom_and_theme_are_remembered(qtbot, make_window, settings_store):
     window = make_window()
-    window.commands.zoom_in.trigger()
-    window.commands.theme_dark.trigger()
+    window.parts.commands.zoom_in.trigger()
+    window.parts.commands.theme_dark.trigger()
     qtbot.waitUntil(
         lambda: window.article_view.palette().color(QPalette.ColorRole.Base).lightness() < 128
     )
     window.close()
     again = make_window(store=settings_store)
     assert again.article_view.zoom() == 1
-    assert again.commands.theme_dark.isChecked()
+    assert again.parts.commands.theme_dark.isChecked()
     again.set_theme("light")
 
 
@@ -203,11 +203,11 @@ def test_every_command_has_a_menu_entry_and_a_shortcut(main_window):
             in_menus.add(action.objectName())
             if action.menu():
                 stack.append(action.menu())
-    for action in main_window.commands.all():
+    for action in main_window.parts.commands.all():
         assert action.objectName() in in_menus, action.objectName()
         assert not action.shortcut().isEmpty(), action.objectName()
     for name in ("show_only_matching", "next_match", "previous_match", "copy_with_citation"):
-        assert getattr(main_window.commands, name).objectName() == name
+        assert getattr(main_window.parts.commands, name).objectName() == name
     assert main_window.article_view.objectName() == "article_view"
     dock = main_window.findChild(QDockWidget, "excerpts_dock")
     assert dock is not None
@@ -257,7 +257,7 @@ def test_tint_is_painted_behind_matching_paragraphs_only(main_window):
 
 def test_unknown_topic_on_the_command_line_is_reported(make_window, warnings_shown):
     window = make_window(check=["Taiwan", "Atlantis"])
-    assert window.topic_model.checked() == {"Taiwan"}
+    assert window.state.checked == {"Taiwan"}
     assert warnings_shown[0][0] == "Unknown topic"
     assert "Atlantis" in warnings_shown[0][1]
 
@@ -266,10 +266,62 @@ def test_alt_shortcuts_move_focus_between_topics_article_and_excerpts(qtbot, mai
     main_window.activateWindow()
     qtbot.waitUntil(main_window.isActiveWindow)
     main_window.excerpts_dock.hide()
-    main_window.commands.focus_excerpts.trigger()
+    main_window.parts.commands.focus_excerpts.trigger()
     assert main_window.excerpts_dock.isVisible()  # a closed dock comes back to take the focus
     assert QApplication.focusWidget() is main_window.findChild(QListView, "excerpt_list")
-    main_window.commands.focus_topics.trigger()
+    main_window.parts.commands.focus_topics.trigger()
     assert QApplication.focusWidget() is main_window.findChild(QListView, "topic_list")
-    main_window.commands.focus_article.trigger()
+    main_window.parts.commands.focus_article.trigger()
     assert QApplication.focusWidget() is main_window.article_view
+
+
+def test_topic_shortcut_menu_and_list_show_one_and_the_same_check(qtbot, main_window, gold):
+    main_window.activateWindow()
+    qtbot.waitUntil(main_window.isActiveWindow)
+    qtbot.keyClick(main_window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    model, taiwan_action = main_window.parts.topic_model, main_window.parts.topic_actions[1]
+    assert main_window.state.checked == {"Taiwan"}
+    assert model.index(1).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert taiwan_action.isChecked()
+    assert main_window.article_view.highlighted_paragraphs() == gold_indices(
+        main_window, gold, "Taiwan"
+    )
+    # Unchecking the row in the list unchecks the menu's action too.
+    model.setData(model.index(1), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    assert not taiwan_action.isChecked()
+    assert main_window.article_view.highlighted_paragraphs() == []
+
+
+def test_sidebar_match_buttons_switch_between_any_and_all(qtbot, main_window, gold):
+    check(main_window, "Taiwan", "Ukraine")
+    sidebar = main_window.parts.sidebar
+    qtbot.mouseClick(sidebar.all_button, Qt.MouseButton.LeftButton)
+    both = [
+        i
+        for i in gold_indices(main_window, gold, "Taiwan")
+        if i in gold_indices(main_window, gold, "Ukraine")
+    ]
+    assert main_window.article_view.highlighted_paragraphs() == both
+    assert main_window.parts.commands.match_all.isChecked()
+    assert main_window.status_label.text().startswith("Taiwan and Ukraine: 2 paragraphs")
+    qtbot.mouseClick(sidebar.any_button, Qt.MouseButton.LeftButton)
+    assert len(main_window.article_view.highlighted_paragraphs()) == 3
+    assert not main_window.parts.commands.match_all.isChecked()
+
+
+def test_scroll_bar_marks_are_painted_where_the_matches_are(main_window):
+    from PySide6.QtGui import QColor
+
+    check(main_window, "Taiwan")
+    bar = main_window.article_view.verticalScrollBar()
+    assert bar.isVisible()
+    image = bar.grab().toImage()
+    colour = QColor(main_window.state.topic("Taiwan").colour).name()
+    x = image.width() // 2
+    rows = [y for y in range(image.height()) if image.pixelColor(x, y).name() == colour]
+    runs = [y for n, y in enumerate(rows) if n == 0 or rows[n - 1] != y - 1]
+    assert len(runs) == 3  # one mark per Taiwan paragraph, not all in one place
+    document = main_window.state.document
+    fractions = [document.offsets[i] / document.offsets[-1] for i in main_window.state.matching]
+    expected = (fractions[1] - fractions[0]) / (fractions[2] - fractions[0])
+    assert abs((runs[1] - runs[0]) / (runs[2] - runs[0]) - expected) < 0.1

@@ -19,8 +19,7 @@ def frame(qtbot, settings_store, warnings_shown):
     qtbot.addWidget(window)
     window.show()
     yield window
-    if hasattr(window, "_loader"):
-        window._loader.wait()
+    window.controller.shutdown()
 
 
 def article_place(window):
@@ -43,7 +42,7 @@ def test_article_is_on_screen_before_topics_menus_and_docks(qtbot, frame, topics
     view = frame.article_view
     with qtbot.waitSignal(view.first_painted, timeout=5000):
         frame.open_path(sample_article(), ["Taiwan"])
-    assert view.document().blockCount() == len(frame.session.document.paragraphs)
+    assert view.document().blockCount() == len(frame.state.document.paragraphs)
     assert "Secretary of State Antony Blinken" in view.toPlainText()
     assert frame.status_label.text() == "No topic selected · showing 28 of 28"
     docks = [frame.findChild(QDockWidget, n) for n in ("topic_sidebar", "excerpts_dock")]
@@ -62,7 +61,7 @@ def test_article_is_on_screen_before_topics_menus_and_docks(qtbot, frame, topics
     assert not frame.windowIcon().isNull()
     assert article_place(frame) == place
     taiwan = [paragraph_index(frame, g["line"]) for g in gold if "Taiwan" in g["topics"]]
-    assert frame.topic_model.checked() == frozenset({"Taiwan"})
+    assert frame.state.checked == frozenset({"Taiwan"})
     assert view.highlighted_paragraphs() == taiwan
 
 
@@ -76,7 +75,7 @@ def test_unknown_topic_asked_at_start_is_reported_once_topics_are_known(
     qtbot.waitUntil(lambda: bool(warnings_shown), timeout=2000)
     assert [title for title, _ in warnings_shown] == ["Unknown topic"]
     assert "Mars" in warnings_shown[0][1]
-    assert frame.topic_model.checked() == frozenset({"Taiwan"})
+    assert frame.state.checked == frozenset({"Taiwan"})
 
 
 def test_large_file_asked_at_start_opens_once_the_window_is_complete(
@@ -84,15 +83,14 @@ def test_large_file_asked_at_start_opens_once_the_window_is_complete(
 ):
     book = quiet_book(tmp_path)
     frame.open_path(book, ["trade"])
-    assert frame.session is None
+    assert frame.state.document is None
     with (
         qtbot.waitSignal(frame.topics_ready, timeout=20000),
         qtbot.waitSignal(frame.completed, timeout=5000),
     ):
         frame.complete(topics)
-    assert frame.session is not None
-    assert len(frame.session.document.paragraphs) == 5001
-    assert frame.session.matching() == (4501,)
+    assert len(frame.state.document.paragraphs) == 5001
+    assert frame.state.matching == (4501,)
 
 
 def test_bad_file_at_start_says_so_and_the_window_still_completes(
@@ -106,7 +104,7 @@ def test_bad_file_at_start_says_so_and_the_window_still_completes(
     qtbot.waitUntil(lambda: bool(warnings_shown), timeout=2000)
     assert [title for title, _ in warnings_shown] == ["Cannot open file"]
     assert frame.status_label.text() == "No article"
-    assert frame.commands.copy_with_citation.isEnabled() is False
+    assert frame.parts.commands.copy_with_citation.isEnabled() is False
 
 
 def test_topics_file_notice_is_shown_after_completion(qtbot, frame, topics, warnings_shown):
@@ -140,8 +138,8 @@ def test_next_start_shows_the_docks_where_the_reader_left_them(
     with qtbot.waitSignal(again.topics_ready, timeout=20000):
         again.complete(topics)
     assert article_place(again) == place
-    assert again.topic_dock.widget() is again.sidebar
-    again._loader.wait()
+    assert again.topic_dock.widget() is again.parts.sidebar
+    again.controller.shutdown()
 
 
 def test_first_paint_uses_the_desktop_scheme_seen_last_time_then_checks_it(
@@ -165,7 +163,7 @@ def test_first_paint_uses_the_desktop_scheme_seen_last_time_then_checks_it(
         window.complete(topics)
     assert not paper_is_dark(window)
     assert settings_store.system_dark() is False
-    window._loader.wait()
+    window.controller.shutdown()
 
 
 def test_large_file_at_start_does_not_wait_for_a_paint(
@@ -180,7 +178,7 @@ def test_large_file_at_start_does_not_wait_for_a_paint(
         qtbot.waitSignal(frame.completed, timeout=2000),
     ):
         frame.complete_when_painted(lambda: (topics, ""))
-    assert len(frame.session.document.paragraphs) == 5001
+    assert len(frame.state.document.paragraphs) == 5001
 
 
 def test_window_completes_right_after_the_article_is_painted(qtbot, frame, topics, monkeypatch):
@@ -194,3 +192,60 @@ def test_window_completes_right_after_the_article_is_painted(qtbot, frame, topic
     with qtbot.waitSignal(frame.completed, timeout=5000):
         frame.complete_when_painted(lambda: (topics, ""))
     assert order == ["painted", "completed"]
+
+
+#: What the first paint may load from the package: the frame and the sync read of a file.
+FIRST_PAINT_MODULES = {
+    "reader",
+    "reader.core",
+    "reader.core.document",
+    "reader.core.loaders",
+    "reader.core.preferences",
+    "reader.core.reading",
+    "reader.core.resources",
+    "reader.core.storage",
+    "reader.ui",
+    "reader.ui._typing",
+    "reader.ui.app",
+    "reader.ui.article_view",
+    "reader.ui.main_window",
+    "reader.ui.reading_controller",
+    "reader.ui.settings_store",
+    "reader.ui.theme",
+    "reader.ui.utf16",
+    "reader.ui.worker",
+}
+#: Heavy or unneeded before the first paint: they load in the worker or when first used.
+NOT_BEFORE_FIRST_PAINT = {
+    "nltk",
+    "trafilatura",
+    "lxml",
+    "markdown_it",
+    "charset_normalizer",
+    "tomllib",
+    "typing_extensions",
+    "sqlite3",
+    "csv",
+    "json",
+}
+
+
+def test_first_paint_loads_only_the_frame_and_no_heavy_library(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    listing = tmp_path / "modules.txt"
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        TOPIC_READER_BENCHMARK_QUIT="1",
+        TOPIC_READER_MODULES_AT_PAINT=str(listing),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+    )
+    subprocess.run([sys.executable, "-m", "reader"], env=env, timeout=60, check=True)
+    loaded = set(listing.read_text(encoding="utf-8").split())
+    ours = {m for m in loaded if m == "reader" or m.startswith("reader.")}
+    assert ours == FIRST_PAINT_MODULES
+    heavy = {m for m in loaded if m.split(".")[0] in NOT_BEFORE_FIRST_PAINT}
+    assert heavy == set()

@@ -1,13 +1,14 @@
 from PySide6.QtGui import QTextCursor, QTextDocument
 
-from reader.ui.utf16 import utf16_index, utf16_length
+from reader.ui.utf16 import python_index, utf16_index
 
 
 def test_astral_characters_count_twice():
     text = "😀 tariff 😀 rises"
     start = text.index("tariff")
     assert utf16_index(text, start) == start + 1
-    assert utf16_length(text) == len(text) + 2
+    assert python_index(text, utf16_index(text, start)) == start
+    assert python_index(text, 2) == 1  # the emoji's two units
 
 
 def test_qt_selects_exactly_the_word_after_an_emoji():

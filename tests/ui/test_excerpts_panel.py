@@ -15,24 +15,24 @@ from tests.ui.conftest import paragraph_index
 def window_with_two_excerpts(main_window):
     for line in (13, 20):
         main_window.article_view.go_to_paragraph(paragraph_index(main_window, line))
-        main_window.commands.add_to_excerpts.trigger()
+        main_window.parts.commands.add_to_excerpts.trigger()
     return main_window
 
 
 def test_remove_selected_excerpt_is_saved(window_with_two_excerpts):
     window = window_with_two_excerpts
-    dock = window.excerpts_panel
+    dock = window.parts.excerpts_panel
     dock.list_view.selectionModel().select(
-        window.excerpt_model.index(0), QItemSelectionModel.SelectionFlag.Select
+        window.parts.excerpt_model.index(0), QItemSelectionModel.SelectionFlag.Select
     )
     dock.remove_button.click()
-    assert [e.text[:10] for e in window.excerpt_model.excerpts()] == ["But those "]
+    assert [e.text[:10] for e in window.parts.excerpt_model.excerpts()] == ["But those "]
     stored = json.loads((user_data_dir() / "excerpts.json").read_text(encoding="utf-8"))
     assert [e["text"][:10] for e in stored["excerpts"]] == ["But those "]
 
 
 def test_copy_all_puts_every_excerpt_on_clipboard(window_with_two_excerpts):
-    window_with_two_excerpts.excerpts_panel.copy_button.click()
+    window_with_two_excerpts.parts.excerpts_panel.copy_button.click()
     text = QGuiApplication.clipboard().mimeData().text()
     assert text.startswith("# Excerpts")
     assert "> Blinken also pressed" in text
@@ -43,7 +43,7 @@ def test_copy_all_puts_every_excerpt_on_clipboard(window_with_two_excerpts):
 def test_export_writes_the_chosen_format(window_with_two_excerpts, tmp_path, monkeypatch, suffix):
     target = tmp_path / f"notes{suffix}"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    window_with_two_excerpts.excerpts_panel.export_button.click()
+    window_with_two_excerpts.parts.excerpts_panel.export_button.click()
     text = target.read_text(encoding="utf-8")
     if suffix == ".md":
         assert "> Blinken also pressed" in text
@@ -64,6 +64,6 @@ def test_unreadable_collection_is_never_overwritten(make_window, warnings_shown,
     qtbot.waitUntil(lambda: bool(warnings_shown))
     assert "is not an excerpt collection" in warnings_shown[0][1]
     window.article_view.go_to_paragraph(paragraph_index(window, 13))
-    window.commands.add_to_excerpts.trigger()
+    window.parts.commands.add_to_excerpts.trigger()
     assert path.read_text(encoding="utf-8") == "{ this is not json"
     assert any("will not be saved" in text for _, text in warnings_shown)

@@ -1,12 +1,8 @@
-"""The Excerpts dock's contents: kept passages with topics and source, saved as they change."""
+"""The Excerpts dock's contents: kept passages with their source, and buttons to use them."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from pathlib import Path
-from typing import Any
-
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,86 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.excerpts import (
-    CollectionError,
-    Excerpt,
-    load_collection,
-    save_collection,
-)
 from reader.ui._typing import override
-
-
-class ExcerptListModel(QAbstractListModel):
-    """The excerpt collection, written atomically to ``path`` after every change.
-
-    Signals:
-        save_failed: The collection could not be written. arg: str message.
-    """
-
-    save_failed = Signal(str)
-
-    def __init__(self, path: Path, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.path = path
-        self.load_error = ""
-        try:
-            self._items: list[Excerpt] = load_collection(path)
-            self._writable = True
-        except CollectionError as exc:
-            # Never overwrite a collection we could not read: the user's work is in it.
-            self._items = []
-            self._writable = False
-            self.load_error = f"{exc}. New excerpts will not be saved until it is fixed."
-
-    def excerpts(self) -> list[Excerpt]:
-        """All excerpts, oldest first."""
-        return list(self._items)
-
-    def add(self, excerpt: Excerpt) -> None:
-        """Append an excerpt and save."""
-        row = len(self._items)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._items.append(excerpt)
-        self.endInsertRows()
-        self._save()
-
-    def remove_rows(self, rows: Sequence[int]) -> None:
-        """Remove these rows and save."""
-        for row in sorted(set(rows), reverse=True):
-            if 0 <= row < len(self._items):
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self._items[row]
-                self.endRemoveRows()
-        self._save()
-
-    def _save(self) -> None:
-        if not self._writable:
-            self.save_failed.emit(self.load_error)
-            return
-        try:
-            save_collection(self.path, self._items)
-        except OSError as exc:
-            self.save_failed.emit(f"Excerpts could not be saved to {self.path}: {exc.strerror}")
-
-    @override
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    @override
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        excerpt = self._items[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            text = " ".join(excerpt.text.split())
-            short = text if len(text) <= 140 else text[:139] + "…"
-            topics = f"[{', '.join(excerpt.topics)}] " if excerpt.topics else ""
-            return f"{short}\n{topics}{excerpt.citation.line()}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return excerpt.as_text()
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"Excerpt from {excerpt.citation.line()}: {excerpt.text[:200]}"
-        return None
+from reader.ui.excerpt_model import ExcerptListModel
 
 
 class _ExcerptListView(QListView):

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.reading import ReadingState
 from reader.ui._typing import override
 from reader.ui.topic_model import TopicListModel
 
@@ -78,6 +79,8 @@ class _RowToggleDelegate(QStyledItemDelegate):
 class TopicPanel(QWidget):
     """The topic sidebar's contents: every topic with its colour, label and paragraph count.
 
+    Renders the match mode from the reading state (:meth:`show_state`) and keeps no copy of it.
+
     Signals:
         mode_changed: The reader chose to match any or all checked topics. arg: str.
     """
@@ -117,7 +120,9 @@ class TopicPanel(QWidget):
         self._mode_group = QButtonGroup(self)
         self._mode_group.addButton(self.any_button)
         self._mode_group.addButton(self.all_button)
-        self.any_button.toggled.connect(self._on_any_button_toggled)
+        # clicked, not toggled: rendering the state checks a button without asking for a change
+        self.any_button.clicked.connect(lambda: self.mode_changed.emit("any"))
+        self.all_button.clicked.connect(lambda: self.mode_changed.emit("all"))
         match_row.addWidget(self.any_button)
         match_row.addWidget(self.all_button)
         match_row.addStretch(1)
@@ -137,11 +142,6 @@ class TopicPanel(QWidget):
         nav_row.addStretch(1)
         layout.addLayout(nav_row)
 
-    def set_mode(self, mode: str) -> None:
-        """Show the match mode ("any" or "all") without emitting ``mode_changed``."""
-        blocked = self.any_button.blockSignals(True)
-        (self.all_button if mode == "all" else self.any_button).setChecked(True)
-        self.any_button.blockSignals(blocked)
-
-    def _on_any_button_toggled(self, checked: bool) -> None:
-        self.mode_changed.emit("any" if checked else "all")
+    def show_state(self, state: ReadingState) -> None:
+        """Show the state's match mode."""
+        (self.all_button if state.mode == "all" else self.any_button).setChecked(True)

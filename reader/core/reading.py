@@ -1,0 +1,326 @@
+"""The reading state: one immutable value for what the reader sees, changed by pure transitions.
+
+A :class:`ReadingState` holds the document on screen, the topics, what was found in each
+paragraph, the checked topics, the match mode, the filter and the reader's position. Every
+user action becomes a transition (``with_checked``, ``with_mode``, ``at`` …) that returns a
+new state; the window keeps exactly one current value and renders it. Nothing here knows Qt.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal
+
+from reader.core.document import Document, TopicHit
+
+if TYPE_CHECKING:
+    from reader.core.excerpts import Excerpt
+    from reader.core.topics import Topic
+
+MatchMode = Literal["any", "all"]
+MATCH_MODES: tuple[MatchMode, ...] = ("any", "all")
+
+_NONE: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, eq=False)
+class Findings:
+    """The topics found in every paragraph of one document, indexed for quick filtering.
+
+    Computed once per classification and shared by every state that shows it, so checking a
+    topic on a book costs the matches, not the paragraphs.
+    """
+
+    hits: tuple[tuple[TopicHit, ...], ...]
+
+    @cached_property
+    def topic_sets(self) -> tuple[frozenset[str], ...]:
+        """Ids of the topics of each paragraph."""
+        return tuple(frozenset(h.topic_id for h in hits) if hits else _NONE for hits in self.hits)
+
+    @cached_property
+    def by_topic(self) -> dict[str, tuple[int, ...]]:
+        """Indices of the paragraphs of each topic, in article order."""
+        found: dict[str, list[int]] = {}
+        for index, ids in enumerate(self.topic_sets):
+            for topic_id in ids:
+                found.setdefault(topic_id, []).append(index)
+        return {topic_id: tuple(indices) for topic_id, indices in found.items()}
+
+    @classmethod
+    def none_for(cls, document: Document) -> Findings:
+        """Findings of a document in which no topic was found (or none was looked for)."""
+        return cls(tuple(() for _ in document.paragraphs))
+
+
+@dataclass(frozen=True, eq=False)
+class ReadingState:
+    """What the reader sees. Transitions return new states; ``self`` never changes.
+
+    Attributes:
+        document: The article on screen, or None before one is opened.
+        topics: The topics in use, in sidebar order; empty until they are known.
+        findings: What was found in each paragraph; None while it is being found.
+        checked: Ids of the checked topics.
+        requested: Topic names asked for before the topics were known (``--topic``).
+        mode: Whether a paragraph must carry any or all checked topics to match.
+        show_only_matching: Whether paragraphs that do not match are hidden.
+        position: Index of the paragraph at the reader's cursor.
+        opening: Name of a file being read in the background, or "".
+    """
+
+    document: Document | None = None
+    topics: tuple[Topic, ...] = ()
+    findings: Findings | None = None
+    checked: frozenset[str] = _NONE
+    requested: tuple[str, ...] = ()
+    mode: MatchMode = "any"
+    show_only_matching: bool = False
+    position: int = 0
+    opening: str = ""
+    _ids: frozenset[str] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_ids", frozenset(t.id for t in self.topics))
+        if self.findings is not None:
+            paragraphs = len(self.document.paragraphs) if self.document else 0
+            if len(self.findings.hits) != paragraphs:
+                raise ValueError("findings need one tuple of hits per paragraph")
+
+    # -- transitions ----------------------------------------------------------------------
+
+    def with_document(self, document: Document, position: int = 0) -> ReadingState:
+        """Show ``document``; its topics are still to be found. Checked topics stay."""
+        last = max(0, len(document.paragraphs) - 1)
+        return replace(
+            self, document=document, findings=None, position=min(max(0, position), last)
+        )
+
+    def with_topics(self, topics: Sequence[Topic]) -> ReadingState:
+        """Use ``topics``: checks of topics that remain stay, and names asked for are resolved.
+
+        What was found with other topics no longer holds, so the findings are dropped.
+        """
+        ids = {t.id for t in topics}
+        wanted, _unknown = resolve_topic_names(topics, self.requested)
+        checked = frozenset(t for t in self.checked if t in ids) | wanted
+        return replace(self, topics=tuple(topics), findings=None, checked=checked, requested=())
+
+    def with_findings(self, findings: Findings) -> ReadingState:
+        """The topics of the document on screen are found."""
+        return replace(self, findings=findings)
+
+    def with_checked(self, topic_ids: Iterable[str]) -> ReadingState:
+        """Check exactly these topics; ids of unknown topics are ignored."""
+        checked = frozenset(t for t in topic_ids if t in self._ids)
+        return self if checked == self.checked else replace(self, checked=checked)
+
+    def toggled(self, topic_id: str, on: bool) -> ReadingState:
+        """Check (``on``) or uncheck one topic."""
+        checked = self.checked | {topic_id} if on else self.checked - {topic_id}
+        return self.with_checked(checked)
+
+    def with_requested(self, names: Sequence[str]) -> ReadingState:
+        """Check the topics called ``names`` (ids or labels), now or once topics are known."""
+        if not self.topics:
+            return replace(self, requested=tuple(names))
+        wanted, _unknown = resolve_topic_names(self.topics, names)
+        return self.with_checked(wanted)
+
+    def with_mode(self, mode: MatchMode) -> ReadingState:
+        """Match paragraphs carrying any, or all, checked topics."""
+        return self if mode == self.mode else replace(self, mode=mode)
+
+    def with_filter(self, show_only_matching: bool) -> ReadingState:
+        """Hide (or show again) the paragraphs that do not match."""
+        if show_only_matching == self.show_only_matching:
+            return self
+        return replace(self, show_only_matching=show_only_matching)
+
+    def at(self, position: int) -> ReadingState:
+        """The reader is at paragraph ``position`` (clamped to the document)."""
+        last = max(0, len(self.document.paragraphs) - 1) if self.document else 0
+        position = min(max(0, position), last)
+        return self if position == self.position else replace(self, position=position)
+
+    def with_opening(self, name: str) -> ReadingState:
+        """A file is being read in the background ("" when that is over)."""
+        return self if name == self.opening else replace(self, opening=name)
+
+    # -- topics -----------------------------------------------------------------------------
+
+    @property
+    def finding_topics(self) -> bool:
+        """Whether the topics of the document on screen are still being found."""
+        return self.document is not None and self.findings is None
+
+    def topic(self, topic_id: str) -> Topic:
+        """The topic with this id."""
+        for topic in self.topics:
+            if topic.id == topic_id:
+                return topic
+        raise KeyError(topic_id)
+
+    def checked_topics(self) -> tuple[Topic, ...]:
+        """The checked topics, in sidebar order."""
+        return tuple(t for t in self.topics if t.id in self.checked)
+
+    def counts(self) -> dict[str, int]:
+        """Number of paragraphs that touch each topic, by topic id, in topic order."""
+        return {t.id: len(self.paragraphs_of(t.id)) for t in self.topics}
+
+    def paragraphs_of(self, topic_id: str) -> tuple[int, ...]:
+        """Indices of the paragraphs that carry ``topic_id``, in article order."""
+        return self.findings.by_topic.get(topic_id, ()) if self.findings else ()
+
+    def topics_of(self, index: int) -> frozenset[str]:
+        """Ids of the topics found in paragraph ``index``."""
+        if self.findings is None or not 0 <= index < len(self.findings.topic_sets):
+            return _NONE
+        return self.findings.topic_sets[index]
+
+    def hits_of(self, index: int) -> tuple[TopicHit, ...]:
+        """The topic hits of paragraph ``index``, with their evidence."""
+        if self.findings is None or not 0 <= index < len(self.findings.hits):
+            return ()
+        return self.findings.hits[index]
+
+    def labels_of(self, indices: Iterable[int]) -> tuple[str, ...]:
+        """Labels of the topics found in any of these paragraphs, in sidebar order."""
+        found: set[str] = set()
+        for index in indices:
+            found |= self.topics_of(index)
+        return tuple(t.label for t in self.topics if t.id in found)
+
+    # -- matching and visibility ------------------------------------------------------------
+
+    def is_match(self, index: int) -> bool:
+        """Whether paragraph ``index`` matches the checked topics under the current mode."""
+        if not self.checked:
+            return False
+        found = self.topics_of(index)
+        if self.mode == "all":
+            return self.checked <= found
+        return not self.checked.isdisjoint(found)
+
+    @cached_property
+    def matching(self) -> tuple[int, ...]:
+        """Indices of paragraphs matching the checked topics, in article order."""
+        if not self.checked or self.findings is None:
+            return ()
+        lists = [set(self.paragraphs_of(t)) for t in self.checked]
+        found = set.intersection(*lists) if self.mode == "all" else set.union(*lists)
+        return tuple(sorted(found))
+
+    @cached_property
+    def visible(self) -> tuple[int, ...]:
+        """Indices of the paragraphs shown, in article order.
+
+        With no topic checked every paragraph is visible, so clearing the filter never shows
+        an empty article. A filter that nothing matches shows nothing, and the status line
+        says so.
+        """
+        if self.show_only_matching and self.checked:
+            return self.matching
+        return tuple(range(len(self.document.paragraphs))) if self.document else ()
+
+    def next_match(self) -> int | None:
+        """The first matching paragraph after the reader's position, wrapping to the start."""
+        matches = self.matching
+        if not matches:
+            return None
+        after = bisect_right(matches, self.position)
+        return matches[after] if after < len(matches) else matches[0]
+
+    def previous_match(self) -> int | None:
+        """The last matching paragraph before the reader's position, wrapping to the end."""
+        matches = self.matching
+        if not matches:
+            return None
+        before = bisect_left(matches, self.position)
+        return matches[before - 1] if before > 0 else matches[-1]
+
+    def match_number(self, index: int) -> int:
+        """1-based position of paragraph ``index`` among the matches (0 if it is none)."""
+        matches = self.matching
+        at = bisect_left(matches, index)
+        return at + 1 if at < len(matches) and matches[at] == index else 0
+
+    # -- words for the reader ---------------------------------------------------------------
+
+    def status(self) -> str:
+        """A status line such as ``Taiwan, Ukraine: 3 paragraphs · showing 3 of 28``."""
+        if self.document is None:
+            return "No article"
+        total = self.document.text_paragraphs
+        filtered = self.show_only_matching and self.checked
+        # Only classified paragraphs can match, so a filter shows exactly the matches.
+        tail = f"showing {len(self.matching) if filtered else total} of {total}"
+        if not self.checked:
+            return f"No topic selected · {tail}"
+        labels = [t.label for t in self.checked_topics()]
+        joiner = " and " if self.mode == "all" and len(labels) > 1 else ", "
+        if self.findings is None:
+            return f"{joiner.join(labels)}: finding topics… · {tail}"
+        count = len(self.matching)
+        noun = "paragraph" if count == 1 else "paragraphs"
+        return f"{joiner.join(labels)}: {count} {noun} · {tail}"
+
+    def explain(self, index: int) -> str:
+        """Why paragraph ``index`` carries its topics, one line per topic."""
+        lines = []
+        for hit in self.hits_of(index):
+            terms = list(dict.fromkeys(m.term for m in hit.matches))
+            line = f"{self.topic(hit.topic_id).label}: {', '.join(terms)}"
+            if hit.vetoed:
+                line += f" (not counted: {', '.join(v.text for v in hit.vetoed)})"
+            lines.append(line)
+        return "\n".join(lines)
+
+    # -- excerpts -------------------------------------------------------------------------
+
+    def excerpt_of_paragraph(self, index: int) -> Excerpt | None:
+        """The whole paragraph ``index`` as an excerpt with its own topics (None if absent)."""
+        from reader.core.excerpts import excerpt_paragraphs
+
+        if self.document is None or not 0 <= index < len(self.document.paragraphs):
+            return None
+        return excerpt_paragraphs(self.document, [index], self.labels_of([index]))
+
+    def excerpt_of_range(self, start: int, end: int) -> Excerpt | None:
+        """The text between two offsets of :attr:`Document.text`, with the topics it touches.
+
+        Returns None when the range holds no text.
+        """
+        from reader.core.excerpts import excerpt_range
+
+        document = self.document
+        if document is None:
+            return None
+        first, last = document.paragraph_at(start), document.paragraph_at(max(start, end - 1))
+        try:
+            return excerpt_range(document, start, end, self.labels_of(range(first, last + 1)))
+        except ValueError:
+            return None
+
+
+def resolve_topic_names(
+    topics: Sequence[Topic], names: Iterable[str]
+) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Ids of the topics called ``names`` (ids or labels, any case), and the names of none."""
+    by_name: dict[str, str] = {}
+    for topic in topics:
+        by_name.setdefault(topic.label.casefold(), topic.id)
+        by_name[topic.id.casefold()] = topic.id
+    ids: set[str] = set()
+    unknown: list[str] = []
+    for name in names:
+        found = by_name.get(name.strip().casefold())
+        if found is None:
+            unknown.append(name)
+        else:
+            ids.add(found)
+    return frozenset(ids), tuple(unknown)

@@ -1,0 +1,222 @@
+"""The one owner of the reading state: turns the reader's intents into new states."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from reader.core.reading import Findings, MatchMode, ReadingState, resolve_topic_names
+from reader.ui.worker import DocumentWorker
+
+if TYPE_CHECKING:
+    from reader.core.document import Document, TopicHit
+    from reader.core.topics import Topic
+
+#: Files up to this size are read on the UI thread: faster than a round trip to the worker.
+SYNC_OPEN_BYTES = 256 * 1024
+
+
+class ReadingController(QObject):
+    """Holds the current :class:`ReadingState` and the worker that reads files and finds topics.
+
+    Widgets never change the state themselves: they call an intent (``toggle``, ``set_mode``,
+    ``open_path`` …), the controller computes the new state with a pure transition and emits
+    ``state_changed`` once; the topic list, the article, the actions and the status line then
+    render it.
+
+    Signals:
+        state_changed: The reading state changed. arg: ReadingState.
+        document_shown: A document's text is in the state (topics may be coming). arg: str path.
+        topics_ready: The topics of the document on screen are found and rendered.
+        open_failed: A file could not be opened; the current article stays. arg: str message.
+        message: A passing status-bar message. arg: (str text, int milliseconds, 0 = until
+            replaced).
+        warning: Something the reader must be told in a dialog. arg: (str title, str text).
+    """
+
+    state_changed = Signal(object)
+    document_shown = Signal(str)
+    topics_ready = Signal()
+    open_failed = Signal(str)
+    message = Signal(str, int)
+    warning = Signal(str, str)
+
+    def __init__(self, state: ReadingState | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._state = state or ReadingState()
+        self._worker = DocumentWorker(self)
+        self._worker.loaded.connect(self._on_worker_loaded)
+        self._worker.found.connect(self._on_worker_found)
+        self._worker.failed.connect(self._on_worker_failed)
+        self._reading = 0  # ticket of the newest file asked for
+        self._reading_request: tuple[tuple[str, ...], int] = ((), 0)  # its topic names, position
+        self._finding = 0  # ticket of the topics of the document on screen
+
+    @property
+    def state(self) -> ReadingState:
+        """The current reading state."""
+        return self._state
+
+    # -- intents: files ---------------------------------------------------------------------
+
+    def open_path(self, path: Path | str, topics: Sequence[str] = (), position: int = 0) -> None:
+        """Open ``path`` (a large file off the UI thread) and check the topics named ``topics``.
+
+        The current article stays on screen until the new one is read, and stays if it fails.
+        """
+        path = Path(path)
+        if self._is_small(path):
+            from reader.core.loaders import LoadError, load_document
+
+            self._reading = 0  # a slower file asked for earlier no longer matters
+            try:
+                document = load_document(path)
+            except LoadError as exc:
+                self._fail(str(exc))
+                return
+            self._show(document, tuple(topics), position)
+            return
+        self._reading = self._worker.read(path)
+        self._reading_request = (tuple(topics), position)
+        self._set(self._state.with_opening(path.name))
+        self.message.emit(f"Opening {path.name}…", 0)
+
+    def reload(self) -> None:
+        """Read the current file again, keeping the checked topics and the reader's place."""
+        document = self._state.document
+        if document is not None and document.path:
+            self.open_path(document.path, position=self._state.position)
+
+    def set_topics(self, topics: Sequence[Topic]) -> None:
+        """Use these topics: names asked for are resolved, and topics are found again."""
+        asked = self._state.requested
+        self._set(self._state.with_topics(topics))
+        self._report_unknown(asked)
+        self._find_topics()
+
+    def shutdown(self, msecs: int = 5000) -> None:
+        """Wait for the worker to finish what it is doing (the window is closing)."""
+        self._worker.wait(msecs)
+
+    # -- intents: topics and filter ---------------------------------------------------------
+
+    def check(self, topic_ids: Iterable[str]) -> None:
+        """Check exactly these topics."""
+        self._set(self._state.with_checked(topic_ids))
+
+    def toggle(self, topic_id: str, on: bool) -> None:
+        """Check or uncheck one topic."""
+        self._set(self._state.toggled(topic_id, on))
+
+    def set_mode(self, mode: MatchMode) -> None:
+        """Match paragraphs with any, or all, of the checked topics."""
+        self._set(self._state.with_mode(mode))
+
+    def set_show_only_matching(self, on: bool) -> None:
+        """Hide, or show again, the paragraphs that do not match."""
+        self._set(self._state.with_filter(on))
+
+    # -- intents: position --------------------------------------------------------------------
+
+    def move_to(self, index: int) -> None:
+        """The reader's cursor is now in paragraph ``index``."""
+        self._set(self._state.at(index))
+
+    def next_match(self) -> None:
+        """Go to the next paragraph matching the checked topics."""
+        self._go(self._state.next_match())
+
+    def previous_match(self) -> None:
+        """Go to the previous matching paragraph."""
+        self._go(self._state.previous_match())
+
+    def _go(self, target: int | None) -> None:
+        if target is None:
+            self.message.emit("No paragraph matches the checked topics", 4000)
+            return
+        self._set(self._state.at(target))
+        state = self._state
+        self.message.emit(f"Match {state.match_number(target)} of {len(state.matching)}", 4000)
+
+    # -- the worker -------------------------------------------------------------------------
+
+    def _show(self, document: Document, topics: tuple[str, ...], position: int) -> None:
+        state = self._state.with_document(document, position).with_opening("")
+        if topics:
+            state = state.with_requested(topics)
+        self._finding = 0
+        self._set(state)
+        if topics and state.topics:
+            self._report_unknown(topics)
+        self.document_shown.emit(document.path)
+        self._find_topics()
+
+    def _find_topics(self) -> None:
+        state = self._state
+        if state.document is None or not state.topics or state.findings is not None:
+            return
+        document, topics = state.document, state.topics
+        self.message.emit(f"Finding topics in {document.display_name}…", 0)
+
+        def start() -> None:
+            # The text is painted by now: finding topics does not hold up the first paint.
+            if self._state.document is document and self._state.topics is topics:
+                self._finding = self._worker.find_topics(document, topics)
+
+        self._finding = -1  # asked for, not yet started
+        QTimer.singleShot(0, start)
+
+    def _on_worker_loaded(self, ticket: int, document: Document) -> None:
+        if ticket == self._reading:
+            self._reading = 0
+            self._show(document, *self._reading_request)
+
+    def _on_worker_found(self, ticket: int, hits: tuple[tuple[TopicHit, ...], ...]) -> None:
+        if ticket != self._finding or self._state.document is None:
+            return
+        self._finding = 0
+        self._set(self._state.with_findings(Findings(hits)))
+        self.message.emit("", 0)
+        self.topics_ready.emit()
+
+    def _on_worker_failed(self, ticket: int, message: str) -> None:
+        if ticket == self._reading:
+            self._reading = 0
+            self._fail(message)
+        elif ticket == self._finding and self._state.document is not None:
+            self._finding = 0
+            self._set(self._state.with_findings(Findings.none_for(self._state.document)))
+            self.warning.emit("Topics not found", message)
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def _set(self, state: ReadingState) -> None:
+        if state is not self._state:
+            self._state = state
+            self.state_changed.emit(state)
+
+    def _fail(self, message: str) -> None:
+        self._set(self._state.with_opening(""))
+        self.message.emit(message, 10000)
+        self.open_failed.emit(message)
+        self.warning.emit("Cannot open file", message)
+
+    def _report_unknown(self, names: Sequence[str]) -> None:
+        topics = self._state.topics
+        _ids, unknown = resolve_topic_names(topics, names)
+        if unknown:
+            self.warning.emit(
+                "Unknown topic",
+                f"No topic is called {', '.join(unknown)}. The topics are: "
+                f"{', '.join(t.label for t in topics)}.",
+            )
+
+    @staticmethod
+    def _is_small(path: Path) -> bool:
+        try:
+            return path.stat().st_size <= SYNC_OPEN_BYTES
+        except OSError:
+            return True  # reading it fails at once, with the right message

@@ -1,0 +1,160 @@
+"""What completes the window's frame: actions, models, dock panels, menus and toolbar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reader.core.excerpts import ExcerptCollection, collection_file
+from reader.ui.actions import Actions, create_actions, create_topic_actions
+from reader.ui.excerpt_commands import ExcerptCommands
+from reader.ui.excerpt_model import ExcerptListModel
+from reader.ui.excerpts_panel import ExcerptsPanel
+from reader.ui.topic_model import TopicListModel
+from reader.ui.topic_panel import TopicPanel
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QWidget
+
+    from reader.core.topics import Topic
+    from reader.ui.article_view import ArticleView
+    from reader.ui.reading_controller import ReadingController
+
+
+@dataclass
+class WindowParts:
+    """Everything :meth:`MainWindow.complete` adds to the frame, built at once.
+
+    Attributes:
+        commands: The window's actions.
+        topic_model: The topic list's model.
+        sidebar: The topic dock's contents.
+        excerpt_model: The excerpt collection's model.
+        excerpts_panel: The Excerpts dock's contents.
+        excerpt_commands: What the copy, keep and export actions do.
+        topic_actions: One checkable action per topic, in the Topics menu.
+        view: The article view the commands act on.
+    """
+
+    commands: Actions
+    topic_model: TopicListModel
+    sidebar: TopicPanel
+    excerpt_model: ExcerptListModel
+    excerpts_panel: ExcerptsPanel
+    excerpt_commands: ExcerptCommands
+    topic_actions: list[QAction]
+    view: ArticleView
+
+    @classmethod
+    def build(
+        cls,
+        window: QMainWindow,
+        controller: ReadingController,
+        view: ArticleView,
+        topics: Sequence[Topic],
+        docks: tuple[QDockWidget, QDockWidget],
+        tell: Callable[[str, int], None],
+        warn: Callable[[str, str], None],
+    ) -> WindowParts:
+        """Create the parts of ``window``; the two docks receive the panels."""
+        topic_dock, excerpts_dock = docks
+        commands = create_actions(window)
+        topic_model = TopicListModel(controller.state, window)
+        excerpt_model = ExcerptListModel(ExcerptCollection(collection_file()), window)
+        sidebar = TopicPanel(
+            topic_model,
+            commands.show_only_matching,
+            commands.previous_match,
+            commands.next_match,
+            topic_dock,
+        )
+        topic_dock.setWidget(sidebar)
+        excerpts_panel = ExcerptsPanel(excerpt_model, excerpts_dock)
+        excerpts_dock.setWidget(excerpts_panel)
+        return cls(
+            commands=commands,
+            topic_model=topic_model,
+            sidebar=sidebar,
+            excerpt_model=excerpt_model,
+            excerpts_panel=excerpts_panel,
+            excerpt_commands=ExcerptCommands(window, controller, view, excerpt_model, tell, warn),
+            topic_actions=create_topic_actions(window, topics),
+            view=view,
+        )
+
+    def fill_menus(self, menus: dict[str, QMenu], docks: Sequence[QDockWidget]) -> QMenu:
+        """Put every command in the menus; returns the (empty) Open Recent menu."""
+        a = self.commands
+        file_menu = menus["file"]
+        file_menu.addAction(a.open_file)
+        recent = file_menu.addMenu("Open &Recent")
+        recent.setObjectName("recent_menu")
+        file_menu.addAction(a.reload)
+        file_menu.addSeparator()
+        file_menu.addAction(a.export_excerpts)
+        file_menu.addSeparator()
+        file_menu.addAction(a.quit)
+        edit = menus["edit"]
+        edit.addActions([a.copy, a.copy_with_citation, a.copy_paragraph, a.add_to_excerpts])
+        edit.addSeparator()
+        edit.addAction(a.select_all)
+        topics = menus["topics"]
+        topics.addActions(self.topic_actions)
+        topics.addSeparator()
+        topics.addActions([a.clear_topics, a.match_all, a.show_only_matching])
+        topics.addSeparator()
+        topics.addActions([a.next_match, a.previous_match])
+        view = menus["view"]
+        view.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
+        view.addSeparator()
+        view.addActions([a.theme_system, a.theme_light, a.theme_dark])
+        view.addSeparator()
+        view.addActions([dock.toggleViewAction() for dock in docks])
+        view.addSeparator()
+        view.addActions([a.focus_topics, a.focus_article, a.focus_excerpts])
+        menus["help"].addAction(a.about)
+        return recent
+
+    def show_context_menu(self, point: QPoint) -> None:
+        """The article's right-click menu: copy, copy with citation, keep."""
+        from PySide6.QtWidgets import QMenu
+
+        view = self.view
+        if not view.textCursor().hasSelection():
+            view.setTextCursor(view.cursorForPosition(point))
+        menu = QMenu(view)
+        a = self.commands
+        if view.textCursor().hasSelection():
+            menu.addAction(a.copy)
+        menu.addActions([a.copy_paragraph, a.copy_with_citation, a.add_to_excerpts])
+        menu.popup(view.viewport().mapToGlobal(point))
+
+    def fill_toolbar(self, toolbar: QToolBar) -> None:
+        """The toolbar's buttons: open, move between matches, filter, cite and keep."""
+        from PySide6.QtCore import Qt
+
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        a = self.commands
+        toolbar.addAction(a.open_file)
+        toolbar.addSeparator()
+        toolbar.addActions([a.previous_match, a.next_match, a.show_only_matching])
+        toolbar.addSeparator()
+        toolbar.addActions([a.copy_with_citation, a.add_to_excerpts])
+
+
+def show_about(parent: QWidget) -> None:
+    """The About box."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader import __version__
+
+    QMessageBox.about(
+        parent,
+        "About Topic Reader",
+        f"<b>Topic Reader {__version__}</b><p>Read the news by topic: see which "
+        "paragraphs touch each subject, jump between them and keep excerpts with their "
+        "source.</p><p>Works offline; it never fetches anything from the web.</p>",
+    )

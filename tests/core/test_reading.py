@@ -1,0 +1,146 @@
+import pytest
+
+from reader.core.reading import Findings, ReadingState, resolve_topic_names
+
+
+@pytest.fixture
+def state(sample_document, topics, classifier):
+    findings = Findings(classifier.classify_document(sample_document))
+    return ReadingState(topics=topics).with_document(sample_document).with_findings(findings)
+
+
+def lines(state, indices):
+    return [state.document.paragraphs[i].line for i in indices]
+
+
+def test_counts_on_the_sample(state):
+    assert state.counts() == {
+        "trade": 1,
+        "Taiwan": 3,
+        "human rights": 2,
+        "Ukraine": 2,
+        "fentanyl": 1,
+    }
+
+
+def test_with_checked_keeps_only_known_topics_and_leaves_the_old_state_alone(state):
+    checked = state.with_checked({"nope", "trade"})
+    assert checked.checked == {"trade"}
+    assert state.checked == frozenset()
+    assert checked.with_checked({"trade"}) is checked  # no change, no new state
+
+
+def test_toggled_checks_and_unchecks_one_topic(state):
+    on = state.toggled("Taiwan", True).toggled("Ukraine", True)
+    assert on.checked == {"Taiwan", "Ukraine"}
+    assert on.toggled("Taiwan", False).checked == {"Ukraine"}
+
+
+def test_any_and_all_modes(state):
+    both = state.with_checked({"Taiwan", "Ukraine"})
+    assert lines(both, both.matching) == [12, 20, 25]
+    assert lines(both, both.with_mode("all").matching) == [12, 20]
+    assert both.with_mode("any") is both
+
+
+def test_filter_shows_only_matching_and_status_says_so(state):
+    checked = state.with_checked({"Taiwan", "Ukraine"})
+    assert len(checked.visible) == 33
+    filtered = checked.with_filter(True)
+    assert lines(filtered, filtered.visible) == [12, 20, 25]
+    assert filtered.status() == "Taiwan, Ukraine: 3 paragraphs · showing 3 of 28"
+    assert filtered.with_mode("all").status() == (
+        "Taiwan and Ukraine: 2 paragraphs · showing 2 of 28"
+    )
+    cleared = filtered.with_checked(())
+    assert len(cleared.visible) == 33
+    assert cleared.status() == "No topic selected · showing 28 of 28"
+
+
+def test_next_and_previous_wrap_around_from_the_position(state):
+    checked = state.with_checked({"Taiwan"})
+    first, second, third = checked.matching
+    assert checked.at(0).next_match() == first
+    assert checked.at(first).next_match() == second
+    assert checked.at(third).next_match() == first
+    assert checked.at(second).previous_match() == first
+    assert checked.at(first).previous_match() == third
+    assert checked.match_number(second) == 2
+    assert checked.match_number(0) == 0
+    assert state.next_match() is None
+
+
+def test_at_clamps_the_position_to_the_document(state):
+    assert state.at(-5).position == 0
+    assert state.at(10_000).position == len(state.document.paragraphs) - 1
+
+
+def test_explain_names_words_and_rules(state):
+    index = next(p.index for p in state.document.paragraphs if p.line == 20)
+    assert state.explain(index) == "Taiwan: Taiwan Strait\nUkraine: condemn Russia"
+
+
+def test_a_new_document_keeps_the_checks_and_waits_for_its_topics(state, sample_document):
+    checked = state.with_checked({"Taiwan"}).at(12)
+    again = checked.with_document(sample_document, position=3)
+    assert again.checked == {"Taiwan"}
+    assert again.findings is None
+    assert again.finding_topics
+    assert again.position == 3
+    assert again.status() == "Taiwan: finding topics… · showing 28 of 28"
+    assert again.matching == ()
+
+
+def test_with_findings_needs_one_tuple_per_paragraph(state):
+    with pytest.raises(ValueError, match="one tuple"):
+        state.with_findings(Findings(((),)))
+
+
+def test_names_asked_for_before_the_topics_are_known_are_resolved_with_them(
+    sample_document, topics
+):
+    early = ReadingState().with_document(sample_document).with_requested(["taiwan", "Mars"])
+    assert early.checked == frozenset()
+    known = early.with_topics(topics)
+    assert known.checked == {"Taiwan"}
+    assert known.requested == ()
+
+
+def test_new_topics_keep_the_checks_of_topics_that_remain(state, topics):
+    checked = state.with_checked({"Taiwan", "trade"})
+    fewer = checked.with_topics([t for t in topics if t.id != "trade"])
+    assert fewer.checked == {"Taiwan"}
+    assert fewer.findings is None  # found with other topics: they no longer hold
+
+
+def test_resolve_topic_names_by_id_or_label_in_any_case(topics):
+    assert resolve_topic_names(topics, ["TAIWAN", "Human Rights", "Mars"]) == (
+        frozenset({"Taiwan", "human rights"}),
+        ("Mars",),
+    )
+
+
+def test_excerpt_of_range_carries_the_topics_of_the_paragraphs_it_touches(state):
+    text = state.document.text
+    start = text.index("Taiwan Strait")
+    excerpt = state.excerpt_of_range(start, start + len("Taiwan Strait"))
+    assert excerpt.text == "Taiwan Strait"
+    assert excerpt.topics == ("Taiwan", "Ukraine")
+    assert state.excerpt_of_range(start, start) is None
+
+
+def test_excerpt_of_paragraph(state):
+    index = next(p.index for p in state.document.paragraphs if p.line == 13)
+    excerpt = state.excerpt_of_paragraph(index)
+    assert excerpt.text.startswith("Blinken also pressed")
+    assert excerpt.topics == ("human rights", "fentanyl")
+    assert state.excerpt_of_paragraph(999) is None
+
+
+def test_a_state_without_a_document(topics):
+    empty = ReadingState(topics=topics)
+    assert empty.status() == "No article"
+    assert empty.visible == ()
+    assert empty.counts() == dict.fromkeys(empty.counts(), 0)
+    assert empty.excerpt_of_paragraph(0) is None
+    assert empty.at(5).position == 0
