@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run compile test lint pytest bench clean
+.PHONY: run compile test lint fix pytest bench clean
 
 # Bytecode for the package, as an installed app has: Python then skips compiling our modules
 # at every start (which it otherwise does when PYTHONDONTWRITEBYTECODE is set).
@@ -21,6 +21,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+
+fix: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
 
 pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
