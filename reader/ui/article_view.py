@@ -712,7 +712,9 @@ class ArticleView(QTextBrowser):
             assert isinstance(event, QHelpEvent)
             text = self._state.explain(self.paragraph_at(event.pos()))
             if text:
-                QToolTip.showText(event.globalPos(), text, self.viewport())
+                from reader.ui.dialogs import plain_tooltip
+
+                QToolTip.showText(event.globalPos(), plain_tooltip(text), self.viewport())
             else:
                 QToolTip.hideText()
                 event.ignore()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from reader.core.excerpts import Excerpt, ExcerptCollection
 from reader.ui._typing import override
+from reader.ui.dialogs import plain_tooltip
 
 
 class ExcerptListModel(QAbstractListModel):
@@ -60,7 +61,7 @@ class ExcerptListModel(QAbstractListModel):
             topics = f"[{', '.join(excerpt.topics)}] " if excerpt.topics else ""
             return f"{short}\n{topics}{excerpt.citation.line()}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return excerpt.as_text()
+            return plain_tooltip(excerpt.as_text())
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"Excerpt from {excerpt.citation.line()}: {excerpt.text[:200]}"
         return None

@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
 
     def complete(self, topics: Sequence[Topic], notice: str = "") -> None:
         """Add the topics, actions, menus, toolbar and dock contents; start finding topics."""
+        from PySide6.QtCore import Qt
         from PySide6.QtGui import QGuiApplication
 
         from reader.ui.icons import icon
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         if not self._docks_placed:
             self._place_docks()
         self.article_view.complete()
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # labels are never markup
         docks = (self.topic_dock, self.excerpts_dock)
         parts = WindowParts.build(
             self, self.controller, self.article_view, topics, docks, self._tell, self._warn
@@ -143,7 +145,9 @@ class MainWindow(QMainWindow):
         self.controller.set_topics(topics)
         self._show_state(self.controller.state)
         load_error = parts.excerpt_model.collection.load_error
-        held = [("Topic Reader", m) for m in (notice, load_error) if m]
+        held = [("Topic Reader", m) for m in (notice, load_error, self._settings.notice()) if m]
+        if self._settings.notice():
+            self._settings.save_preferences(self._prefs)  # told once: the next start is clean
         for title, message in [*self._held_warnings, *held]:
             QTimer.singleShot(0, lambda t=title, m=message: self._warn(t, m))
         self._held_warnings.clear()
@@ -356,8 +360,10 @@ class MainWindow(QMainWindow):
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
+        from reader.ui.dialogs import menu_text
+
         for n, path in enumerate(self._prefs.recent_files):
-            action = self.recent_menu.addAction(f"&{n + 1} {Path(path).name}")
+            action = self.recent_menu.addAction(f"&{n + 1} {menu_text(Path(path).name)}")
             action.setToolTip(path)
             action.triggered.connect(lambda _=False, p=path: self.open_path(p))
         if not self._prefs.recent_files:
@@ -432,9 +438,9 @@ class MainWindow(QMainWindow):
         if self.parts is None:
             self._held_warnings.append((title, message))  # shown over the finished window
             return
-        from PySide6.QtWidgets import QMessageBox  # dialogs load when first needed
+        from reader.ui import dialogs  # dialogs load when first needed
 
-        QMessageBox.warning(self, title, message)
+        dialogs.show_warning(self, title, message)
 
     @property
     def state(self) -> ReadingState:

@@ -13,11 +13,40 @@ class SettingsStore:
 
     def __init__(self, qsettings: QSettings) -> None:
         self._qs = qsettings
+        self._notice = ""
+        if qsettings.status() != QSettings.Status.NoError:
+            self._notice = self._keep_unreadable_file()
 
     def load_preferences(self) -> Preferences:
-        """The stored preferences; unknown or invalid values fall back to defaults."""
+        """The stored preferences; unknown or invalid values fall back to defaults.
+
+        Invalid stored values are named in :meth:`notice`, so the reader is told once.
+        """
         raw = {key: self._qs.value(f"prefs/{key}") for key in Preferences.keys()}  # noqa: SIM118
-        return Preferences.from_mapping({k: v for k, v in raw.items() if v is not None})
+        prefs, bad = Preferences.read({k: v for k, v in raw.items() if v is not None})
+        if bad and not self._notice:
+            self._notice = f"Some settings could not be used and were reset: {', '.join(bad)}."
+        return prefs
+
+    def notice(self) -> str:
+        """What the reader should be told about the stored settings, once ("" if nothing)."""
+        return self._notice
+
+    def _keep_unreadable_file(self) -> str:
+        """Copy a settings file Qt cannot read aside before anything overwrites it."""
+        import shutil
+        from pathlib import Path
+
+        name = Path(self._qs.fileName())
+        kept = name.with_name(name.name + ".unreadable")
+        try:
+            shutil.copyfile(name, kept)
+        except OSError:
+            return f"The settings file {name} could not be read; the defaults are used."
+        return (
+            f"The settings file {name} could not be read; the defaults are used. "
+            f"A copy of it was kept as {kept}."
+        )
 
     def save_preferences(self, prefs: Preferences) -> None:
         """Store the preferences now (QSettings writes them to disk)."""

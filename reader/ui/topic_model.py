@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from reader.core.reading import ReadingState
 from reader.ui._typing import override
+from reader.ui.dialogs import plain_tooltip
 
 CountRole = Qt.ItemDataRole.UserRole + 2
 
@@ -83,7 +84,7 @@ class TopicListModel(QAbstractListModel):
             return self._icons[topic.id]
         if role == Qt.ItemDataRole.ToolTipRole:
             found = "paragraphs are being found" if coming else f"{count} {noun}"
-            return f"{topic.label}: {found}\n{topic.description}"
+            return plain_tooltip(f"{topic.label}: {found}\n{topic.description}")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             found = "paragraphs being found" if coming else f"{count} {noun}"
             return f"{topic.label}, {found}, {'checked' if checked else 'not checked'}"

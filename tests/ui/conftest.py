@@ -7,6 +7,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from reader.core.resources import sample_article
+from reader.ui import dialogs
 from reader.ui.main_window import MainWindow
 from reader.ui.settings_store import SettingsStore
 
@@ -25,6 +26,7 @@ def warnings_shown(monkeypatch):
         shown.append((title, text))
         return QMessageBox.StandardButton.Ok
 
+    monkeypatch.setattr(dialogs, "show_warning", fake)
     monkeypatch.setattr(QMessageBox, "warning", fake)
     return shown
 

@@ -1,0 +1,33 @@
+"""Message boxes and tooltips that show file names, labels and messages as plain text.
+
+Qt guesses whether a string is rich text; a file named ``<img src=…>.txt`` or a topic label
+with markup would otherwise be rendered, and a local image it names loaded.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import QWidget
+
+
+def show_warning(parent: QWidget | None, title: str, text: str) -> None:
+    """A modal warning whose text is shown exactly as written."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
+def plain_tooltip(text: str) -> str:
+    """``text`` as a tooltip that Qt shows literally, line breaks kept (empty stays empty)."""
+    if not text:
+        return ""
+    return "<p style='white-space:pre-wrap'>" + html.escape(text, quote=False) + "</p>"
+
+
+def menu_text(text: str) -> str:
+    """``text`` for a menu entry: an ``&`` in a file name is not a keyboard shortcut."""
+    return text.replace("&", "&&")
