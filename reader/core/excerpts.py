@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import re
+import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -10,7 +14,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from reader.core.document import Document
-from reader.core.storage import atomic_write_text, user_data_dir
+from reader.core.storage import atomic_write_text, file_lock, user_data_dir
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +55,8 @@ class Excerpt:
     paragraphs: tuple[int, ...] = ()
     created: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
     note: str = ""
+    #: Stable identity, so that two windows writing one collection can merge their changes.
+    id: str = field(default_factory=lambda: uuid.uuid4().hex, compare=False)
 
     def as_text(self) -> str:
         """Plain text: the passage, then ``— citation`` and the location."""
@@ -105,25 +111,49 @@ class Excerpt:
             "paragraphs": list(self.paragraphs),
             "created": self.created,
             "note": self.note,
+            "id": self.id,
         }
 
     @classmethod
-    def from_mapping(cls, data: dict[str, Any]) -> Excerpt:
-        """Rebuild an excerpt stored by :meth:`to_mapping`; raises ``ValueError`` if malformed."""
+    def from_mapping(cls, data: Any) -> Excerpt:
+        """Rebuild an excerpt stored by :meth:`to_mapping`; raises ``ValueError`` if malformed.
+
+        Every field is checked for its type, so a hand-edited or damaged file is reported
+        instead of becoming excerpts that break later.
+        """
         if not isinstance(data, dict) or not isinstance(data.get("text"), str):
             raise ValueError("an excerpt needs a 'text' string")
 
         def s(key: str) -> str:
             value = data.get(key, "")
-            return value if isinstance(value, str) else str(value)
+            if not isinstance(value, str):
+                raise ValueError(f"an excerpt's {key!r} must be a string")
+            return value
 
+        topics = data.get("topics") or []
+        if not isinstance(topics, list) or not all(isinstance(t, str) for t in topics):
+            raise ValueError("an excerpt's 'topics' must be a list of strings")
+        paragraphs = data.get("paragraphs") or []
+        if not isinstance(paragraphs, list) or not all(
+            isinstance(i, int) and not isinstance(i, bool) and 0 <= i < 10**9 for i in paragraphs
+        ):
+            raise ValueError("an excerpt's 'paragraphs' must be a list of paragraph numbers")
+        created = s("created") or datetime.now(UTC).isoformat(timespec="seconds")
+        text = data["text"]
+        citation = Citation(s("title"), s("source"), s("date"), s("byline"), s("location"))
+        # Collections written before excerpts had ids get one derived from what they hold,
+        # the same in every window that reads the file.
+        default_id = hashlib.sha1(
+            "\x1f".join((text, citation.location, created)).encode("utf-8", "surrogatepass")
+        ).hexdigest()[:32]
         return cls(
-            text=data["text"],
-            citation=Citation(s("title"), s("source"), s("date"), s("byline"), s("location")),
-            topics=tuple(str(t) for t in data.get("topics", []) or []),
-            paragraphs=tuple(int(i) for i in data.get("paragraphs", []) or []),
-            created=s("created") or datetime.now(UTC).isoformat(timespec="seconds"),
+            text=text,
+            citation=citation,
+            topics=tuple(topics),
+            paragraphs=tuple(paragraphs),
+            created=created,
             note=s("note"),
+            id=s("id") or default_id,
         )
 
 
@@ -156,22 +186,63 @@ class CollectionError(Exception):
 def load_collection(path: Path) -> list[Excerpt]:
     """Read the user's saved excerpts; a missing file is an empty collection.
 
+    A large file is decoded one excerpt at a time, so reading it in a worker thread leaves the
+    window responsive (a single ``json.loads`` would hold the interpreter for its whole length).
+
     Raises:
         CollectionError: if the file exists but cannot be read or is not a collection. The
             file is left alone, so nothing the user collected is overwritten.
     """
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
         return []
     except (OSError, UnicodeDecodeError) as exc:
         raise CollectionError(f"{path}: cannot be read ({exc})") from None
     try:
-        data = json.loads(raw)
-        items = data["excerpts"] if isinstance(data, dict) else data
-        return [Excerpt.from_mapping(item) for item in items]
-    except (ValueError, KeyError, TypeError) as exc:
-        raise CollectionError(f"{path}: is not an excerpt collection ({exc})") from None
+        return [Excerpt.from_mapping(item) for item in _excerpt_items(raw)]
+    except (ValueError, KeyError, TypeError, RecursionError) as exc:
+        problem = "it is nested too deeply" if isinstance(exc, RecursionError) else exc
+        raise CollectionError(f"{path}: is not an excerpt collection ({problem})") from None
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number an excerpt can hold")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise ValueError(f"{text} is too large a number")
+    return value
+
+
+_DECODER = json.JSONDecoder(parse_constant=_reject_constant, parse_float=_finite)
+_ITEMS_START = re.compile(r'\s*\{\s*(?:"version"\s*:\s*\d+\s*,\s*)?"excerpts"\s*:\s*\[\s*')
+_BETWEEN = re.compile(r"\s*,\s*")
+
+
+def _excerpt_items(raw: str) -> Iterable[Any]:
+    """The stored excerpt mappings of a collection file, in order."""
+    start = _ITEMS_START.match(raw)
+    if start is None:  # not the layout this module writes: decode it whole
+        data = _DECODER.decode(raw)
+        items = data.get("excerpts") if isinstance(data, dict) else data
+        if not isinstance(items, list):
+            raise ValueError("it holds no list of excerpts")
+        return items
+    items, at = [], start.end()
+    while not raw.startswith("]", at):
+        item, at = _DECODER.raw_decode(raw, at)
+        items.append(item)
+        between = _BETWEEN.match(raw, at)
+        if between is None:
+            break
+        at = between.end()
+    rest = raw[at:].strip()
+    if not re.fullmatch(r'\]\s*(?:,\s*"version"\s*:\s*\d+\s*)?\}', rest):
+        raise ValueError("the list of excerpts does not end where it should")
+    return items
 
 
 def save_collection(path: Path, excerpts: Sequence[Excerpt]) -> None:
@@ -251,21 +322,38 @@ def collection_file() -> Path:
 class ExcerptCollection:
     """The reader's kept excerpts, saved to ``path`` after every change.
 
-    A collection file that exists but cannot be read is never overwritten: the reader's work
-    is in it. The collection then starts empty and read-only, :attr:`load_error` says why, and
-    every change reports that it was not saved.
+    Several windows (or a window and another program) may keep excerpts in the same file:
+    every change is made under a lock on the file, to what the file holds at that moment,
+    so nobody's excerpts are lost. A collection file that exists but cannot be read is
+    never overwritten, and neither is a read-only one: the collection then keeps changes in
+    memory only, and :attr:`load_error` (or the message a change returns) says why.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, load: bool = True) -> None:
         self.path = path
         self.load_error = ""
+        self.writable = True
+        self._items: list[Excerpt] = []
+        self._seen: tuple[int, int, int] | None = None  # the file as last read or written
+        if load:
+            self.adopt(*self.read())
+
+    def read(self) -> tuple[list[Excerpt], str]:
+        """Read the file (slow for a big one: call it off the UI thread); the error, or ""."""
         try:
-            self._items: list[Excerpt] = load_collection(path)
-            self.writable = True
+            return load_collection(self.path), ""
         except CollectionError as exc:
-            self._items = []
+            return [], f"{exc}. New excerpts will not be saved until it is fixed."
+
+    def adopt(self, items: list[Excerpt], error: str = "") -> None:
+        """Take what :meth:`read` returned as the collection's contents."""
+        self._items = list(items)
+        self.load_error = error
+        self.writable = not error
+        self._seen = _stamp(self.path) if not error else None
+        if not error and self._read_only():
+            self.load_error = f"{self.path} is read-only: new excerpts are kept until you quit."
             self.writable = False
-            self.load_error = f"{exc}. New excerpts will not be saved until it is fixed."
 
     def __len__(self) -> int:
         return len(self._items)
@@ -278,21 +366,63 @@ class ExcerptCollection:
         return list(self._items)
 
     def add(self, excerpt: Excerpt) -> str:
-        """Append an excerpt and save; returns why it was not saved, or ""."""
-        self._items.append(excerpt)
-        return self._save()
+        """Keep ``excerpt`` and save; returns why it was not saved, or ""."""
+        return self._change(lambda items: [*(e for e in items if e.id != excerpt.id), excerpt])
 
     def remove(self, rows: Iterable[int]) -> str:
         """Remove the excerpts at these rows and save; returns why it was not saved, or ""."""
-        doomed = {row for row in rows if 0 <= row < len(self._items)}
-        self._items = [e for row, e in enumerate(self._items) if row not in doomed]
-        return self._save()
+        doomed = {self._items[row].id for row in rows if 0 <= row < len(self._items)}
+        return self._change(lambda items: [e for e in items if e.id not in doomed])
 
-    def _save(self) -> str:
+    def refresh(self) -> bool:
+        """Take in what another window saved meanwhile; returns whether anything changed."""
+        if not self.writable or _stamp(self.path) == self._seen:
+            return False
+        items, error = self.read()
+        if error:
+            return False
+        changed = [e.id for e in items] != [e.id for e in self._items]
+        self._items, self._seen = items, _stamp(self.path)
+        return changed
+
+    def _change(self, change: Callable[[list[Excerpt]], list[Excerpt]]) -> str:
         if not self.writable:
+            self._items = change(self._items)
             return self.load_error
         try:
-            save_collection(self.path, self._items)
+            with file_lock(self.path):
+                items = self._items
+                if _stamp(self.path) != self._seen:  # another window wrote: start from that
+                    items, error = self.read()
+                    if error:
+                        self.writable, self.load_error = False, error
+                        self._items = change(self._items)
+                        return error
+                items = change(items)
+                save_collection(self.path, items)
+                self._items, self._seen = items, _stamp(self.path)
+        except TimeoutError:
+            self._items = change(self._items)
+            return f"Excerpts could not be saved to {self.path}: another program holds it."
         except OSError as exc:
+            self._items = change(self._items)
             return f"Excerpts could not be saved to {self.path}: {exc.strerror or exc}"
         return ""
+
+    def _read_only(self) -> bool:
+        """Whether the reader made the file read-only (checked by its mode, as root too)."""
+        target = Path(os.path.realpath(self.path))
+        try:
+            mode = target.stat().st_mode
+        except OSError:
+            return False
+        return not mode & 0o222 or not os.access(target, os.W_OK)
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    """What tells a file apart from the one read before: inode, size and time of change."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns)

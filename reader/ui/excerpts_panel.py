@@ -23,7 +23,14 @@ class _ExcerptListView(QListView):
     @override
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self.model() is not None and self.model().rowCount() == 0:
+        model = self.model()
+        if isinstance(model, ExcerptListModel) and model.rowCount() == 0:
+            text = (
+                "Loading excerpts…"
+                if model.loading
+                else "No excerpts yet.\n\nSelect text or put the cursor in a paragraph and "
+                "press Ctrl+E (or right-click › Add to Excerpts) to keep it here with its source."
+            )
             painter = QPainter(self.viewport())
             painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(
@@ -31,8 +38,7 @@ class _ExcerptListView(QListView):
                 Qt.AlignmentFlag.AlignHCenter
                 | Qt.AlignmentFlag.AlignTop
                 | Qt.TextFlag.TextWordWrap,
-                "No excerpts yet.\n\nSelect text or put the cursor in a paragraph and press "
-                "Ctrl+E (or right-click › Add to Excerpts) to keep it here with its source.",
+                text,
             )
             painter.end()
 

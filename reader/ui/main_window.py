@@ -144,8 +144,7 @@ class MainWindow(QMainWindow):
         self._check_theme()
         self.controller.set_topics(topics)
         self._show_state(self.controller.state)
-        load_error = parts.excerpt_model.collection.load_error
-        held = [("Topic Reader", m) for m in (notice, load_error, self._settings.notice()) if m]
+        held = [("Topic Reader", m) for m in (notice, self._settings.notice()) if m]
         if self._settings.notice():
             self._settings.save_preferences(self._prefs)  # told once: the next start is clean
         for title, message in [*self._held_warnings, *held]:
@@ -290,7 +289,8 @@ class MainWindow(QMainWindow):
         parts.excerpts_panel.copy_all_requested.connect(x.copy_all_excerpts)
         parts.excerpts_panel.export_requested.connect(x.export_excerpts)
         parts.excerpt_model.save_failed.connect(lambda m: self._warn("Excerpts not saved", m))
-        parts.excerpt_model.rowsInserted.connect(lambda *_: self.excerpts_dock.show())
+        parts.excerpt_model.added.connect(self.excerpts_dock.show)
+        parts.excerpt_model.load_failed.connect(lambda m: self._warn("Topic Reader", m))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
 

@@ -63,7 +63,8 @@ class WindowParts:
         topic_dock, excerpts_dock = docks
         commands = create_actions(window)
         topic_model = TopicListModel(controller.state, window)
-        excerpt_model = ExcerptListModel(ExcerptCollection(collection_file()), window)
+        excerpt_model = ExcerptListModel(ExcerptCollection(collection_file(), load=False), window)
+        excerpt_model.load_in_background()
         sidebar = TopicPanel(
             topic_model,
             commands.show_only_matching,

@@ -50,4 +50,6 @@ def test_recent_files_drop_names_that_cannot_be_paths():
 def test_with_reading_returns_the_same_preferences_when_nothing_changed():
     prefs = Preferences()
     assert prefs.with_reading("any", False) is prefs
-    assert prefs.with_reading("all", True) == Preferences(match_mode="all", show_only_matching=True)
+    assert prefs.with_reading("all", True) == Preferences(
+        match_mode="all", show_only_matching=True
+    )

@@ -42,6 +42,7 @@ def make_window(qtbot, settings_store, topics, warnings_shown):
         window.show()
         with qtbot.waitSignal(window.topics_ready, timeout=20000):
             window.open_path(path or sample_article(), check)
+        qtbot.waitUntil(lambda: not window.parts.excerpt_model.loading)
         windows.append(window)
         return window
 

@@ -67,3 +67,14 @@ def test_unreadable_collection_is_never_overwritten(make_window, warnings_shown,
     window.parts.commands.add_to_excerpts.trigger()
     assert path.read_text(encoding="utf-8") == "{ this is not json"
     assert any("will not be saved" in text for _, text in warnings_shown)
+
+
+def test_two_windows_keep_each_others_excerpts(qtbot, make_window):
+    first, second = make_window(), make_window()
+    for window, line in ((first, 13), (second, 20)):
+        window.article_view.go_to_paragraph(paragraph_index(window, line))
+        window.parts.commands.add_to_excerpts.trigger()
+    stored = json.loads((user_data_dir() / "excerpts.json").read_text(encoding="utf-8"))
+    assert [e["text"][:10] for e in stored["excerpts"]] == ["Blinken al", "But those "]
+    # The first window follows the file: the second window's excerpt shows up there too.
+    qtbot.waitUntil(lambda: first.parts.excerpt_model.rowCount() == 2, timeout=5000)

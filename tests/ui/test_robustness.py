@@ -58,3 +58,22 @@ def test_an_infinite_zoom_in_the_settings_file_is_reset_and_reported_once(
     again = SettingsStore(QSettings(str(ini), QSettings.Format.IniFormat))
     assert again.load_preferences().match_mode == "all"
     assert again.notice() == ""  # told once: the file was repaired
+
+
+def test_an_article_without_paragraphs_copies_and_keeps_nothing(qtbot, make_window, tmp_path):
+    from PySide6.QtGui import QGuiApplication
+
+    empty = tmp_path / "rule.md"
+    empty.write_text("---\n\n***\n", encoding="utf-8")  # only rules: no paragraph at all
+    window = make_window(empty)
+    assert window.state.document.paragraphs == ()
+    QGuiApplication.clipboard().setText("before")
+    commands = window.parts.commands
+    for action in (commands.add_to_excerpts, commands.copy_paragraph, commands.copy_with_citation):
+        action.trigger()  # disabled actions do nothing; enabled ones must not fail
+        window.parts.excerpt_commands.add_to_excerpts()
+        window.parts.excerpt_commands.copy_paragraph()
+        window.parts.excerpt_commands.copy_with_citation()
+    assert QGuiApplication.clipboard().text() == "before"
+    assert window.parts.excerpt_model.rowCount() == 0
+    assert window.status_label.text() == "No topic selected · showing 0 of 0"
