@@ -177,7 +177,8 @@ def test_a_locked_collection_says_so_instead_of_waiting_forever(tmp_path, excerp
         [
             sys.executable,
             "-c",
-            "import sys, time\nfrom pathlib import Path\nfrom reader.core.storage import file_lock\n"
+            "import sys, time\nfrom pathlib import Path\n"
+            "from reader.core.storage import file_lock\n"
             "with file_lock(Path(sys.argv[1])):\n"
             "    print('held', flush=True)\n"
             "    time.sleep(30)\n",
