@@ -70,6 +70,15 @@ class Document:
         """All paragraphs joined by blank lines; character ranges refer to this text."""
         return PARAGRAPH_SEPARATOR.join(p.text for p in self.paragraphs)
 
+    def text_between(self, start: int, end: int) -> str:
+        """``self.text[start:end]``, built from the paragraphs it touches only."""
+        if start >= end or not self.paragraphs:
+            return ""
+        first, last = self.paragraph_at(start), self.paragraph_at(max(start, end - 1))
+        base = self.offsets[first]
+        joined = PARAGRAPH_SEPARATOR.join(p.text for p in self.paragraphs[first : last + 1])
+        return joined[max(0, start - base) : end - base]
+
     def paragraph_at(self, offset: int) -> int:
         """Return the index of the paragraph that holds (or precedes) character ``offset``."""
         from bisect import bisect_right
@@ -121,3 +130,55 @@ class TopicHit:
     score: float
     matches: tuple[Match, ...]
     vetoed: tuple[Veto, ...] = ()
+
+
+#: Paragraphs longer than this are shown in pieces of at most this many characters, so that
+#: one endless paragraph (a book without blank lines, a page of one line) stays quick to lay
+#: out, scroll and highlight. The reader still sees, selects and cites one paragraph.
+PIECE_CHARS = 2000
+#: What ends a sentence, with the space after it (searched from the end of each piece).
+_SENTENCE_ENDS = (
+    ". ",
+    "? ",
+    "! ",
+    '." ',
+    ".” ",
+    ".’ ",
+    "?” ",
+    "!” ",
+    "… ",
+    "。",
+    "！",
+    "？",
+    "\n",
+)
+
+
+def piece_starts(text: str, limit: int = PIECE_CHARS) -> tuple[int, ...]:
+    """Where the display pieces of a paragraph start: 0, then after sentence ends.
+
+    Each piece but the last ends just after a sentence end and its space, so that the pieces
+    joined again are exactly ``text``. Where the last three quarters of a stretch of ``limit``
+    characters hold no sentence end, it breaks after a space, and where there is no space
+    either, at ``limit``. Linear in the length of ``text``: each stretch is searched once,
+    backwards from its end, at C speed.
+    """
+    if len(text) <= limit:
+        return (0,)
+    starts = [0]
+    while len(text) - starts[-1] > limit:
+        start = starts[-1]
+        end, low = start + limit, start + limit // 4
+        cut = max(
+            (
+                found + len(mark)
+                for mark in _SENTENCE_ENDS
+                if (found := text.rfind(mark, low, end)) >= 0
+            ),
+            default=-1,
+        )
+        if cut <= low or cut > end:
+            space = text.rfind(" ", low, end)
+            cut = space + 1 if space >= 0 else end
+        starts.append(cut)
+    return tuple(starts)

@@ -170,9 +170,8 @@ def excerpt_paragraphs(
 
 def excerpt_range(document: Document, start: int, end: int, topics: Sequence[str] = ()) -> Excerpt:
     """The excerpt of a character range of :attr:`Document.text`."""
-    full = document.text
-    start, end = max(0, min(start, end)), min(len(full), max(start, end))
-    text = full[start:end].strip()
+    start, end = max(0, min(start, end)), max(start, end)
+    text = document.text_between(start, end).strip()
     if not text:
         raise ValueError("the range holds no text")
     first, last = document.paragraph_at(start), document.paragraph_at(max(start, end - 1))

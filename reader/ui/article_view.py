@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.document import Document, Paragraph
+from reader.core.document import PIECE_CHARS, Document, Paragraph
 from reader.core.reading import ReadingState
 from reader.ui._typing import override
+from reader.ui.block_map import BlockMap
 from reader.ui.utf16 import python_index, utf16_index
 
 #: The reading column holds about this many average characters per line.
@@ -41,6 +42,21 @@ _STRIPE = 5  # width of a topic's stripe in the margin, in pixels
 _ROLES = ("title", "date", "byline", "caption", "heading", "body", "credit")
 _META = frozenset({"date", "byline"})
 _ROLE_SIZE = {"title": 2, "heading": 1, "caption": -1, "credit": -1, "date": -1, "byline": -1}
+
+
+def _piece_formats(
+    block: QTextBlockFormat,
+) -> tuple[QTextBlockFormat, QTextBlockFormat, QTextBlockFormat]:
+    """Block formats for the first, middle and last pieces of a long paragraph.
+
+    Only the paragraph's outer edges keep their margins, so the pieces read as one paragraph.
+    """
+    first, middle, last = QTextBlockFormat(block), QTextBlockFormat(block), QTextBlockFormat(block)
+    first.setBottomMargin(0)
+    middle.setTopMargin(0)
+    middle.setBottomMargin(0)
+    last.setTopMargin(0)
+    return first, middle, last
 
 
 class MatchScrollBar(QScrollBar):
@@ -123,9 +139,11 @@ class ArticleView(QTextBrowser):
         self._reported = 0  # the paragraph of the cursor, as last reported
         self._spans: dict[str, dict[int, list[tuple[int, int]]]] = {}
         self._cache: dict[tuple[str, int], list[QTextEdit.ExtraSelection]] = {}
-        self._candidates: tuple[int, ...] = ()
+        self._map = BlockMap(())
+        self._visible_paragraphs: tuple[int, ...] = ()  # the state's, as last shown
+        self._candidates: tuple[int, ...] = ()  # their blocks: what the window slides over
         self._first = 0  # position in _candidates where the reading window starts
-        self._shown: set[int] = set()
+        self._shown: set[int] = set()  # blocks laid out and visible
         self._zoom = 0
         self._sliding = False
         self._marks_key: tuple[object, ...] | None = None
@@ -193,17 +211,20 @@ class ArticleView(QTextBrowser):
         self._reported = self.current_paragraph()
 
     def _rebuild(self, state: ReadingState) -> None:
+        self._visible_paragraphs = ()
         self._candidates = ()
         document = state.document
         if document is None:
             if not self._shown:
                 return  # nothing was ever shown: the view's own empty document will do
             self._shown = set()
+            self._map = BlockMap(())
             self.setDocument(QTextDocument(self))
             self._apply_font()
             self.viewport().update() if self._viewport_painted else None
             return
-        self._shown = set(range(min(len(document.paragraphs), self.WINDOW)))
+        self._map = BlockMap([p.text for p in document.paragraphs])
+        self._shown = set(range(min(self._map.block_count, self.WINDOW)))
         self._first = 0
         self.setDocument(self._build(document, len(self._shown)))
         self.moveCursor(QTextCursor.MoveOperation.Start)
@@ -237,10 +258,18 @@ class ArticleView(QTextBrowser):
         formats = {role: self._formats(role, muted) for role in _ROLES}
         meta_end = self._formats("date", muted)[0]
         meta_end.setBottomMargin(22)  # space between the meta lines and the article
+        pieces = {role: _piece_formats(block) for role, (block, _char) in formats.items()}
         paragraphs = document.paragraphs
         # Runs of paragraphs with the same look go in with one insertText: "\n" starts a new
         # block with the same formats, and a book has few runs (mostly body text).
         runs: list[tuple[QTextBlockFormat, QTextCharFormat, list[str]]] = []
+
+        def add(block: QTextBlockFormat, char: QTextCharFormat, text: str) -> None:
+            if runs and runs[-1][0] is block and runs[-1][1] is char:
+                runs[-1][2].append(text)
+            else:
+                runs.append((block, char, [text]))
+
         for paragraph in paragraphs:
             block, char = formats[paragraph.role]
             following = paragraph.index + 1
@@ -249,10 +278,13 @@ class ArticleView(QTextBrowser):
             ):
                 block = meta_end
             text = self._shown_text(document, paragraph)
-            if runs and runs[-1][0] is block and runs[-1][1] is char:
-                runs[-1][2].append(text)
-            else:
-                runs.append((block, char, [text]))
+            parts = self._map.pieces(paragraph.index, text) if len(text) > PIECE_CHARS else [text]
+            if len(parts) == 1:
+                add(block, char, text)
+                continue
+            first, middle, last = pieces[paragraph.role]
+            for n, part in enumerate(parts):
+                add(first if n == 0 else last if n == len(parts) - 1 else middle, char, part)
         for n, (block, char, texts) in enumerate(runs):
             if n == 0:
                 cursor.setBlockFormat(block)
@@ -260,7 +292,7 @@ class ArticleView(QTextBrowser):
             else:
                 cursor.insertBlock(block, char)
             cursor.insertText("\n".join(texts), char)
-        if visible < len(paragraphs):
+        if visible < self._map.block_count:
             hidden = doc.findBlockByNumber(visible)
             while hidden.isValid():
                 hidden.setVisible(False)
@@ -310,12 +342,14 @@ class ArticleView(QTextBrowser):
         state = self._state
         if state is None or state.document is None:
             return
-        candidates = state.visible
-        if candidates != self._candidates:
-            # Keep the reader's place: centre the reading window on the current paragraph.
-            position = bisect_left(candidates, self.current_paragraph())
-            self._candidates = candidates
-            last = max(0, len(candidates) - self.WINDOW)
+        visible = state.visible
+        if visible != self._visible_paragraphs:
+            # Keep the reader's place: centre the reading window on the current block.
+            here = self.textCursor().blockNumber()
+            self._visible_paragraphs = visible
+            self._candidates = self._map.blocks(visible)
+            position = bisect_left(self._candidates, here)
+            last = max(0, len(self._candidates) - self.WINDOW)
             self._first = max(0, min(last, position - self.WINDOW // 3))
         self._apply_visibility()
         self._apply_highlights()
@@ -324,10 +358,11 @@ class ArticleView(QTextBrowser):
             self.viewport().update()
 
     def _window(self) -> tuple[int, ...]:
+        """The blocks of the reading window: those laid out and shown now."""
         return self._candidates[self._first : self._first + self.WINDOW]
 
     def _apply_visibility(self) -> None:
-        """Show exactly the paragraphs of the reading window, touching only blocks that change."""
+        """Show exactly the blocks of the reading window, touching only blocks that change."""
         wanted = set(self._window())
         changed = wanted ^ self._shown
         if not changed:
@@ -344,19 +379,20 @@ class ArticleView(QTextBrowser):
         state = self._state
         assert state is not None
         words: list[QTextEdit.ExtraSelection] = []
-        # Qt paints every extra selection against every visible block, so only paragraphs
-        # near the viewport get theirs; scrolling brings in the next ones from the cache.
+        # Qt paints every extra selection against every visible block, so only blocks near
+        # the viewport get theirs; scrolling brings in the next ones from the cache.
         low, high = self._near_viewport()
+        first, last = self._map.paragraph_of(low), self._map.paragraph_of(high)
         for topic in state.checked_topics():
             indices = state.paragraphs_of(topic.id)
-            for index in indices[bisect_left(indices, low) : bisect_right(indices, high)]:
-                if index in self._shown and state.is_match(index):
-                    words.extend(self._selections(topic.id, index))
+            for index in indices[bisect_left(indices, first) : bisect_right(indices, last)]:
+                if state.is_match(index):
+                    words.extend(self._selections(topic.id, index, low, high))
         self._highlight_range = (low, high)
         self.setExtraSelections(words)
 
     def _near_viewport(self) -> tuple[int, int]:
-        """Paragraph indices from a little above to a little below what is on screen."""
+        """Block numbers from a little above to a little below what is on screen."""
         top = self.cursorForPosition(QPoint(0, 0)).blockNumber()
         bottom = self.cursorForPosition(QPoint(0, self._viewport_size().height())).blockNumber()
         window = self._window()
@@ -369,28 +405,38 @@ class ArticleView(QTextBrowser):
         return low, high
 
     def _topic_spans(self, topic_id: str) -> dict[int, list[tuple[int, int]]]:
-        """UTF-16 spans of the matched words of one topic, by paragraph (computed once)."""
+        """Spans of the matched words of one topic, by paragraph (computed once)."""
         spans = self._spans.get(topic_id)
         if spans is None:
             state = self._state
             assert state is not None
-            assert state.document is not None
-            paragraphs = state.document.paragraphs
             spans = {}
             for index in state.paragraphs_of(topic_id):
-                text = paragraphs[index].text
                 for hit in state.hits_of(index):
                     if hit.topic_id == topic_id:
-                        spans[index] = [
-                            (utf16_index(text, m.start), utf16_index(text, m.end))
-                            for m in hit.matches
-                        ]
+                        spans[index] = [(m.start, m.end) for m in hit.matches]
             self._spans[topic_id] = spans
         return spans
 
-    def _selections(self, topic_id: str, index: int) -> list[QTextEdit.ExtraSelection]:
-        """Underlined, tinted words of one topic in one paragraph (built once, then cached)."""
-        key = (topic_id, index)
+    def _selections(
+        self, topic_id: str, index: int, low: int, high: int
+    ) -> list[QTextEdit.ExtraSelection]:
+        """Underlined, tinted words of one topic in paragraph ``index``.
+
+        Only its blocks between ``low`` and ``high`` that are shown get them; each block's are
+        built once, then cached.
+        """
+        marks: list[QTextEdit.ExtraSelection] = []
+        blocks = self._map.blocks_of(index)
+        for number in range(max(low, blocks.start), min(high, blocks.stop - 1) + 1):
+            if number in self._shown:
+                marks.extend(self._block_selections(topic_id, index, number))
+        return marks
+
+    def _block_selections(
+        self, topic_id: str, index: int, number: int
+    ) -> list[QTextEdit.ExtraSelection]:
+        key = (topic_id, number)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
@@ -398,12 +444,21 @@ class ArticleView(QTextBrowser):
         colour = QColor(self._state.topic(topic_id).colour)
         word = QColor(colour)
         word.setAlpha(120 if self._is_dark() else 90)
-        block = self.document().findBlockByNumber(index)
+        block = self.document().findBlockByNumber(number)
+        piece = block.text()
+        start_of_piece = self._map.offset_of(number)
+        end_of_piece = start_of_piece + len(piece)
         marks: list[QTextEdit.ExtraSelection] = []
         for start, end in self._topic_spans(topic_id)[index]:
+            if end <= start_of_piece or start >= end_of_piece:
+                continue  # in another piece of the paragraph
+            start, end = max(start, start_of_piece), min(end, end_of_piece)
             cursor = QTextCursor(block)
-            cursor.setPosition(block.position() + start)
-            cursor.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(block.position() + utf16_index(piece, start - start_of_piece))
+            cursor.setPosition(
+                block.position() + utf16_index(piece, end - start_of_piece),
+                QTextCursor.MoveMode.KeepAnchor,
+            )
             marked = QTextEdit.ExtraSelection()
             marked.cursor = cursor
             marked.format.setBackground(QBrush(word))
@@ -456,7 +511,7 @@ class ArticleView(QTextBrowser):
             self._slide(max(0, self._first - self.STEP))
 
     def _slide(self, first: int, anchor: int | None = None) -> None:
-        """Move the reading window, keeping the paragraph at the top of the view in place."""
+        """Move the reading window, keeping the block at the top of the view in place."""
         layout = self.document().documentLayout()
         scroll = self.verticalScrollBar()
         if anchor is None:
@@ -473,10 +528,12 @@ class ArticleView(QTextBrowser):
             self._sliding = False
         self.viewport().update()
 
-    def _ensure_in_window(self, index: int) -> None:
-        if index in self._shown or index not in self._candidates:
+    def _ensure_in_window(self, block: int) -> None:
+        if block in self._shown:
             return
-        position = bisect_left(self._candidates, index)
+        position = bisect_left(self._candidates, block)
+        if position >= len(self._candidates) or self._candidates[position] != block:
+            return
         last = max(0, len(self._candidates) - self.WINDOW)
         self._first = max(0, min(last, position - self.WINDOW // 3))
         self._apply_visibility()
@@ -488,11 +545,13 @@ class ArticleView(QTextBrowser):
 
     def visible_paragraphs(self) -> list[int]:
         """Indices of paragraphs whose blocks are visible now."""
-        visible = []
+        visible: list[int] = []
         block = self.document().firstBlock()
         while block.isValid():
             if block.isVisible():
-                visible.append(block.blockNumber())
+                index = self._map.paragraph_of(block.blockNumber())
+                if not visible or visible[-1] != index:
+                    visible.append(index)
             block = block.next()
         return visible
 
@@ -500,27 +559,42 @@ class ArticleView(QTextBrowser):
 
     def current_paragraph(self) -> int:
         """Index of the paragraph holding the text cursor."""
-        return self.textCursor().blockNumber()
+        return self._map.paragraph_of(self.textCursor().blockNumber())
 
     def paragraph_at(self, point: QPoint) -> int:
         """Index of the paragraph under a viewport position."""
-        return self.cursorForPosition(point).blockNumber()
+        return self._map.paragraph_of(self.cursorForPosition(point).blockNumber())
 
     def go_to_paragraph(self, index: int) -> None:
         """Put the cursor at the start of paragraph ``index`` and scroll it near the top."""
-        block = self.document().findBlockByNumber(index)
+        state = self._state
+        if state is None or state.document is None:
+            return
+        if not 0 <= index < len(state.document.paragraphs):
+            return
+        number = self._map.first_block(index)
+        if len(self._map.blocks_of(index)) > 1:
+            # A long paragraph: go to the piece with its first match, not to its start.
+            starts = [
+                m.start
+                for h in state.hits_of(index)
+                if h.topic_id in state.checked
+                for m in h.matches
+            ]
+            if starts:
+                number = self._map.piece_at(index, min(starts))
+        block = self.document().findBlockByNumber(number)
         if not block.isValid():
             return
-        self._ensure_in_window(index)
-        cursor = QTextCursor(block)
-        self.setTextCursor(cursor)
+        self._ensure_in_window(number)
+        self.setTextCursor(QTextCursor(block))
         rect = self.document().documentLayout().blockBoundingRect(block)
         self.verticalScrollBar().setValue(int(rect.top()) - 24)
 
     def selection_range(self) -> tuple[int, int] | None:
         """The selection as offsets into :attr:`Document.text`, or None if nothing is selected."""
         cursor = self.textCursor()
-        if not cursor.hasSelection():
+        if not cursor.hasSelection() or self._state is None or self._state.document is None:
             return None
         return self._text_offset(cursor.selectionStart()), self._text_offset(cursor.selectionEnd())
 
@@ -530,14 +604,19 @@ class ArticleView(QTextBrowser):
         assert state is not None
         assert state.document is not None
         block = self.document().findBlock(position)
-        index = max(0, block.blockNumber())
+        number = max(0, block.blockNumber())
+        index = self._map.paragraph_of(number)
         text = state.document.paragraphs[index].text
-        return state.document.offsets[index] + python_index(text, position - block.position())
+        start = self._map.offset_of(number)
+        within = python_index(block.text(), position - block.position())
+        return state.document.offsets[index] + min(len(text), start + within)
 
     def selected_text(self) -> str:
-        """The selection as plain text with paragraph breaks as blank lines."""
-        text = self.textCursor().selectedText()
-        return "\n\n".join(text.split("\u2029"))
+        """The selection as plain text, paragraphs separated by blank lines."""
+        selection = self.selection_range()
+        if selection is None or self._state is None or self._state.document is None:
+            return ""
+        return self._state.document.text_between(*selection)
 
     # -- look ------------------------------------------------------------------------------
 
@@ -683,17 +762,23 @@ class ArticleView(QTextBrowser):
             top = int(rect.top()) - offset
             if top > height:
                 break
-            index = block.blockNumber()
+            number = block.blockNumber()
+            index = self._map.paragraph_of(number)
             if block.isVisible() and state.is_match(index):
                 found = state.topics_of(index)
                 stripes = [t for t in order if t.id in found]
-                bottom = int(rect.height() - block.blockFormat().bottomMargin())
+                # The pieces of a long paragraph join into one tinted area: only its outer
+                # edges reach 4 px beyond the text.
+                above = 4 if self._map.is_first_piece(number) else 0
+                below = 4 if self._map.is_last_piece(number) else 0
+                height_here = int(rect.height() - block.blockFormat().bottomMargin())
+                area = (top - above, height_here + above + below)
                 tint = QColor(stripes[0].colour)
                 tint.setAlpha(60 if dark else 34)
-                painter.fillRect(QRect(side - 8, top - 4, width + 16, bottom + 8), tint)
+                painter.fillRect(QRect(side - 8, area[0], width + 16, area[1]), tint)
                 for n, topic in enumerate(stripes):
                     x = side - 16 - n * (_STRIPE + 2)
-                    painter.fillRect(QRect(x, top - 4, _STRIPE, bottom + 8), QColor(topic.colour))
+                    painter.fillRect(QRect(x, area[0], _STRIPE, area[1]), QColor(topic.colour))
             block = block.next()
         painter.end()
 
@@ -702,7 +787,7 @@ class ArticleView(QTextBrowser):
         state = self._state
         if state is None:
             return []
-        return [i for i in state.matching if i in self._shown]
+        return [i for i in state.matching if self._map.first_block(i) in self._shown]
 
     @override
     def viewportEvent(self, event: QEvent) -> bool:

@@ -125,3 +125,47 @@ def test_a_missing_library_is_a_dialog_and_the_article_stays(
     assert warnings_shown[-1][0] == "Cannot open file"
     assert "a package Topic Reader needs is missing" in warnings_shown[-1][1]
     assert main_window.state.document.title.startswith("US, China remain at odds")
+
+
+def long_page(folder):
+    """A page of one 60,000-character paragraph with three tariff sentences in it."""
+    filler = "The harbour was calm and the ships came and went as they always did. "
+    sentences = [filler] * 900
+    for at in (100, 450, 800):
+        sentences[at] = "Then new tariffs on steel were announced by the ministry. "
+    page = folder / "page.txt"
+    page.write_text("One long page\n\n" + "".join(sentences).strip() + "\n", encoding="utf-8")
+    return page
+
+
+def test_a_very_long_paragraph_reads_highlights_and_copies_as_one(qtbot, make_window, tmp_path):
+    from PySide6.QtGui import QTextCursor
+
+    window = make_window(long_page(tmp_path), check=["trade"])
+    view, state = window.article_view, window.state
+    assert len(state.document.paragraphs) == 2
+    assert view.document().blockCount() > 20  # shown in pieces, laid out a few at a time
+    assert view.highlighted_paragraphs() == [1]
+    window.parts.commands.next_match.trigger()
+    assert view.current_paragraph() == 1
+    # The jump lands on the first match, deep inside the paragraph.
+    cursor_block = view.textCursor().block()
+    assert "tariffs" in cursor_block.text()
+    assert "tariffs" in view.marked_words()
+    # A selection across two pieces copies one paragraph: no break where the pieces meet.
+    second = view.document().findBlockByNumber(3)
+    cursor = QTextCursor(second)
+    cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.MoveAnchor, 20)
+    cursor.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor, 40)
+    view.setTextCursor(cursor)
+    text = view.selected_text()
+    # 40 positions on screen: 39 characters and the seam between two pieces, which is none.
+    paragraph = state.document.paragraphs[1].text
+    pieces = [view.document().findBlockByNumber(n).text() for n in (1, 2)]
+    seam = sum(len(piece) for piece in pieces)  # block 0 is the title
+    assert text == paragraph[seam - 19 : seam + 20]  # 19 before the seam, 20 after
+    window.parts.commands.copy_with_citation.trigger()
+    from PySide6.QtGui import QGuiApplication
+
+    quoted = QGuiApplication.clipboard().mimeData().text().split("\n\n")[0]
+    assert quoted == "> " + text.strip()

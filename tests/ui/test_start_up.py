@@ -208,6 +208,7 @@ FIRST_PAINT_MODULES = {
     "reader.ui._typing",
     "reader.ui.app",
     "reader.ui.article_view",
+    "reader.ui.block_map",
     "reader.ui.main_window",
     "reader.ui.reading_controller",
     "reader.ui.settings_store",

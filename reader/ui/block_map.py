@@ -1,0 +1,92 @@
+"""Which text blocks on screen show which paragraph of the document.
+
+Most paragraphs are one block. A very long one is shown as several blocks, its pieces cut at
+sentence ends (:func:`reader.core.document.piece_starts`), so that Qt lays out and highlights
+a few thousand characters at a time; the reader still sees one paragraph. This map is the
+one place that knows the difference.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+
+from reader.core.document import PIECE_CHARS, piece_starts
+
+
+class BlockMap:
+    """Paragraph indices to block numbers and back, with where each block's piece starts."""
+
+    def __init__(self, texts: Sequence[str], limit: int = PIECE_CHARS) -> None:
+        self._identity = all(len(text) <= limit for text in texts)
+        self._count = len(texts)
+        self._first: list[int] = []  # first block of each paragraph, then the block count
+        self._starts: list[int] = []  # where each block's piece starts in its paragraph
+        if self._identity:
+            return
+        for text in texts:
+            self._first.append(len(self._starts))
+            self._starts.extend(piece_starts(text, limit))
+        self._first.append(len(self._starts))
+
+    @property
+    def block_count(self) -> int:
+        """How many blocks show the document."""
+        return self._count if self._identity else len(self._starts)
+
+    def first_block(self, paragraph: int) -> int:
+        """The block where paragraph ``paragraph`` starts."""
+        return paragraph if self._identity else self._first[paragraph]
+
+    def blocks_of(self, paragraph: int) -> range:
+        """The blocks of one paragraph."""
+        if self._identity:
+            return range(paragraph, paragraph + 1)
+        return range(self._first[paragraph], self._first[paragraph + 1])
+
+    def paragraph_of(self, block: int) -> int:
+        """The paragraph a block belongs to (0 for an invalid block)."""
+        if block < 0:
+            return 0
+        if self._identity:
+            return block
+        return max(0, bisect_right(self._first, block) - 1)
+
+    def offset_of(self, block: int) -> int:
+        """Where the block's piece starts within its paragraph's text."""
+        return 0 if self._identity or block < 0 else self._starts[block]
+
+    def pieces(self, paragraph: int, text: str) -> list[str]:
+        """The texts of one paragraph's blocks, in order; joined, they are ``text``."""
+        if self._identity:
+            return [text]
+        blocks = self.blocks_of(paragraph)
+        starts = [self._starts[b] for b in blocks]
+        ends = [*starts[1:], len(text)]
+        return [text[a:b] for a, b in zip(starts, ends, strict=True)]
+
+    def is_last_piece(self, block: int) -> bool:
+        """Whether the block ends its paragraph."""
+        if self._identity:
+            return True
+        paragraph = self.paragraph_of(block)
+        return block == self._first[paragraph + 1] - 1
+
+    def is_first_piece(self, block: int) -> bool:
+        """Whether the block starts its paragraph."""
+        return self._identity or self.offset_of(block) == 0
+
+    def blocks(self, paragraphs: Iterable[int]) -> tuple[int, ...]:
+        """The blocks of these paragraphs (in the order given)."""
+        if self._identity:
+            return tuple(paragraphs)
+        first = self._first
+        return tuple(b for p in paragraphs for b in range(first[p], first[p + 1]))
+
+    def piece_at(self, paragraph: int, offset: int) -> int:
+        """The block of one paragraph that holds character ``offset`` of its text."""
+        if self._identity:
+            return paragraph
+        blocks = self.blocks_of(paragraph)
+        starts = self._starts[blocks.start : blocks.stop]
+        return blocks.start + max(0, bisect_right(starts, offset) - 1)
