@@ -37,4 +37,6 @@ def test_pieces_join_into_the_text_and_stay_under_the_limit(text, limit):
     ends = [*starts[1:], len(text)]
     assert starts[0] == 0
     assert list(starts) == sorted(set(starts))
-    assert all(0 < end - start <= limit for start, end in zip(starts, ends, strict=True)) or not text
+    assert (
+        all(0 < end - start <= limit for start, end in zip(starts, ends, strict=True)) or not text
+    )
