@@ -23,7 +23,8 @@ def test_a_long_paragraph_is_several_blocks_that_join_into_it():
     assert blocks.block_count == 2 + len(pieces)
     assert blocks.first_block(2) == 1 + len(pieces)
     assert [blocks.paragraph_of(b) for b in blocks.blocks_of(1)] == [1] * len(pieces)
-    assert blocks.is_first_piece(1) and not blocks.is_last_piece(1)
+    assert blocks.is_first_piece(1)
+    assert not blocks.is_last_piece(1)
     assert blocks.is_last_piece(blocks.first_block(2) - 1)
     second = blocks.first_block(1) + 1
     assert blocks.offset_of(second) == len(pieces[0])
