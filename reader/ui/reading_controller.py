@@ -15,8 +15,9 @@ if TYPE_CHECKING:
     from reader.core.document import Document, TopicHit
     from reader.core.topics import Topic
 
-#: Files up to this size are read on the UI thread: faster than a round trip to the worker.
+#: Text files up to this size are read on the UI thread: faster than a trip to the worker.
 SYNC_OPEN_BYTES = 256 * 1024
+SYNC_SUFFIXES = frozenset({".txt", ".text", "", ".md", ".markdown"})
 
 
 class ReadingController(QObject):
@@ -216,7 +217,18 @@ class ReadingController(QObject):
 
     @staticmethod
     def _is_small(path: Path) -> bool:
+        """Whether ``path`` is read at once on the UI thread: a small plain-text or Markdown file.
+
+        Web pages always go to the worker: extracting an article can take seconds on a page
+        of some hundred kilobytes. Anything but a regular file (a pipe, a device) goes there
+        too, where the loader refuses it without blocking the window.
+        """
+        import stat
+
+        if path.suffix.lower() not in SYNC_SUFFIXES:
+            return False
         try:
-            return path.stat().st_size <= SYNC_OPEN_BYTES
+            info = path.stat()
         except OSError:
             return True  # reading it fails at once, with the right message
+        return stat.S_ISREG(info.st_mode) and info.st_size <= SYNC_OPEN_BYTES

@@ -169,3 +169,18 @@ def test_a_very_long_paragraph_reads_highlights_and_copies_as_one(qtbot, make_wi
 
     quoted = QGuiApplication.clipboard().mimeData().text().split("\n\n")[0]
     assert quoted == "> " + text.strip()
+
+
+def test_a_web_page_is_read_off_the_ui_thread(qtbot, main_window):
+    page = Path(__file__).resolve().parents[1] / "data" / "smoke" / "page.html"
+    before = main_window.state.document
+    with qtbot.waitSignal(main_window.document_shown, timeout=20000):
+        main_window.open_path(page)
+        # The call returns at once; the sample stays on screen while the page is read.
+        assert main_window.state.document is before
+        assert main_window.state.opening == "page.html"
+        assert main_window.progress.isVisibleTo(main_window)
+    assert (
+        main_window.state.document.title == "Ports brace for new tariffs as strait tensions rise"
+    )
+    assert main_window.state.opening == ""
