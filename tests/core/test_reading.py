@@ -1,5 +1,6 @@
 import pytest
 
+from reader.core.document import Document, Paragraph
 from reader.core.reading import Findings, ReadingState, resolve_topic_names
 
 
@@ -144,3 +145,109 @@ def test_a_state_without_a_document(topics):
     assert empty.counts() == dict.fromkeys(empty.counts(), 0)
     assert empty.excerpt_of_paragraph(0) is None
     assert empty.at(5).position == 0
+
+
+# -- a short article whose first paragraph already carries a topic ---------------------------
+
+BRIEF = (
+    "Trade talks stalled over tariffs, the drug trade and the arms trade.",
+    "Taiwan and Russia's war in Ukraine.",
+    "Nothing to see here.",
+    "Taiwan again.",
+)
+
+
+@pytest.fixture
+def brief_document():
+    return Document(tuple(Paragraph(i, "body", text) for i, text in enumerate(BRIEF)))
+
+
+@pytest.fixture
+def brief(brief_document, topics, classifier):
+    findings = Findings(classifier.classify_document(brief_document))
+    return ReadingState(topics=topics).with_document(brief_document).with_findings(findings)
+
+
+def test_is_match_in_any_mode_needs_one_checked_topic(brief):
+    checked = brief.with_checked({"trade", "Ukraine"})
+    assert [checked.is_match(i) for i in range(4)] == [True, True, False, False]
+
+
+def test_is_match_in_all_mode_needs_every_checked_topic(brief):
+    both = brief.with_checked({"Taiwan", "Ukraine"}).with_mode("all")
+    assert [both.is_match(i) for i in range(4)] == [False, True, False, False]
+    alone = brief.with_checked({"Taiwan"}).with_mode("all")
+    assert [alone.is_match(i) for i in range(4)] == [False, True, False, True]
+
+
+def test_is_match_agrees_with_the_matches_the_reader_steps_through(state):
+    for checked in ({"Taiwan"}, {"Taiwan", "Ukraine"}, {"human rights", "fentanyl"}):
+        for mode in ("any", "all"):
+            current = state.with_checked(checked).with_mode(mode)
+            flagged = [i for i in range(len(state.document.paragraphs)) if current.is_match(i)]
+            assert flagged == list(current.matching)
+
+
+def test_nothing_matches_while_no_topic_is_checked(brief):
+    assert [brief.is_match(i) for i in range(4)] == [False] * 4
+    assert [brief.with_mode("all").is_match(i) for i in range(4)] == [False] * 4
+
+
+def test_the_first_paragraph_carries_its_topics(brief):
+    assert brief.topics_of(0) == {"trade"}
+    assert brief.hits_of(0)[0].topic_id == "trade"
+    assert brief.labels_of([0]) == ("trade",)
+
+
+def test_paragraphs_outside_the_document_carry_no_topic(brief):
+    assert brief.topics_of(4) == frozenset()
+    assert brief.topics_of(-1) == frozenset()
+    assert brief.hits_of(4) == ()
+    assert brief.hits_of(-1) == ()
+    assert brief.explain(4) == ""
+
+
+def test_paragraphs_carry_no_topic_while_topics_are_being_found(brief, brief_document):
+    finding = brief.with_document(brief_document)
+    assert finding.topics_of(0) == frozenset()
+    assert finding.hits_of(0) == ()
+    assert finding.explain(0) == ""
+
+
+def test_labels_of_several_paragraphs_gathers_all_their_topics(brief):
+    assert brief.labels_of([1, 3, 0]) == ("trade", "Taiwan", "Ukraine")
+
+
+def test_explain_lists_every_term_and_what_was_not_counted(brief):
+    assert brief.explain(0) == "trade: trade talks, tariff (not counted: drug trade, arms trade)"
+    assert brief.explain(1) == "Taiwan: Taiwan\nUkraine: Russia's war, Ukraine"
+
+
+def test_explain_names_every_term_of_a_topic(state):
+    index = next(p.index for p in state.document.paragraphs if p.line == 13)
+    assert state.explain(index) == (
+        "human rights: detained Americans\nfentanyl: fentanyl precursors, opioid crisis"
+    )
+
+
+def test_a_topic_found_nowhere_has_no_paragraphs(brief):
+    assert brief.paragraphs_of("fentanyl") == ()
+    assert brief.counts() == {
+        "trade": 1,
+        "Taiwan": 2,
+        "human rights": 0,
+        "Ukraine": 1,
+        "fentanyl": 0,
+    }
+
+
+def test_status_says_paragraph_for_a_single_match(brief):
+    assert brief.with_checked({"trade"}).status() == "trade: 1 paragraph · showing 4 of 4"
+    assert brief.with_checked({"fentanyl"}).status() == "fentanyl: 0 paragraphs · showing 4 of 4"
+
+
+def test_match_number_of_a_paragraph_after_the_last_match_is_zero(state):
+    checked = state.with_checked({"Taiwan"})
+    last = len(state.document.paragraphs) - 1
+    assert checked.matching[-1] < last
+    assert checked.match_number(last) == 0
