@@ -2,6 +2,7 @@ import pytest
 
 from reader.core.document import Document, Paragraph
 from reader.core.reading import Findings, ReadingState, resolve_topic_names
+from reader.core.topics import Topic
 
 
 @pytest.fixture
@@ -168,6 +169,10 @@ def brief(brief_document, topics, classifier):
     return ReadingState(topics=topics).with_document(brief_document).with_findings(findings)
 
 
+def one_paragraph():
+    return Document((Paragraph(0, "body", "Taiwan."),))
+
+
 def test_is_match_in_any_mode_needs_one_checked_topic(brief):
     checked = brief.with_checked({"trade", "Ukraine"})
     assert [checked.is_match(i) for i in range(4)] == [True, True, False, False]
@@ -251,3 +256,77 @@ def test_match_number_of_a_paragraph_after_the_last_match_is_zero(state):
     last = len(state.document.paragraphs) - 1
     assert checked.matching[-1] < last
     assert checked.match_number(last) == 0
+
+
+def test_topic_names_the_missing_id(state):
+    assert state.topic("Taiwan").label == "Taiwan"
+    with pytest.raises(KeyError) as raised:
+        state.topic("Mars")
+    assert raised.value.args == ("Mars",)
+
+
+def test_with_opening_names_the_file_being_read_and_clears_it(state):
+    opening = state.with_opening("book.epub")
+    assert opening.opening == "book.epub"
+    assert state.opening == ""
+    assert opening.with_opening("book.epub") is opening  # no change, no new state
+    assert opening.with_opening("").opening == ""
+
+
+def test_at_the_same_position_is_no_change(state):
+    at = state.at(12)
+    assert at.at(12) is at
+    assert state.at(0) is state
+
+
+def test_a_one_paragraph_document_has_one_position(topics):
+    single = ReadingState(topics=topics).with_document(one_paragraph(), position=5)
+    assert single.position == 0
+    assert single.at(5).position == 0
+
+
+def test_with_document_starts_at_the_top_unless_told_and_clamps(state, sample_document):
+    last = len(sample_document.paragraphs) - 1
+    assert state.at(12).with_document(sample_document).position == 0
+    assert state.at(12).with_document(sample_document, position=0).position == 0
+    assert state.with_document(sample_document, position=-3).position == 0
+    assert state.with_document(sample_document, position=10_000).position == last
+
+
+def test_with_requested_checks_known_topics_at_once(state):
+    asked = state.with_requested(["taiwan", "Mars", " Human Rights "])
+    assert asked.checked == {"Taiwan", "human rights"}
+    assert asked.requested == ()
+
+
+def test_with_topics_shows_the_new_topics_in_their_order(state, topics):
+    reordered = tuple(reversed([t for t in topics if t.id != "trade"]))
+    changed = state.with_topics(reordered)
+    assert changed.topics == reordered
+    assert list(changed.counts()) == [t.id for t in reordered]
+
+
+def test_resolve_topic_names_by_a_label_that_differs_from_the_id():
+    topics = [Topic("hr", "Human Rights", "#112233"), Topic("y", "Taiwan", "#445566")]
+    assert resolve_topic_names(topics, ["human rights", "HR", "taiwan", "Y"]) == (
+        frozenset({"hr", "y"}),
+        (),
+    )
+
+
+def test_resolve_topic_names_prefers_an_id_to_another_topics_label():
+    topics = [Topic("a", "B", "#112233"), Topic("b", "C", "#445566")]
+    assert resolve_topic_names(topics, ["b"]) == (frozenset({"b"}), ())
+
+
+def test_findings_of_a_document_where_nothing_was_looked_for(state, sample_document):
+    none = state.with_checked({"Taiwan"}).with_findings(Findings.none_for(sample_document))
+    assert none.findings.hits == ((),) * len(sample_document.paragraphs)
+    assert not none.finding_topics
+    assert none.status() == "Taiwan: 0 paragraphs · showing 28 of 28"
+
+
+def test_findings_without_a_document_hold_no_paragraph(topics):
+    assert ReadingState(topics=topics, findings=Findings(())).visible == ()
+    with pytest.raises(ValueError, match=r"^findings need one tuple of hits per paragraph$"):
+        ReadingState(topics=topics, findings=Findings(((),)))
