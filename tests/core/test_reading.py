@@ -330,3 +330,33 @@ def test_findings_without_a_document_hold_no_paragraph(topics):
     assert ReadingState(topics=topics, findings=Findings(())).visible == ()
     with pytest.raises(ValueError, match=r"^findings need one tuple of hits per paragraph$"):
         ReadingState(topics=topics, findings=Findings(((),)))
+
+
+def test_excerpt_of_the_first_paragraph(state, sample_document):
+    excerpt = state.excerpt_of_paragraph(0)
+    assert excerpt.text == sample_document.paragraphs[0].text
+    assert excerpt.paragraphs == (0,)
+    assert excerpt.topics == ()
+
+
+def test_excerpt_of_a_paragraph_just_past_the_end_is_none(state, sample_document):
+    assert state.excerpt_of_paragraph(len(sample_document.paragraphs)) is None
+    assert state.excerpt_of_paragraph(-1) is None
+
+
+def test_excerpt_of_a_whole_paragraph_and_its_break_has_only_its_topics(brief, brief_document):
+    end = brief_document.offsets[1]  # the selection runs up to the next paragraph
+    excerpt = brief.excerpt_of_range(0, end)
+    assert excerpt.text == BRIEF[0]
+    assert excerpt.topics == ("trade",)
+    assert excerpt.paragraphs == (0,)
+
+
+def test_excerpt_of_a_range_into_the_first_letter_of_a_paragraph_has_its_topics(
+    brief, brief_document
+):
+    start = brief_document.offsets[1] - len("trade.") - 2
+    excerpt = brief.excerpt_of_range(start, brief_document.offsets[1] + 1)
+    assert excerpt.text == "trade.\n\nT"
+    assert excerpt.topics == ("trade", "Taiwan", "Ukraine")
+    assert excerpt.paragraphs == (0, 1)
