@@ -1,9 +1,12 @@
+import re
 from dataclasses import replace
 
 import pytest
 
 from reader.core.document import Document, Paragraph
 from reader.core.excerpts import Citation, Excerpt, excerpt_paragraphs, excerpt_range
+
+CREATED = "2023-06-18T11:44:00+00:00"
 
 
 def test_paragraph_excerpt_as_text_ends_with_citation(sample_document):
@@ -122,3 +125,76 @@ def test_html_without_a_title_or_any_source():
     assert Excerpt("x", Citation()).as_html() == (
         "<blockquote><p>x</p></blockquote><p>— Unknown source</p>"
     )
+
+
+def test_paragraph_excerpt_can_start_at_the_first_paragraph(sample_document):
+    excerpt = excerpt_paragraphs(sample_document, [1, 0])
+    first, second = sample_document.paragraphs[0].text, sample_document.paragraphs[1].text
+    assert excerpt.text == f"{first}\n\n{second}"
+    assert excerpt.paragraphs == (0, 1)
+
+
+def test_paragraph_excerpt_ignores_paragraphs_that_are_not_there(sample_document):
+    last = len(sample_document.paragraphs) - 1
+    excerpt = excerpt_paragraphs(sample_document, [last, last + 1, -1])
+    assert excerpt.paragraphs == (last,)
+    with pytest.raises(ValueError, match=r"^no paragraphs chosen$"):
+        excerpt_paragraphs(sample_document, [last + 1])
+
+
+def test_range_excerpt_from_the_very_start_in_either_direction(sample_document):
+    assert excerpt_range(sample_document, 0, 2).text == "US"
+    assert excerpt_range(sample_document, 2, 0).text == "US"
+    assert excerpt_range(sample_document, 0, 2).citation == Citation.of(sample_document)
+
+
+def test_range_excerpt_holds_the_paragraphs_whose_text_it_takes(sample_document):
+    second = sample_document.offsets[1]
+    assert excerpt_range(sample_document, 0, second).paragraphs == (0,)
+    assert excerpt_range(sample_document, 0, second + 1).paragraphs == (0, 1)
+
+
+def test_range_excerpt_of_a_paragraph_break_is_refused(sample_document):
+    second = sample_document.offsets[1]
+    with pytest.raises(ValueError, match=r"^the range holds no text$"):
+        excerpt_range(sample_document, second - 2, second)
+
+
+def test_excerpt_mapping_holds_every_field():
+    citation = Citation("T", "AP", "Jun 18", "By Jo", "https://ex.com")
+    excerpt = Excerpt("Text", citation, ("trade",), (3, 4), created=CREATED, note="check")
+    assert excerpt.to_mapping() == {
+        "text": "Text",
+        "title": "T",
+        "source": "AP",
+        "date": "Jun 18",
+        "byline": "By Jo",
+        "location": "https://ex.com",
+        "topics": ["trade"],
+        "paragraphs": [3, 4],
+        "created": CREATED,
+        "note": "check",
+    }
+    assert Excerpt.from_mapping(excerpt.to_mapping()) == excerpt
+
+
+def test_excerpt_mapping_with_only_text_takes_the_defaults():
+    excerpt = Excerpt.from_mapping({"text": "Text"})
+    assert excerpt.citation == Citation()
+    assert (excerpt.topics, excerpt.paragraphs, excerpt.note) == ((), (), "")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", excerpt.created)
+
+
+def test_excerpt_mapping_edited_by_hand_is_read_as_text():
+    excerpt = Excerpt.from_mapping(
+        {"text": "Text", "date": 2023, "topics": ["trade", 5], "paragraphs": ["3"], "note": 1}
+    )
+    assert excerpt.citation.date == "2023"
+    assert excerpt.topics == ("trade", "5")
+    assert excerpt.paragraphs == (3,)
+    assert excerpt.note == "1"
+
+
+def test_malformed_excerpt_mapping_says_what_is_missing():
+    with pytest.raises(ValueError, match=r"^an excerpt needs a 'text' string$"):
+        Excerpt.from_mapping({"text": 3})
