@@ -1,13 +1,22 @@
 import json
+import locale
 import os
+import re
+from pathlib import Path
 
 import pytest
 
 from reader.core.excerpts import (
+    Citation,
     CollectionError,
+    Excerpt,
+    collection_file,
     excerpt_paragraphs,
     export_csv,
+    export_filters,
+    export_json,
     export_markdown,
+    export_target,
     load_collection,
     save_collection,
 )
@@ -72,3 +81,103 @@ def test_recent_files_are_unique_and_bounded():
     assert prefs.recent_files[0] == "/f2.txt"
     assert len(prefs.recent_files) == 10
     assert len(set(prefs.recent_files)) == 10
+
+
+CREATED = "2023-06-18T11:44:00+00:00"
+
+
+def kept(text, **citation):
+    return Excerpt(text, Citation(**citation), created=CREATED)
+
+
+def test_collection_file_is_in_the_users_data_folder(isolated_user_dirs):
+    assert collection_file() == isolated_user_dirs / "data" / "excerpts.json"
+
+
+def test_collection_file_is_indented_utf8_text(tmp_path):
+    path = tmp_path / "excerpts.json"
+    save_collection(path, [kept("It’s here")])
+    assert path.read_text(encoding="utf-8").splitlines()[:5] == [
+        "{",
+        ' "version": 1,',
+        ' "excerpts": [',
+        "  {",
+        '   "text": "It’s here",',
+    ]
+
+
+def test_collection_is_read_as_utf8_whatever_the_locale(tmp_path):
+    path = tmp_path / "excerpts.json"
+    excerpts = [kept("It’s here", title="Café")]
+    save_collection(path, excerpts)
+    before = locale.setlocale(locale.LC_CTYPE)
+    locale.setlocale(locale.LC_CTYPE, "C")  # ASCII, unless Python runs in UTF-8 mode
+    try:
+        loaded = load_collection(path)
+    finally:
+        locale.setlocale(locale.LC_CTYPE, before)
+    assert loaded == excerpts
+
+
+def test_a_json_export_loads_as_a_collection(tmp_path):
+    path = tmp_path / "excerpts.json"
+    excerpts = [kept("One", title="T"), kept("Two")]
+    path.write_text(export_json(excerpts), encoding="utf-8")
+    assert load_collection(path) == excerpts
+
+
+def test_collection_that_is_not_text_cannot_be_read(tmp_path):
+    path = tmp_path / "excerpts.json"
+    path.write_bytes(b"\xff\xfe{")
+    with pytest.raises(CollectionError, match=f"^{re.escape(str(path))}: cannot be read \\("):
+        load_collection(path)
+
+
+def test_json_export_is_indented_utf8_text():
+    excerpts = [kept("It’s here", title="T")]
+    exported = export_json(excerpts)
+    assert json.loads(exported) == [excerpts[0].to_mapping()]
+    assert exported.splitlines()[:3] == ["[", "  {", '    "text": "It’s here",']
+    assert exported.endswith("  }\n]\n")
+
+
+def test_csv_export_has_one_line_per_excerpt():
+    excerpt = Excerpt(
+        "One, two",
+        Citation("T", "AP", "Jun 18", "By Jo", "https://ex.com"),
+        ("trade", "Taiwan"),
+        created=CREATED,
+        note="n",
+    )
+    assert export_csv([excerpt]) == (
+        "text,topics,title,source,date,location,created,note\n"
+        f'"One, two",trade; Taiwan,T,AP,Jun 18,https://ex.com,{CREATED},n\n'
+    )
+
+
+def test_markdown_export_has_a_heading_and_a_blank_line_between_excerpts():
+    first = Excerpt("One", Citation("T"), ("trade", "Taiwan"), created=CREATED)
+    assert export_markdown([first, kept("Two")]) == (
+        "# Excerpts\n\n*Topics: trade, Taiwan*\n\n> One\n\n— “T”\n\n> Two\n\n— Unknown source\n"
+    )
+
+
+def test_export_filters_name_every_format():
+    assert export_filters() == "Markdown (*.md);;CSV (*.csv);;JSON (*.json)"
+
+
+def test_export_target_follows_the_suffix_in_any_case():
+    assert export_target(Path("a.csv")) == (Path("a.csv"), export_csv)
+    assert export_target(Path("a.JSON")) == (Path("a.JSON"), export_json)
+    assert export_target(Path("a.md"), "CSV (*.csv)") == (Path("a.md"), export_markdown)
+
+
+def test_export_target_gives_a_bare_name_the_chosen_suffix():
+    assert export_target(Path("notes"), "CSV (*.csv)") == (Path("notes.csv"), export_csv)
+    assert export_target(Path("notes"), "JSON") == (Path("notes.json"), export_json)
+    assert export_target(Path("notes")) == (Path("notes.md"), export_markdown)
+
+
+def test_export_target_keeps_another_suffix_and_writes_the_chosen_format():
+    assert export_target(Path("notes.txt"), "JSON (*.json)") == (Path("notes.txt"), export_json)
+    assert export_target(Path("notes.txt")) == (Path("notes.txt"), export_markdown)
