@@ -10,6 +10,7 @@ from reader.core.excerpts import (
     Citation,
     CollectionError,
     Excerpt,
+    ExcerptCollection,
     collection_file,
     excerpt_paragraphs,
     export_csv,
@@ -181,3 +182,78 @@ def test_export_target_gives_a_bare_name_the_chosen_suffix():
 def test_export_target_keeps_another_suffix_and_writes_the_chosen_format():
     assert export_target(Path("notes.txt"), "JSON (*.json)") == (Path("notes.txt"), export_json)
     assert export_target(Path("notes.txt")) == (Path("notes.txt"), export_markdown)
+
+
+def test_excerpt_collection_saves_every_addition(tmp_path):
+    path = tmp_path / "data" / "excerpts.json"
+    collection = ExcerptCollection(path)
+    assert (len(collection), collection.writable, collection.load_error) == (0, True, "")
+    one, two = kept("One"), kept("Two")
+    assert collection.add(one) == ""
+    assert collection.add(two) == ""
+    assert (len(collection), collection[0], collection[1]) == (2, one, two)
+    assert load_collection(path) == [one, two]
+    assert ExcerptCollection(path).excerpts() == [one, two]
+
+
+def test_excerpt_collection_hands_out_a_copy(tmp_path):
+    collection = ExcerptCollection(tmp_path / "excerpts.json")
+    collection.add(kept("One"))
+    collection.excerpts().clear()
+    assert collection.excerpts() == [kept("One")]
+
+
+def test_removing_row_0_removes_the_first_excerpt(tmp_path):
+    path = tmp_path / "excerpts.json"
+    collection = ExcerptCollection(path)
+    one, two, three = kept("One"), kept("Two"), kept("Three")
+    for excerpt in (one, two, three):
+        collection.add(excerpt)
+    assert collection.remove([0]) == ""
+    assert collection.excerpts() == [two, three]
+    assert load_collection(path) == [two, three]
+
+
+def test_removing_rows_that_are_not_there_changes_nothing(tmp_path):
+    path = tmp_path / "excerpts.json"
+    collection = ExcerptCollection(path)
+    one, two, three = kept("One"), kept("Two"), kept("Three")
+    for excerpt in (one, two, three):
+        collection.add(excerpt)
+    assert collection.remove([-1, 3, 99]) == ""
+    assert collection.excerpts() == [one, two, three]
+    assert collection.remove([2, 0]) == ""
+    assert load_collection(path) == [two]
+
+
+def test_an_unreadable_collection_is_never_overwritten(tmp_path):
+    path = tmp_path / "excerpts.json"
+    path.write_text("{ nope", encoding="utf-8")
+    collection = ExcerptCollection(path)
+    assert (len(collection), collection.writable) == (0, False)
+    assert collection.load_error.startswith(f"{path}: is not an excerpt collection (")
+    assert collection.load_error.endswith(". New excerpts will not be saved until it is fixed.")
+    assert collection.add(kept("One")) == collection.load_error
+    assert collection.remove([0]) == collection.load_error
+    assert path.read_text(encoding="utf-8") == "{ nope"
+
+
+def test_an_unreadable_collection_says_what_is_wrong(tmp_path):
+    path = tmp_path / "excerpts.json"
+    path.write_text('{"excerpts": [{"title": "no text"}]}', encoding="utf-8")
+    assert ExcerptCollection(path).load_error == (
+        f"{path}: is not an excerpt collection (an excerpt needs a 'text' string)."
+        " New excerpts will not be saved until it is fixed."
+    )
+
+
+def test_a_failed_save_keeps_the_excerpt_and_says_why(tmp_path):
+    folder = tmp_path / "data"
+    path = folder / "excerpts.json"
+    collection = ExcerptCollection(path)
+    folder.write_text("", encoding="utf-8")  # a file where the folder should be
+    assert collection.add(kept("One")) == f"Excerpts could not be saved to {path}: File exists"
+    assert len(collection) == 1
+    folder.unlink()
+    assert collection.add(kept("Two")) == ""
+    assert load_collection(path) == [kept("One"), kept("Two")]
