@@ -252,7 +252,10 @@ def test_a_failed_save_keeps_the_excerpt_and_says_why(tmp_path):
     path = folder / "excerpts.json"
     collection = ExcerptCollection(path)
     folder.write_text("", encoding="utf-8")  # a file where the folder should be
-    assert collection.add(kept("One")) == f"Excerpts could not be saved to {path}: File exists"
+    with pytest.raises(FileExistsError) as blocked:
+        folder.mkdir()
+    reason = blocked.value.strerror  # "File exists", in the system's words
+    assert collection.add(kept("One")) == f"Excerpts could not be saved to {path}: {reason}"
     assert len(collection) == 1
     folder.unlink()
     assert collection.add(kept("Two")) == ""
