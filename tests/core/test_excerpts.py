@@ -1,6 +1,12 @@
+import re
+from dataclasses import replace
+
 import pytest
 
-from reader.core.excerpts import Excerpt, excerpt_paragraphs, excerpt_range
+from reader.core.document import Document, Paragraph
+from reader.core.excerpts import Citation, Excerpt, excerpt_paragraphs, excerpt_range
+
+CREATED = "2023-06-18T11:44:00+00:00"
 
 
 def test_paragraph_excerpt_as_text_ends_with_citation(sample_document):
@@ -48,3 +54,147 @@ def test_excerpt_survives_a_round_trip(sample_document):
 def test_malformed_excerpt_mapping_is_refused():
     with pytest.raises(ValueError, match="text"):
         Excerpt.from_mapping({"title": "no text"})
+
+
+def test_citation_line_lists_title_byline_source_and_date():
+    assert Citation("T", "AP", "Jun 18", "By Jo").line() == "“T”, By Jo, AP, Jun 18"
+    assert Citation(source="AP", date="Jun 18").line() == "AP, Jun 18"
+
+
+def test_citation_line_without_anything_known():
+    assert Citation().line() == "Unknown source"
+    assert Citation(location="https://example.com/a").line() == "Unknown source"
+
+
+def test_citation_of_a_document_carries_what_is_known_of_it(sample_document):
+    doc = replace(sample_document, byline="By Jo", url="https://example.com/a")
+    assert Citation.of(doc) == Citation(
+        title=sample_document.title,
+        source="Associated Press",
+        date="Jun 18, 2023, 11:44 AM",
+        byline="By Jo",
+        location="https://example.com/a",
+    )
+
+
+def test_citation_of_an_untitled_file_is_named_after_it(sample_document):
+    citation = Citation.of(replace(sample_document, title=""))
+    assert citation.title == "sample.txt"
+    assert citation.location == sample_document.path
+
+
+def test_citation_of_a_document_from_nowhere_is_empty():
+    assert Citation.of(Document((Paragraph(0, "body", "Text."),))) == Citation()
+
+
+def test_markdown_joins_wrapped_lines_and_links_a_web_source():
+    excerpt = Excerpt("One\ntwo\n\n\n\nThree", Citation("T", "AP", location="https://ex.com/a"))
+    assert excerpt.as_markdown() == "> One two\n>\n> Three\n\n— [“T”, AP](https://ex.com/a)"
+    plain = Excerpt("x", Citation("T", location="http://ex.com"))
+    assert plain.as_markdown() == "> x\n\n— [“T”](http://ex.com)"
+
+
+def test_markdown_names_a_file_source_and_no_source():
+    assert Excerpt("x", Citation("T", location="/home/me/a.txt")).as_markdown() == (
+        "> x\n\n— “T” (/home/me/a.txt)"
+    )
+    assert Excerpt("x", Citation("T")).as_markdown() == "> x\n\n— “T”"
+
+
+def test_html_links_the_title_to_a_web_source_and_lists_the_rest():
+    citation = Citation("T <x>", "AP", "Jun 18", "By Jo", 'https://ex.com/?a=1&b="2"')
+    assert Excerpt("One & two\n\n\n\nThree", citation).as_html() == (
+        "<blockquote><p>One &amp; two</p><p>Three</p></blockquote>"
+        '<p>— <cite>“<a href="https://ex.com/?a=1&amp;b=&quot;2&quot;">T &lt;x&gt;</a>”</cite>'
+        ", By Jo, AP, Jun 18</p>"
+    )
+    assert Excerpt("x", Citation("T", location="http://ex.com")).as_html() == (
+        '<blockquote><p>x</p></blockquote><p>— <cite>“<a href="http://ex.com">T</a>”</cite></p>'
+    )
+
+
+def test_html_cites_a_file_source_without_a_link():
+    assert Excerpt("x", Citation("T", location="/home/me/a.txt")).as_html() == (
+        "<blockquote><p>x</p></blockquote><p>— <cite>“T”</cite></p>"
+    )
+
+
+def test_html_without_a_title_or_any_source():
+    untitled = Excerpt("x", Citation(source="AP", location="https://ex.com"))
+    assert untitled.as_html() == "<blockquote><p>x</p></blockquote><p>— AP</p>"
+    assert Excerpt("x", Citation()).as_html() == (
+        "<blockquote><p>x</p></blockquote><p>— Unknown source</p>"
+    )
+
+
+def test_paragraph_excerpt_can_start_at_the_first_paragraph(sample_document):
+    excerpt = excerpt_paragraphs(sample_document, [1, 0])
+    first, second = sample_document.paragraphs[0].text, sample_document.paragraphs[1].text
+    assert excerpt.text == f"{first}\n\n{second}"
+    assert excerpt.paragraphs == (0, 1)
+
+
+def test_paragraph_excerpt_ignores_paragraphs_that_are_not_there(sample_document):
+    last = len(sample_document.paragraphs) - 1
+    excerpt = excerpt_paragraphs(sample_document, [last, last + 1, -1])
+    assert excerpt.paragraphs == (last,)
+    with pytest.raises(ValueError, match=r"^no paragraphs chosen$"):
+        excerpt_paragraphs(sample_document, [last + 1])
+
+
+def test_range_excerpt_from_the_very_start_in_either_direction(sample_document):
+    assert excerpt_range(sample_document, 0, 2).text == "US"
+    assert excerpt_range(sample_document, 2, 0).text == "US"
+    assert excerpt_range(sample_document, 0, 2).citation == Citation.of(sample_document)
+
+
+def test_range_excerpt_holds_the_paragraphs_whose_text_it_takes(sample_document):
+    second = sample_document.offsets[1]
+    assert excerpt_range(sample_document, 0, second).paragraphs == (0,)
+    assert excerpt_range(sample_document, 0, second + 1).paragraphs == (0, 1)
+
+
+def test_range_excerpt_of_a_paragraph_break_is_refused(sample_document):
+    second = sample_document.offsets[1]
+    with pytest.raises(ValueError, match=r"^the range holds no text$"):
+        excerpt_range(sample_document, second - 2, second)
+
+
+def test_excerpt_mapping_holds_every_field():
+    citation = Citation("T", "AP", "Jun 18", "By Jo", "https://ex.com")
+    excerpt = Excerpt("Text", citation, ("trade",), (3, 4), created=CREATED, note="check")
+    assert excerpt.to_mapping() == {
+        "text": "Text",
+        "title": "T",
+        "source": "AP",
+        "date": "Jun 18",
+        "byline": "By Jo",
+        "location": "https://ex.com",
+        "topics": ["trade"],
+        "paragraphs": [3, 4],
+        "created": CREATED,
+        "note": "check",
+    }
+    assert Excerpt.from_mapping(excerpt.to_mapping()) == excerpt
+
+
+def test_excerpt_mapping_with_only_text_takes_the_defaults():
+    excerpt = Excerpt.from_mapping({"text": "Text"})
+    assert excerpt.citation == Citation()
+    assert (excerpt.topics, excerpt.paragraphs, excerpt.note) == ((), (), "")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", excerpt.created)
+
+
+def test_excerpt_mapping_edited_by_hand_is_read_as_text():
+    excerpt = Excerpt.from_mapping(
+        {"text": "Text", "date": 2023, "topics": ["trade", 5], "paragraphs": ["3"], "note": 1}
+    )
+    assert excerpt.citation.date == "2023"
+    assert excerpt.topics == ("trade", "5")
+    assert excerpt.paragraphs == (3,)
+    assert excerpt.note == "1"
+
+
+def test_malformed_excerpt_mapping_says_what_is_missing():
+    with pytest.raises(ValueError, match=r"^an excerpt needs a 'text' string$"):
+        Excerpt.from_mapping({"text": 3})

@@ -1,6 +1,8 @@
 import pytest
 
+from reader.core.document import Document, Paragraph
 from reader.core.reading import Findings, ReadingState, resolve_topic_names
+from reader.core.topics import Topic
 
 
 @pytest.fixture
@@ -144,3 +146,217 @@ def test_a_state_without_a_document(topics):
     assert empty.counts() == dict.fromkeys(empty.counts(), 0)
     assert empty.excerpt_of_paragraph(0) is None
     assert empty.at(5).position == 0
+
+
+# -- a short article whose first paragraph already carries a topic ---------------------------
+
+BRIEF = (
+    "Trade talks stalled over tariffs, the drug trade and the arms trade.",
+    "Taiwan and Russia's war in Ukraine.",
+    "Nothing to see here.",
+    "Taiwan again.",
+)
+
+
+@pytest.fixture
+def brief_document():
+    return Document(tuple(Paragraph(i, "body", text) for i, text in enumerate(BRIEF)))
+
+
+@pytest.fixture
+def brief(brief_document, topics, classifier):
+    findings = Findings(classifier.classify_document(brief_document))
+    return ReadingState(topics=topics).with_document(brief_document).with_findings(findings)
+
+
+def one_paragraph():
+    return Document((Paragraph(0, "body", "Taiwan."),))
+
+
+def test_is_match_in_any_mode_needs_one_checked_topic(brief):
+    checked = brief.with_checked({"trade", "Ukraine"})
+    assert [checked.is_match(i) for i in range(4)] == [True, True, False, False]
+
+
+def test_is_match_in_all_mode_needs_every_checked_topic(brief):
+    both = brief.with_checked({"Taiwan", "Ukraine"}).with_mode("all")
+    assert [both.is_match(i) for i in range(4)] == [False, True, False, False]
+    alone = brief.with_checked({"Taiwan"}).with_mode("all")
+    assert [alone.is_match(i) for i in range(4)] == [False, True, False, True]
+
+
+def test_is_match_agrees_with_the_matches_the_reader_steps_through(state):
+    for checked in ({"Taiwan"}, {"Taiwan", "Ukraine"}, {"human rights", "fentanyl"}):
+        for mode in ("any", "all"):
+            current = state.with_checked(checked).with_mode(mode)
+            flagged = [i for i in range(len(state.document.paragraphs)) if current.is_match(i)]
+            assert flagged == list(current.matching)
+
+
+def test_nothing_matches_while_no_topic_is_checked(brief):
+    assert [brief.is_match(i) for i in range(4)] == [False] * 4
+    assert [brief.with_mode("all").is_match(i) for i in range(4)] == [False] * 4
+
+
+def test_the_first_paragraph_carries_its_topics(brief):
+    assert brief.topics_of(0) == {"trade"}
+    assert brief.hits_of(0)[0].topic_id == "trade"
+    assert brief.labels_of([0]) == ("trade",)
+
+
+def test_paragraphs_outside_the_document_carry_no_topic(brief):
+    assert brief.topics_of(4) == frozenset()
+    assert brief.topics_of(-1) == frozenset()
+    assert brief.hits_of(4) == ()
+    assert brief.hits_of(-1) == ()
+    assert brief.explain(4) == ""
+
+
+def test_paragraphs_carry_no_topic_while_topics_are_being_found(brief, brief_document):
+    finding = brief.with_document(brief_document)
+    assert finding.topics_of(0) == frozenset()
+    assert finding.hits_of(0) == ()
+    assert finding.explain(0) == ""
+
+
+def test_labels_of_several_paragraphs_gathers_all_their_topics(brief):
+    assert brief.labels_of([1, 3, 0]) == ("trade", "Taiwan", "Ukraine")
+
+
+def test_explain_lists_every_term_and_what_was_not_counted(brief):
+    assert brief.explain(0) == "trade: trade talks, tariff (not counted: drug trade, arms trade)"
+    assert brief.explain(1) == "Taiwan: Taiwan\nUkraine: Russia's war, Ukraine"
+
+
+def test_explain_names_every_term_of_a_topic(state):
+    index = next(p.index for p in state.document.paragraphs if p.line == 13)
+    assert state.explain(index) == (
+        "human rights: detained Americans\nfentanyl: fentanyl precursors, opioid crisis"
+    )
+
+
+def test_a_topic_found_nowhere_has_no_paragraphs(brief):
+    assert brief.paragraphs_of("fentanyl") == ()
+    assert brief.counts() == {
+        "trade": 1,
+        "Taiwan": 2,
+        "human rights": 0,
+        "Ukraine": 1,
+        "fentanyl": 0,
+    }
+
+
+def test_status_says_paragraph_for_a_single_match(brief):
+    assert brief.with_checked({"trade"}).status() == "trade: 1 paragraph · showing 4 of 4"
+    assert brief.with_checked({"fentanyl"}).status() == "fentanyl: 0 paragraphs · showing 4 of 4"
+
+
+def test_match_number_of_a_paragraph_after_the_last_match_is_zero(state):
+    checked = state.with_checked({"Taiwan"})
+    last = len(state.document.paragraphs) - 1
+    assert checked.matching[-1] < last
+    assert checked.match_number(last) == 0
+
+
+def test_topic_names_the_missing_id(state):
+    assert state.topic("Taiwan").label == "Taiwan"
+    with pytest.raises(KeyError) as raised:
+        state.topic("Mars")
+    assert raised.value.args == ("Mars",)
+
+
+def test_with_opening_names_the_file_being_read_and_clears_it(state):
+    opening = state.with_opening("book.epub")
+    assert opening.opening == "book.epub"
+    assert state.opening == ""
+    assert opening.with_opening("book.epub") is opening  # no change, no new state
+    assert opening.with_opening("").opening == ""
+
+
+def test_at_the_same_position_is_no_change(state):
+    at = state.at(12)
+    assert at.at(12) is at
+    assert state.at(0) is state
+
+
+def test_a_one_paragraph_document_has_one_position(topics):
+    single = ReadingState(topics=topics).with_document(one_paragraph(), position=5)
+    assert single.position == 0
+    assert single.at(5).position == 0
+
+
+def test_with_document_starts_at_the_top_unless_told_and_clamps(state, sample_document):
+    last = len(sample_document.paragraphs) - 1
+    assert state.at(12).with_document(sample_document).position == 0
+    assert state.at(12).with_document(sample_document, position=0).position == 0
+    assert state.with_document(sample_document, position=-3).position == 0
+    assert state.with_document(sample_document, position=10_000).position == last
+
+
+def test_with_requested_checks_known_topics_at_once(state):
+    asked = state.with_requested(["taiwan", "Mars", " Human Rights "])
+    assert asked.checked == {"Taiwan", "human rights"}
+    assert asked.requested == ()
+
+
+def test_with_topics_shows_the_new_topics_in_their_order(state, topics):
+    reordered = tuple(reversed([t for t in topics if t.id != "trade"]))
+    changed = state.with_topics(reordered)
+    assert changed.topics == reordered
+    assert list(changed.counts()) == [t.id for t in reordered]
+
+
+def test_resolve_topic_names_by_a_label_that_differs_from_the_id():
+    topics = [Topic("hr", "Human Rights", "#112233"), Topic("y", "Taiwan", "#445566")]
+    assert resolve_topic_names(topics, ["human rights", "HR", "taiwan", "Y"]) == (
+        frozenset({"hr", "y"}),
+        (),
+    )
+
+
+def test_resolve_topic_names_prefers_an_id_to_another_topics_label():
+    topics = [Topic("a", "B", "#112233"), Topic("b", "C", "#445566")]
+    assert resolve_topic_names(topics, ["b"]) == (frozenset({"b"}), ())
+
+
+def test_findings_of_a_document_where_nothing_was_looked_for(state, sample_document):
+    none = state.with_checked({"Taiwan"}).with_findings(Findings.none_for(sample_document))
+    assert none.findings.hits == ((),) * len(sample_document.paragraphs)
+    assert not none.finding_topics
+    assert none.status() == "Taiwan: 0 paragraphs · showing 28 of 28"
+
+
+def test_findings_without_a_document_hold_no_paragraph(topics):
+    assert ReadingState(topics=topics, findings=Findings(())).visible == ()
+    with pytest.raises(ValueError, match=r"^findings need one tuple of hits per paragraph$"):
+        ReadingState(topics=topics, findings=Findings(((),)))
+
+
+def test_excerpt_of_the_first_paragraph(state, sample_document):
+    excerpt = state.excerpt_of_paragraph(0)
+    assert excerpt.text == sample_document.paragraphs[0].text
+    assert excerpt.paragraphs == (0,)
+    assert excerpt.topics == ()
+
+
+def test_excerpt_of_a_paragraph_just_past_the_end_is_none(state, sample_document):
+    assert state.excerpt_of_paragraph(len(sample_document.paragraphs)) is None
+    assert state.excerpt_of_paragraph(-1) is None
+
+
+def test_excerpt_of_a_whole_paragraph_and_its_break_has_only_its_topics(brief, brief_document):
+    end = brief_document.offsets[1]  # the selection runs up to the next paragraph
+    excerpt = brief.excerpt_of_range(0, end)
+    assert excerpt.text == BRIEF[0]
+    assert excerpt.topics == ("trade",)
+    assert excerpt.paragraphs == (0,)
+
+
+def test_excerpt_of_a_range_into_the_first_letter_of_a_paragraph_has_its_topics(
+    brief, brief_document
+):
+    start = brief_document.offsets[1] - len("trade.") - 2
+    excerpt = brief.excerpt_of_range(start, brief_document.offsets[1] + 1)
+    assert excerpt.text == "trade.\n\nT"
+    assert excerpt.topics == ("trade", "Taiwan", "Ukraine")
+    assert excerpt.paragraphs == (0, 1)
