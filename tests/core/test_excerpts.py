@@ -162,7 +162,7 @@ def test_range_excerpt_of_a_paragraph_break_is_refused(sample_document):
 
 def test_excerpt_mapping_holds_every_field():
     citation = Citation("T", "AP", "Jun 18", "By Jo", "https://ex.com")
-    excerpt = Excerpt("Text", citation, ("trade",), (3, 4), created=CREATED, note="check")
+    excerpt = Excerpt("Text", citation, ("trade",), (3, 4), created=CREATED, note="check", id="e1")
     assert excerpt.to_mapping() == {
         "text": "Text",
         "title": "T",
@@ -174,8 +174,10 @@ def test_excerpt_mapping_holds_every_field():
         "paragraphs": [3, 4],
         "created": CREATED,
         "note": "check",
+        "id": "e1",
     }
     assert Excerpt.from_mapping(excerpt.to_mapping()) == excerpt
+    assert Excerpt.from_mapping(excerpt.to_mapping()).id == "e1"
 
 
 def test_excerpt_mapping_with_only_text_takes_the_defaults():
@@ -185,14 +187,19 @@ def test_excerpt_mapping_with_only_text_takes_the_defaults():
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", excerpt.created)
 
 
-def test_excerpt_mapping_edited_by_hand_is_read_as_text():
-    excerpt = Excerpt.from_mapping(
-        {"text": "Text", "date": 2023, "topics": ["trade", 5], "paragraphs": ["3"], "note": 1}
-    )
-    assert excerpt.citation.date == "2023"
-    assert excerpt.topics == ("trade", "5")
-    assert excerpt.paragraphs == (3,)
-    assert excerpt.note == "1"
+@pytest.mark.parametrize(
+    ("field", "value", "problem"),
+    [
+        ("date", 2023, "'date' must be a string"),
+        ("note", None, "'note' must be a string"),
+        ("topics", ["trade", 5], "'topics' must be a list of strings"),
+        ("paragraphs", ["3"], "'paragraphs' must be a list of paragraph numbers"),
+        ("paragraphs", [-1], "'paragraphs' must be a list of paragraph numbers"),
+    ],
+)
+def test_excerpt_mapping_edited_by_hand_with_wrong_types_is_refused(field, value, problem):
+    with pytest.raises(ValueError, match=problem):
+        Excerpt.from_mapping({"text": "Text", field: value})
 
 
 def test_malformed_excerpt_mapping_says_what_is_missing():
