@@ -71,14 +71,18 @@ def one_paragraph(folder: Path) -> Path:
 
 def many_attributes(folder: Path) -> Path:
     attributes = " ".join(f'data-a{n}="{n}"' for n in range(50_000))
-    page = f"<html><body><article {attributes}><p>Tariffs on steel rose.</p></article></body></html>"
+    page = (
+        f"<html><body><article {attributes}><p>Tariffs on steel rose.</p></article></body></html>"
+    )
     path = folder / "attributes.html"
     path.write_text(page, encoding="utf-8")
     return path
 
 
 def many_html_paragraphs(folder: Path) -> Path:
-    body = "".join(f"<p>Paragraph {n} says tariffs on steel rose again.</p>" for n in range(100_000))
+    body = "".join(
+        f"<p>Paragraph {n} says tariffs on steel rose again.</p>" for n in range(100_000)
+    )
     path = folder / "paragraphs.html"
     path.write_text(f"<html><body><article>{body}</article></body></html>", encoding="utf-8")
     return path
@@ -132,9 +136,15 @@ def measure(path: Path) -> tuple[float, float, float]:
         ticker.start()
         marks: dict[str, float] = {}
         start = time.perf_counter()
-        window.document_shown.connect(lambda _: marks.setdefault("text", time.perf_counter() - start))
-        window.topics_ready.connect(lambda: marks.setdefault("topics", time.perf_counter() - start))
-        window.open_failed.connect(lambda _: marks.setdefault("topics", time.perf_counter() - start))
+        window.document_shown.connect(
+            lambda _: marks.setdefault("text", time.perf_counter() - start)
+        )
+        window.topics_ready.connect(
+            lambda: marks.setdefault("topics", time.perf_counter() - start)
+        )
+        window.open_failed.connect(
+            lambda _: marks.setdefault("topics", time.perf_counter() - start)
+        )
         window.open_path(path)
         while "topics" not in marks and time.perf_counter() - start < 600:
             spin(20)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from operator import attrgetter
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSize, QUrl, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSize, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -57,6 +60,93 @@ def _piece_formats(
     middle.setBottomMargin(0)
     last.setTopMargin(0)
     return first, middle, last
+
+
+class _Builder:
+    """Puts a document's paragraphs into a QTextDocument, some at a time.
+
+    Paragraphs of the same look go in with one ``insertText`` (a newline starts a new block
+    with the same formats). Blocks from number ``visible`` on are hidden: they lie beyond the
+    reading window and cost no layout.
+    """
+
+    BATCH = 400  # paragraphs per insert
+
+    def __init__(
+        self,
+        document: Document,
+        doc: QTextDocument,
+        blocks: BlockMap,
+        visible: int,
+        palette: QPalette,
+    ) -> None:
+        self.source = document
+        self.document = doc
+        self._map = blocks
+        self._visible = visible
+        self.next = 0  # the next paragraph to insert
+        self.blocks = 0  # blocks inserted so far
+        # A brush, not a colour: converting a QColor makes PySide build the Qt namespace.
+        muted = palette.brush(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
+        self._formats = {role: ArticleView._formats(role, muted) for role in _ROLES}
+        self._meta_end = ArticleView._formats("date", muted)[0]
+        self._meta_end.setBottomMargin(22)  # space between the meta lines and the article
+        self._pieces = {role: _piece_formats(b) for role, (b, _c) in self._formats.items()}
+
+    @property
+    def done(self) -> bool:
+        """Whether every paragraph is in."""
+        return self.next >= len(self.source.paragraphs)
+
+    def add_until(self, enough: Callable[[], bool]) -> None:
+        """Insert batches of paragraphs until ``enough()`` or the end."""
+        while not self.done and not enough():
+            self._add(min(len(self.source.paragraphs), self.next + self.BATCH))
+
+    def _add(self, end: int) -> None:
+        document, paragraphs = self.source, self.source.paragraphs
+        runs: list[tuple[QTextBlockFormat, QTextCharFormat, list[str]]] = []
+
+        def add(block: QTextBlockFormat, char: QTextCharFormat, text: str) -> None:
+            if runs and runs[-1][0] is block and runs[-1][1] is char:
+                runs[-1][2].append(text)
+            else:
+                runs.append((block, char, [text]))
+
+        for paragraph in paragraphs[self.next : end]:
+            block, char = self._formats[paragraph.role]
+            following = paragraph.index + 1
+            if paragraph.role in _META and (
+                following == len(paragraphs) or paragraphs[following].role not in _META
+            ):
+                block = self._meta_end
+            text = ArticleView._shown_text(document, paragraph)
+            parts = self._map.pieces(paragraph.index, text) if len(text) > PIECE_CHARS else [text]
+            if len(parts) == 1:
+                add(block, char, text)
+                continue
+            first, middle, last = self._pieces[paragraph.role]
+            for n, part in enumerate(parts):
+                add(first if n == 0 else last if n == len(parts) - 1 else middle, char, part)
+        cursor = QTextCursor(self.document)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.beginEditBlock()
+        start = self.blocks
+        for block, char, texts in runs:
+            if self.blocks == 0:
+                cursor.setBlockFormat(block)
+                cursor.setBlockCharFormat(char)
+            else:
+                cursor.insertBlock(block, char)
+            cursor.insertText("\n".join(texts), char)
+            self.blocks += len(texts)
+        if self.blocks > self._visible:
+            hidden = self.document.findBlockByNumber(max(start, self._visible))
+            while hidden.isValid():
+                hidden.setVisible(False)
+                hidden = hidden.next()
+        cursor.endEditBlock()
+        self.next = end
 
 
 class MatchScrollBar(QScrollBar):
@@ -120,9 +210,10 @@ class ArticleView(QTextBrowser):
     first_painted = Signal()
     position_changed = Signal(int)
 
-    #: Paragraphs laid out at once (the reading window), and how far it slides.
+    #: Blocks laid out at once (the reading window), at most, and about how many characters:
+    #: a window of long pieces holds fewer of them.
     WINDOW = 1500
-    STEP = 500
+    WINDOW_CHARS = 300_000
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -140,9 +231,11 @@ class ArticleView(QTextBrowser):
         self._spans: dict[str, dict[int, list[tuple[int, int]]]] = {}
         self._cache: dict[tuple[str, int], list[QTextEdit.ExtraSelection]] = {}
         self._map = BlockMap(())
+        self._builder: _Builder | None = None  # the rest of a book, still going in
         self._visible_paragraphs: tuple[int, ...] = ()  # the state's, as last shown
         self._candidates: tuple[int, ...] = ()  # their blocks: what the window slides over
         self._first = 0  # position in _candidates where the reading window starts
+        self._window_size = self.WINDOW
         self._shown: set[int] = set()  # blocks laid out and visible
         self._zoom = 0
         self._sliding = False
@@ -213,6 +306,7 @@ class ArticleView(QTextBrowser):
     def _rebuild(self, state: ReadingState) -> None:
         self._visible_paragraphs = ()
         self._candidates = ()
+        self._builder = None
         document = state.document
         if document is None:
             if not self._shown:
@@ -223,15 +317,51 @@ class ArticleView(QTextBrowser):
             self._apply_font()
             self.viewport().update() if self._viewport_painted else None
             return
-        self._map = BlockMap([p.text for p in document.paragraphs])
-        self._shown = set(range(min(self._map.block_count, self.WINDOW)))
+        self._map = BlockMap(list(map(attrgetter("text"), document.paragraphs)))
+        self._window_size = self._map.window_size(self.WINDOW, self.WINDOW_CHARS)
+        self._shown = set(range(min(self._map.block_count, self._window_size)))
         self._first = 0
-        self.setDocument(self._build(document, len(self._shown)))
+        doc = QTextDocument(self)
+        doc.setUndoRedoEnabled(False)
+        doc.setDocumentMargin(24)
+        # Font and column first, so that the text is laid out once, as it will be shown.
+        doc.setDefaultFont(self._reading_font())
+        self._set_column(doc)
+        builder = _Builder(document, doc, self._map, len(self._shown), self.palette())
+        # The reading window's paragraphs now; the rest of a book, hidden, a batch per turn
+        # of the event loop, so that opening it never freezes the window.
+        builder.add_until(lambda: builder.blocks >= len(self._shown))
+        self.setDocument(doc)
         self.moveCursor(QTextCursor.MoveOperation.Start)
+        if not builder.done:
+            self._builder = builder
+            QTimer.singleShot(0, self._build_more)
         self.refresh()
         if self._viewport_painted and self.isVisible():
             # Put the new text on screen now, before topics are looked for in the worker.
             self.viewport().repaint()
+
+    def _build_more(self) -> None:
+        builder = self._builder
+        if builder is None or builder.document is not self.document():
+            return
+        deadline = time.perf_counter() + 0.02
+        builder.add_until(lambda: time.perf_counter() > deadline)
+        if builder.done:
+            self._builder = None
+        else:
+            QTimer.singleShot(0, self._build_more)
+
+    def _ensure_built(self, block: int) -> None:
+        """Insert the rest of the text up to ``block`` now (it was still coming)."""
+        builder = self._builder
+        if builder is not None and block >= builder.blocks:
+            builder.add_until(lambda: builder.blocks > block)
+            if builder.done:
+                self._builder = None
+
+    def _finish_build(self) -> None:
+        self._ensure_built(self._map.block_count)
 
     def _on_cursor_position_changed(self) -> None:
         if self._rendering or self._state is None or self._state.document is None:
@@ -240,65 +370,6 @@ class ArticleView(QTextBrowser):
         if index != self._reported:
             self._reported = index
             self.position_changed.emit(index)
-
-    def _build(self, document: Document, visible: int) -> QTextDocument:
-        """A text document of ``document``; blocks after the first ``visible`` are hidden."""
-        doc = QTextDocument(self)
-        doc.setUndoRedoEnabled(False)
-        doc.setDocumentMargin(24)
-        # Font and column first, so that the text is laid out once, as it will be shown.
-        doc.setDefaultFont(self._reading_font())
-        self._set_column(doc)
-        cursor = QTextCursor(doc)
-        cursor.beginEditBlock()
-        # A brush, not a colour: converting a QColor makes PySide build the Qt namespace.
-        muted = self.palette().brush(
-            QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText
-        )
-        formats = {role: self._formats(role, muted) for role in _ROLES}
-        meta_end = self._formats("date", muted)[0]
-        meta_end.setBottomMargin(22)  # space between the meta lines and the article
-        pieces = {role: _piece_formats(block) for role, (block, _char) in formats.items()}
-        paragraphs = document.paragraphs
-        # Runs of paragraphs with the same look go in with one insertText: "\n" starts a new
-        # block with the same formats, and a book has few runs (mostly body text).
-        runs: list[tuple[QTextBlockFormat, QTextCharFormat, list[str]]] = []
-
-        def add(block: QTextBlockFormat, char: QTextCharFormat, text: str) -> None:
-            if runs and runs[-1][0] is block and runs[-1][1] is char:
-                runs[-1][2].append(text)
-            else:
-                runs.append((block, char, [text]))
-
-        for paragraph in paragraphs:
-            block, char = formats[paragraph.role]
-            following = paragraph.index + 1
-            if paragraph.role in _META and (
-                following == len(paragraphs) or paragraphs[following].role not in _META
-            ):
-                block = meta_end
-            text = self._shown_text(document, paragraph)
-            parts = self._map.pieces(paragraph.index, text) if len(text) > PIECE_CHARS else [text]
-            if len(parts) == 1:
-                add(block, char, text)
-                continue
-            first, middle, last = pieces[paragraph.role]
-            for n, part in enumerate(parts):
-                add(first if n == 0 else last if n == len(parts) - 1 else middle, char, part)
-        for n, (block, char, texts) in enumerate(runs):
-            if n == 0:
-                cursor.setBlockFormat(block)
-                cursor.setBlockCharFormat(char)
-            else:
-                cursor.insertBlock(block, char)
-            cursor.insertText("\n".join(texts), char)
-        if visible < self._map.block_count:
-            hidden = doc.findBlockByNumber(visible)
-            while hidden.isValid():
-                hidden.setVisible(False)
-                hidden = hidden.next()
-        cursor.endEditBlock()
-        return doc
 
     @staticmethod
     def _shown_text(document: Document, paragraph: Paragraph) -> str:
@@ -349,8 +420,8 @@ class ArticleView(QTextBrowser):
             self._visible_paragraphs = visible
             self._candidates = self._map.blocks(visible)
             position = bisect_left(self._candidates, here)
-            last = max(0, len(self._candidates) - self.WINDOW)
-            self._first = max(0, min(last, position - self.WINDOW // 3))
+            last = max(0, len(self._candidates) - self._window_size)
+            self._first = max(0, min(last, position - self._window_size // 3))
         self._apply_visibility()
         self._apply_highlights()
         self._update_marks()
@@ -359,7 +430,7 @@ class ArticleView(QTextBrowser):
 
     def _window(self) -> tuple[int, ...]:
         """The blocks of the reading window: those laid out and shown now."""
-        return self._candidates[self._first : self._first + self.WINDOW]
+        return self._candidates[self._first : self._first + self._window_size]
 
     def _apply_visibility(self) -> None:
         """Show exactly the blocks of the reading window, touching only blocks that change."""
@@ -367,13 +438,26 @@ class ArticleView(QTextBrowser):
         changed = wanted ^ self._shown
         if not changed:
             return
+        self._ensure_built(max(changed))
         doc = self.document()
         for index in changed:
             doc.findBlockByNumber(index).setVisible(index in wanted)
         self._shown = wanted
-        first = doc.findBlockByNumber(min(changed)).position()
-        last = doc.findBlockByNumber(max(changed))
-        doc.markContentsDirty(first, last.position() + last.length() - first)
+        # When the window slides, two runs of blocks change at its ends: lay out only those,
+        # not the unchanged text between them. Scattered changes (a filter) are one range.
+        ordered = sorted(changed)
+        runs: list[tuple[int, int]] = []
+        for number in ordered:
+            if runs and number == runs[-1][1] + 1:
+                runs[-1] = (runs[-1][0], number)
+            else:
+                runs.append((number, number))
+        if len(runs) > 4:
+            runs = [(ordered[0], ordered[-1])]
+        for run_start, run_end in runs:
+            first = doc.findBlockByNumber(run_start).position()
+            last = doc.findBlockByNumber(run_end)
+            doc.markContentsDirty(first, last.position() + last.length() - first)
 
     def _apply_highlights(self) -> None:
         state = self._state
@@ -500,15 +584,16 @@ class ArticleView(QTextBrowser):
         bottom = self.cursorForPosition(QPoint(0, self.viewport().height())).blockNumber()
         if (top < low or bottom > high) and self._state.checked:
             self._apply_highlights()
-        if len(self._candidates) <= self.WINDOW:
+        size = self._window_size
+        if len(self._candidates) <= size:
             return
         scroll = self.verticalScrollBar()
         margin = 2 * self.viewport().height()
-        last = len(self._candidates) - self.WINDOW
+        last = len(self._candidates) - size
         if value >= scroll.maximum() - margin and self._first < last:
-            self._slide(min(last, self._first + self.STEP))
+            self._slide(min(last, self._first + size // 3))
         elif value <= margin and self._first > 0:
-            self._slide(max(0, self._first - self.STEP))
+            self._slide(max(0, self._first - size // 3))
 
     def _slide(self, first: int, anchor: int | None = None) -> None:
         """Move the reading window, keeping the block at the top of the view in place."""
@@ -534,8 +619,8 @@ class ArticleView(QTextBrowser):
         position = bisect_left(self._candidates, block)
         if position >= len(self._candidates) or self._candidates[position] != block:
             return
-        last = max(0, len(self._candidates) - self.WINDOW)
-        self._first = max(0, min(last, position - self.WINDOW // 3))
+        last = max(0, len(self._candidates) - self._window_size)
+        self._first = max(0, min(last, position - self._window_size // 3))
         self._apply_visibility()
         self._apply_highlights()
 
@@ -545,6 +630,7 @@ class ArticleView(QTextBrowser):
 
     def visible_paragraphs(self) -> list[int]:
         """Indices of paragraphs whose blocks are visible now."""
+        self._finish_build()
         visible: list[int] = []
         block = self.document().firstBlock()
         while block.isValid():
@@ -583,6 +669,7 @@ class ArticleView(QTextBrowser):
             ]
             if starts:
                 number = self._map.piece_at(index, min(starts))
+        self._ensure_built(number)
         block = self.document().findBlockByNumber(number)
         if not block.isValid():
             return

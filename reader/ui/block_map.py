@@ -18,7 +18,7 @@ class BlockMap:
     """Paragraph indices to block numbers and back, with where each block's piece starts."""
 
     def __init__(self, texts: Sequence[str], limit: int = PIECE_CHARS) -> None:
-        self._identity = all(len(text) <= limit for text in texts)
+        self._identity = max(map(len, texts), default=0) <= limit  # at C speed, for a book
         self._count = len(texts)
         self._first: list[int] = []  # first block of each paragraph, then the block count
         self._starts: list[int] = []  # where each block's piece starts in its paragraph
@@ -28,6 +28,18 @@ class BlockMap:
             self._first.append(len(self._starts))
             self._starts.extend(piece_starts(text, limit))
         self._first.append(len(self._starts))
+        self._lengths_total = sum(map(len, texts))
+
+    def window_size(self, blocks: int, characters: int) -> int:
+        """How many blocks a reading window of about ``characters`` holds (at most ``blocks``).
+
+        Blocks of a long paragraph's pieces are long, so a window of them holds fewer.
+        """
+        if self._identity or not self._starts:
+            return blocks
+        total = self._lengths_total
+        average = max(1, total // max(1, len(self._starts)))
+        return max(50, min(blocks, characters // average))
 
     @property
     def block_count(self) -> int:
