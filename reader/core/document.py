@@ -49,6 +49,7 @@ class Document:
     byline: str = ""
     path: str = ""
     url: str = ""
+    accessed: str = ""  # when it was read or fetched (ISO), for citations
     offsets: tuple[int, ...] = field(default=(), compare=False, repr=False)
     #: How many paragraphs are classified (body text and headings), counted once.
     text_paragraphs: int = field(default=-1, compare=False, repr=False)

@@ -8,7 +8,7 @@ import os
 import re
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
 from typing import Any
@@ -16,33 +16,87 @@ from typing import Any
 from reader.core.document import Document
 from reader.core.storage import atomic_write_text, file_lock, user_data_dir
 
+#: Paragraph roles a report counts when it says "paragraph 12".
+_TEXT_ROLES = frozenset({"body", "list", "quote"})
+
 
 @dataclass(frozen=True, slots=True)
 class Citation:
-    """Where an excerpt comes from."""
+    """Where an excerpt comes from, as a report names it.
+
+    A local file is never part of a citation: a colleague could not open it. The web address
+    is, when the article came from one.
+    """
 
     title: str = ""
-    source: str = ""
+    source: str = ""  # the publisher or site
     date: str = ""
-    byline: str = ""
-    location: str = ""  # URL or file path
+    byline: str = ""  # the author or authors
+    url: str = ""
+    paragraph: int = 0  # which paragraph of the article's text the excerpt starts in, from 1
+    accessed: str = ""  # when the reader read it, e.g. "Dec 1, 2026"
 
     @classmethod
-    def of(cls, document: Document) -> Citation:
-        """The citation of a whole document."""
+    def of(cls, document: Document, first: int | None = None) -> Citation:
+        """The citation of ``document``, pointing to paragraph ``first`` if given."""
+        number = 0
+        paragraphs = document.paragraphs
+        if (
+            first is not None
+            and 0 <= first < len(paragraphs)
+            and (paragraphs[first].role in _TEXT_ROLES)
+        ):
+            number = sum(1 for p in paragraphs[: first + 1] if p.role in _TEXT_ROLES)
         return cls(
             title=document.title or (PurePath(document.path).name if document.path else ""),
             source=document.source,
             date=document.date,
             byline=document.byline,
-            location=document.url or document.path,
+            url=document.url,
+            paragraph=number,
+            accessed=readable_day(document.accessed) if document.accessed else today(),
         )
 
+    def parts(self) -> list[str]:
+        """The citation's parts in order, each as plain text (the title without quotes)."""
+        parts = [self.title, self.byline, self.source, self.date]
+        if self.paragraph:
+            parts.append(f"paragraph {self.paragraph}")
+        parts.append(self.url)
+        if self.accessed:
+            parts.append(f"accessed {self.accessed}")
+        return [p for p in parts if p]
+
     def line(self) -> str:
-        """One line such as ``“Title”, Associated Press, Jun 18, 2023``."""
-        parts = [f"“{self.title}”"] if self.title else []
-        parts += [p for p in (self.byline, self.source, self.date) if p]
+        """One line such as ``“Title”, Associated Press, Jun 18, 2023, paragraph 4``."""
+        parts = self.parts()
+        if self.title:
+            parts[0] = f"“{self.title}”"
         return ", ".join(parts) or "Unknown source"
+
+    def short(self) -> str:
+        """The source in a few words: title, site and date, for a list of excerpts."""
+        parts = [f"“{self.title}”" if self.title else "", self.source, self.date]
+        return ", ".join(p for p in parts if p) or "Unknown source"
+
+
+def today() -> str:
+    """Today as a citation writes it: ``Dec 1, 2026``."""
+    from datetime import date
+
+    day = date.today()
+    return f"{day:%b} {day.day}, {day.year}"
+
+
+def readable_day(value: str) -> str:
+    """An ISO date or timestamp as a citation writes it; anything else as it is."""
+    from datetime import date
+
+    try:
+        day = date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return value.strip()
+    return f"{day:%b} {day.day}, {day.year}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,54 +113,40 @@ class Excerpt:
     id: str = field(default_factory=lambda: uuid.uuid4().hex, compare=False)
 
     def as_text(self) -> str:
-        """Plain text: the passage, then ``— citation`` and the location."""
-        lines = [self.text, "", f"— {self.citation.line()}"]
-        if self.citation.location:
-            lines.append(f"  {self.citation.location}")
-        return "\n".join(lines)
+        """Plain text: the passage, then ``— citation``."""
+        return "\n".join([self.text, "", f"— {self.citation.line()}"])
 
     def as_markdown(self) -> str:
-        """A Markdown blockquote followed by the citation."""
+        """A Markdown blockquote followed by the same citation as :meth:`as_text`."""
         quoted = "\n>\n".join(
             "> " + block.replace("\n", " ") for block in self.text.split("\n\n") if block.strip()
         )
-        source = self.citation.line()
-        location = self.citation.location
-        if location.startswith(("http://", "https://")):
-            source = f"[{source}]({location})"
-        elif location:
-            source = f"{source} ({location})"
-        return f"{quoted}\n\n— {source}"
+        return f"{quoted}\n\n— {self.citation.line()}"
 
     def as_html(self) -> str:
-        """HTML: a ``<blockquote>`` of paragraphs and a citation line, for word processors."""
+        """HTML for word processors: a ``<blockquote>`` and the same citation.
+
+        The title is cited and the address is a link.
+        """
         import html
 
         paras = "".join(
             f"<p>{html.escape(block)}</p>" for block in self.text.split("\n\n") if block.strip()
         )
-        title = html.escape(self.citation.title)
-        location = self.citation.location
-        if title and location.startswith(("http://", "https://")):
-            title = f'<a href="{html.escape(location, quote=True)}">{title}</a>'
-        rest = ", ".join(
-            html.escape(p)
-            for p in (self.citation.byline, self.citation.source, self.citation.date)
-            if p
-        )
-        cite = f"<cite>“{title}”</cite>" if title else ""
-        cite = ", ".join(p for p in (cite, rest) if p) or "Unknown source"
-        return f"<blockquote>{paras}</blockquote><p>— {cite}</p>"
+        return f"<blockquote>{paras}</blockquote><p>— {citation_html(self.citation)}</p>"
 
     def to_mapping(self) -> dict[str, Any]:
         """A JSON-ready mapping (what the excerpt collection stores)."""
+        c = self.citation
         return {
             "text": self.text,
-            "title": self.citation.title,
-            "source": self.citation.source,
-            "date": self.citation.date,
-            "byline": self.citation.byline,
-            "location": self.citation.location,
+            "title": c.title,
+            "source": c.source,
+            "date": c.date,
+            "byline": c.byline,
+            "url": c.url,
+            "paragraph": c.paragraph,
+            "accessed": c.accessed,
             "topics": list(self.topics),
             "paragraphs": list(self.paragraphs),
             "created": self.created,
@@ -140,11 +180,19 @@ class Excerpt:
             raise ValueError("an excerpt's 'paragraphs' must be a list of paragraph numbers")
         created = s("created") or datetime.now(UTC).isoformat(timespec="seconds")
         text = data["text"]
-        citation = Citation(s("title"), s("source"), s("date"), s("byline"), s("location"))
+        number = data.get("paragraph", 0)
+        if not isinstance(number, int) or isinstance(number, bool) or not 0 <= number < 10**9:
+            raise ValueError("an excerpt's 'paragraph' must be a paragraph number")
+        # Excerpts kept before citations named addresses had a 'location': a URL or a file.
+        location = s("location")
+        url = s("url") or (location if location.startswith(("http://", "https://")) else "")
+        citation = Citation(
+            s("title"), s("source"), s("date"), s("byline"), url, number, s("accessed")
+        )
         # Collections written before excerpts had ids get one derived from what they hold,
         # the same in every window that reads the file.
         default_id = hashlib.sha1(
-            "\x1f".join((text, citation.location, created)).encode("utf-8", "surrogatepass")
+            "\x1f".join((text, location or url, created)).encode("utf-8", "surrogatepass")
         ).hexdigest()[:32]
         return cls(
             text=text,
@@ -157,6 +205,21 @@ class Excerpt:
         )
 
 
+def citation_html(citation: Citation) -> str:
+    """The citation of :meth:`Citation.line` as HTML: the title cited, the address a link."""
+    import html
+
+    parts = []
+    for part in citation.parts():
+        escaped = html.escape(part)
+        if part == citation.title:
+            escaped = f"<cite>“{escaped}”</cite>"
+        elif part == citation.url:
+            escaped = f'<a href="{html.escape(part, quote=True)}">{escaped}</a>'
+        parts.append(escaped)
+    return ", ".join(parts) or "Unknown source"
+
+
 def excerpt_paragraphs(
     document: Document, indices: Iterable[int], topics: Sequence[str] = ()
 ) -> Excerpt:
@@ -165,7 +228,7 @@ def excerpt_paragraphs(
     if not chosen:
         raise ValueError("no paragraphs chosen")
     text = "\n\n".join(document.paragraphs[i].text for i in chosen)
-    return Excerpt(text, Citation.of(document), tuple(topics), tuple(chosen))
+    return Excerpt(text, Citation.of(document, chosen[0]), tuple(topics), tuple(chosen))
 
 
 def excerpt_range(document: Document, start: int, end: int, topics: Sequence[str] = ()) -> Excerpt:
@@ -175,7 +238,8 @@ def excerpt_range(document: Document, start: int, end: int, topics: Sequence[str
     if not text:
         raise ValueError("the range holds no text")
     first, last = document.paragraph_at(start), document.paragraph_at(max(start, end - 1))
-    return Excerpt(text, Citation.of(document), tuple(topics), tuple(range(first, last + 1)))
+    citation = Citation.of(document, first)
+    return Excerpt(text, citation, tuple(topics), tuple(range(first, last + 1)))
 
 
 class CollectionError(Exception):
@@ -250,30 +314,111 @@ def save_collection(path: Path, excerpts: Sequence[Excerpt]) -> None:
     atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
-def export_markdown(excerpts: Sequence[Excerpt]) -> str:
-    """All excerpts as one Markdown document."""
-    parts = ["# Excerpts", ""]
+def _by_article(excerpts: Sequence[Excerpt]) -> list[tuple[Citation, list[Excerpt]]]:
+    """Excerpts grouped by the article they come from, in the order first kept."""
+    groups: dict[tuple[str, ...], tuple[Citation, list[Excerpt]]] = {}
     for excerpt in excerpts:
-        if excerpt.topics:
-            parts.append(f"*Topics: {', '.join(excerpt.topics)}*")
-            parts.append("")
-        parts.append(excerpt.as_markdown())
-        parts.append("")
+        c = excerpt.citation
+        key = (c.title, c.source, c.date, c.byline, c.url)
+        if key not in groups:
+            groups[key] = (replace(c, paragraph=0), [])
+        groups[key][1].append(excerpt)
+    return list(groups.values())
+
+
+def export_markdown(excerpts: Sequence[Excerpt]) -> str:
+    """All excerpts as a Markdown briefing: one section and citation per article."""
+    parts = ["# Excerpts", ""]
+    for citation, items in _by_article(excerpts):
+        parts += [f"## {citation.title or 'Untitled'}", "", f"*{citation.line()}*", ""]
+        for excerpt in items:
+            quoted = "\n>\n".join(
+                "> " + b.replace("\n", " ") for b in excerpt.text.split("\n\n") if b.strip()
+            )
+            parts += [quoted, ""]
+            notes = []
+            if excerpt.citation.paragraph:
+                notes.append(f"paragraph {excerpt.citation.paragraph}")
+            if excerpt.topics:
+                notes.append(f"topics: {', '.join(excerpt.topics)}")
+            if notes:
+                parts += [f"— {'; '.join(notes)}", ""]
+            if excerpt.note:
+                parts += [f"Note: {excerpt.note}", ""]
     return "\n".join(parts)
 
 
+def export_html(excerpts: Sequence[Excerpt]) -> str:
+    """All excerpts as an HTML briefing for word processors: one citation per article."""
+    import html
+
+    body = ["<h1>Excerpts</h1>"]
+    for citation, items in _by_article(excerpts):
+        body.append(f"<h2>{html.escape(citation.title or 'Untitled')}</h2>")
+        body.append(f"<p>{citation_html(citation)}</p>")
+        for excerpt in items:
+            paras = "".join(
+                f"<p>{html.escape(b)}</p>" for b in excerpt.text.split("\n\n") if b.strip()
+            )
+            notes = []
+            if excerpt.citation.paragraph:
+                notes.append(f"paragraph {excerpt.citation.paragraph}")
+            if excerpt.topics:
+                notes.append("topics: " + ", ".join(excerpt.topics))
+            body.append(f"<blockquote>{paras}</blockquote>")
+            if notes:
+                body.append(f"<p><small>{html.escape('; '.join(notes))}</small></p>")
+            if excerpt.note:
+                body.append(f"<p><em>Note:</em> {html.escape(excerpt.note)}</p>")
+    return (
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Excerpts</title></head><body>\n'
+        + "\n".join(body)
+        + "\n</body></html>\n"
+    )
+
+
 def export_csv(excerpts: Sequence[Excerpt]) -> str:
-    """All excerpts as CSV: one row each, with citation columns."""
+    """All excerpts as CSV, one row each.
+
+    It starts with a byte order mark, so that spreadsheet programs read it as UTF-8.
+    """
     import csv
     import io
 
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["text", "topics", "title", "source", "date", "location", "created", "note"])
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(
+        [
+            "text",
+            "topics",
+            "note",
+            "title",
+            "author",
+            "source",
+            "date",
+            "paragraph",
+            "url",
+            "accessed",
+            "kept",
+        ]
+    )
     for e in excerpts:
         c = e.citation
         writer.writerow(
-            [e.text, "; ".join(e.topics), c.title, c.source, c.date, c.location, e.created, e.note]
+            [
+                e.text,
+                "; ".join(e.topics),
+                e.note,
+                c.title,
+                c.byline,
+                c.source,
+                c.date,
+                c.paragraph or "",
+                c.url,
+                c.accessed,
+                e.created,
+            ]
         )
     return buffer.getvalue()
 
@@ -286,6 +431,7 @@ def export_json(excerpts: Sequence[Excerpt]) -> str:
 #: Export formats by file suffix: the name shown in the save dialog and the writer.
 EXPORTERS: dict[str, tuple[str, Callable[[Sequence[Excerpt]], str]]] = {
     ".md": ("Markdown", export_markdown),
+    ".html": ("HTML", export_html),
     ".csv": ("CSV", export_csv),
     ".json": ("JSON", export_json),
 }

@@ -4,7 +4,14 @@ from dataclasses import replace
 import pytest
 
 from reader.core.document import Document, Paragraph
-from reader.core.excerpts import Citation, Excerpt, excerpt_paragraphs, excerpt_range
+from reader.core.excerpts import (
+    Citation,
+    Excerpt,
+    citation_html,
+    excerpt_paragraphs,
+    excerpt_range,
+    today,
+)
 
 CREATED = "2023-06-18T11:44:00+00:00"
 
@@ -56,75 +63,97 @@ def test_malformed_excerpt_mapping_is_refused():
         Excerpt.from_mapping({"title": "no text"})
 
 
-def test_citation_line_lists_title_byline_source_and_date():
-    assert Citation("T", "AP", "Jun 18", "By Jo").line() == "“T”, By Jo, AP, Jun 18"
+def test_citation_line_names_the_source_as_a_report_would():
+    citation = Citation(
+        "T", "AP", "Jun 18", "Jo Doe", "https://ex.com/a", paragraph=4, accessed="Dec 1, 2026"
+    )
+    assert citation.line() == (
+        "“T”, Jo Doe, AP, Jun 18, paragraph 4, https://ex.com/a, accessed Dec 1, 2026"
+    )
     assert Citation(source="AP", date="Jun 18").line() == "AP, Jun 18"
+    assert citation.short() == "“T”, AP, Jun 18"
 
 
 def test_citation_line_without_anything_known():
     assert Citation().line() == "Unknown source"
-    assert Citation(location="https://example.com/a").line() == "Unknown source"
+    assert Citation().short() == "Unknown source"
+    assert Citation(url="https://example.com/a").line() == "https://example.com/a"
 
 
 def test_citation_of_a_document_carries_what_is_known_of_it(sample_document):
-    doc = replace(sample_document, byline="By Jo", url="https://example.com/a")
-    assert Citation.of(doc) == Citation(
+    doc = replace(
+        sample_document, byline="Jo Doe", url="https://example.com/a", accessed="2026-11-30"
+    )
+    body = next(p.index for p in doc.paragraphs if p.line == 13)
+    assert Citation.of(doc, body) == Citation(
         title=sample_document.title,
         source="Associated Press",
         date="Jun 18, 2023, 11:44 AM",
-        byline="By Jo",
-        location="https://example.com/a",
+        byline="Jo Doe",
+        url="https://example.com/a",
+        paragraph=sum(1 for p in doc.paragraphs[: body + 1] if p.role == "body"),
+        accessed="Nov 30, 2026",
     )
+
+
+def test_a_citation_never_names_a_local_file(sample_document):
+    citation = Citation.of(sample_document, 10)
+    assert sample_document.path
+    assert sample_document.path not in citation.line()
+    assert sample_document.path not in citation_html(citation)
+    excerpt = excerpt_paragraphs(sample_document, [10])
+    for form in (excerpt.as_text(), excerpt.as_markdown(), excerpt.as_html()):
+        assert sample_document.path not in form
+        assert "/sample.txt" not in form
 
 
 def test_citation_of_an_untitled_file_is_named_after_it(sample_document):
     citation = Citation.of(replace(sample_document, title=""))
     assert citation.title == "sample.txt"
-    assert citation.location == sample_document.path
+    assert citation.url == ""
 
 
-def test_citation_of_a_document_from_nowhere_is_empty():
-    assert Citation.of(Document((Paragraph(0, "body", "Text."),))) == Citation()
+def test_citation_counts_paragraphs_of_text_only(sample_document):
+    title = 0
+    assert Citation.of(sample_document, title).paragraph == 0  # a title is not cited by number
+    first_body = next(p.index for p in sample_document.paragraphs if p.role == "body")
+    assert Citation.of(sample_document, first_body).paragraph == 1
 
 
-def test_markdown_joins_wrapped_lines_and_links_a_web_source():
-    excerpt = Excerpt("One\ntwo\n\n\n\nThree", Citation("T", "AP", location="https://ex.com/a"))
-    assert excerpt.as_markdown() == "> One two\n>\n> Three\n\n— [“T”, AP](https://ex.com/a)"
-    plain = Excerpt("x", Citation("T", location="http://ex.com"))
-    assert plain.as_markdown() == "> x\n\n— [“T”](http://ex.com)"
+def test_citation_of_a_document_from_nowhere_says_when_it_was_read():
+    citation = Citation.of(Document((Paragraph(0, "body", "Text."),)))
+    assert citation == Citation(accessed=today())
 
 
-def test_markdown_names_a_file_source_and_no_source():
-    assert Excerpt("x", Citation("T", location="/home/me/a.txt")).as_markdown() == (
-        "> x\n\n— “T” (/home/me/a.txt)"
-    )
+def test_markdown_joins_wrapped_lines_and_cites_like_plain_text():
+    excerpt = Excerpt("One\ntwo\n\n\n\nThree", Citation("T", "AP", url="https://ex.com/a"))
+    assert excerpt.as_markdown() == "> One two\n>\n> Three\n\n— “T”, AP, https://ex.com/a"
+    assert excerpt.as_text() == "One\ntwo\n\n\n\nThree\n\n— “T”, AP, https://ex.com/a"
     assert Excerpt("x", Citation("T")).as_markdown() == "> x\n\n— “T”"
 
 
-def test_html_links_the_title_to_a_web_source_and_lists_the_rest():
-    citation = Citation("T <x>", "AP", "Jun 18", "By Jo", 'https://ex.com/?a=1&b="2"')
+def test_html_cites_the_title_links_the_address_and_lists_the_rest():
+    citation = Citation("T <x>", "AP", "Jun 18", "Jo Doe", 'https://ex.com/?a=1&b="2"', 3)
     assert Excerpt("One & two\n\n\n\nThree", citation).as_html() == (
         "<blockquote><p>One &amp; two</p><p>Three</p></blockquote>"
-        '<p>— <cite>“<a href="https://ex.com/?a=1&amp;b=&quot;2&quot;">T &lt;x&gt;</a>”</cite>'
-        ", By Jo, AP, Jun 18</p>"
-    )
-    assert Excerpt("x", Citation("T", location="http://ex.com")).as_html() == (
-        '<blockquote><p>x</p></blockquote><p>— <cite>“<a href="http://ex.com">T</a>”</cite></p>'
-    )
-
-
-def test_html_cites_a_file_source_without_a_link():
-    assert Excerpt("x", Citation("T", location="/home/me/a.txt")).as_html() == (
-        "<blockquote><p>x</p></blockquote><p>— <cite>“T”</cite></p>"
+        "<p>— <cite>“T &lt;x&gt;”</cite>, Jo Doe, AP, Jun 18, paragraph 3, "
+        '<a href="https://ex.com/?a=1&amp;b=&quot;2&quot;">https://ex.com/?a=1&amp;b=&quot;2&quot;</a></p>'
     )
 
 
 def test_html_without_a_title_or_any_source():
-    untitled = Excerpt("x", Citation(source="AP", location="https://ex.com"))
+    untitled = Excerpt("x", Citation(source="AP"))
     assert untitled.as_html() == "<blockquote><p>x</p></blockquote><p>— AP</p>"
     assert Excerpt("x", Citation()).as_html() == (
         "<blockquote><p>x</p></blockquote><p>— Unknown source</p>"
     )
+
+
+def test_an_excerpt_kept_with_a_web_location_keeps_it_as_its_address():
+    old = {"text": "x", "title": "T", "location": "https://ex.com/a"}
+    assert Excerpt.from_mapping(old).citation.url == "https://ex.com/a"
+    local = {"text": "x", "title": "T", "location": "/home/me/a.txt"}
+    assert Excerpt.from_mapping(local).citation.url == ""
 
 
 def test_paragraph_excerpt_can_start_at_the_first_paragraph(sample_document):
@@ -169,7 +198,9 @@ def test_excerpt_mapping_holds_every_field():
         "source": "AP",
         "date": "Jun 18",
         "byline": "By Jo",
-        "location": "https://ex.com",
+        "url": "https://ex.com",
+        "paragraph": 0,
+        "accessed": "",
         "topics": ["trade"],
         "paragraphs": [3, 4],
         "created": CREATED,

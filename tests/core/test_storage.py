@@ -2,6 +2,7 @@ import json
 import locale
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from reader.core.excerpts import (
     excerpt_paragraphs,
     export_csv,
     export_filters,
+    export_html,
     export_json,
     export_markdown,
     export_target,
@@ -61,9 +63,11 @@ def test_malformed_collection_is_reported(tmp_path, content):
 
 def test_exports_hold_text_topics_and_source(sample_document):
     excerpts = [excerpt_paragraphs(sample_document, [11], ["human rights", "fentanyl"])]
-    assert "*Topics: human rights, fentanyl*" in export_markdown(excerpts)
+    assert "topics: human rights, fentanyl" in export_markdown(excerpts)
     lines = export_csv(excerpts).splitlines()
-    assert lines[0] == "text,topics,title,source,date,location,created,note"
+    assert lines[0] == (
+        "\ufefftext,topics,note,title,author,source,date,paragraph,url,accessed,kept"
+    )
     assert "human rights; fentanyl" in lines[1]
 
 
@@ -142,29 +146,42 @@ def test_json_export_is_indented_utf8_text():
     assert exported.endswith("  }\n]\n")
 
 
-def test_csv_export_has_one_line_per_excerpt():
+def test_csv_export_has_one_line_per_excerpt_and_opens_as_utf8_in_spreadsheets():
     excerpt = Excerpt(
-        "One, two",
-        Citation("T", "AP", "Jun 18", "By Jo", "https://ex.com"),
+        "One, two “quoted”",
+        Citation("T", "AP", "Jun 18", "Jo Doe", "https://ex.com", 4, "Dec 1, 2026"),
         ("trade", "Taiwan"),
         created=CREATED,
         note="n",
     )
     assert export_csv([excerpt]) == (
-        "text,topics,title,source,date,location,created,note\n"
-        f'"One, two",trade; Taiwan,T,AP,Jun 18,https://ex.com,{CREATED},n\n'
+        "\ufefftext,topics,note,title,author,source,date,paragraph,url,accessed,kept\r\n"
+        f'"One, two “quoted”",trade; Taiwan,n,T,Jo Doe,AP,Jun 18,4,https://ex.com,'
+        f"Dec 1, 2026,{CREATED}\r\n".replace("Dec 1, 2026", '"Dec 1, 2026"')
     )
 
 
-def test_markdown_export_has_a_heading_and_a_blank_line_between_excerpts():
-    first = Excerpt("One", Citation("T"), ("trade", "Taiwan"), created=CREATED)
-    assert export_markdown([first, kept("Two")]) == (
-        "# Excerpts\n\n*Topics: trade, Taiwan*\n\n> One\n\n— “T”\n\n> Two\n\n— Unknown source\n"
+def test_markdown_export_groups_excerpts_by_article_with_one_citation_each():
+    article = Citation("T", "AP", "Jun 18", url="https://ex.com/t")
+    first = Excerpt("One", replace(article, paragraph=2), ("trade", "Taiwan"), created=CREATED)
+    second = Excerpt("Two", replace(article, paragraph=5), created=CREATED, note="check this")
+    other = kept("Three")
+    assert export_markdown([first, other, second]) == (
+        "# Excerpts\n\n"
+        "## T\n\n*“T”, AP, Jun 18, https://ex.com/t*\n\n"
+        "> One\n\n— paragraph 2; topics: trade, Taiwan\n\n"
+        "> Two\n\n— paragraph 5\n\nNote: check this\n\n"
+        "## Untitled\n\n*Unknown source*\n\n> Three\n"
     )
+    html = export_html([first, second])
+    assert html.count("<h2>") == 1
+    assert '<a href="https://ex.com/t">' in html
+    assert "<blockquote><p>One</p></blockquote>" in html
+    assert "<em>Note:</em> check this" in html
 
 
 def test_export_filters_name_every_format():
-    assert export_filters() == "Markdown (*.md);;CSV (*.csv);;JSON (*.json)"
+    assert export_filters() == "Markdown (*.md);;HTML (*.html);;CSV (*.csv);;JSON (*.json)"
 
 
 def test_export_target_follows_the_suffix_in_any_case():
