@@ -16,6 +16,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,6 +27,8 @@ from reader.core.excerpts import Excerpt
 from reader.core.storage import user_data_dir
 
 SCHEMA_VERSION = 2
+#: An import adds this many articles to the full-text index at a time.
+INDEX_EVERY = 50
 #: Bumped when the classifier's rules change in a way that changes what it finds.
 CLASSIFIER_VERSION = 1
 
@@ -169,7 +172,7 @@ def _v1(db: sqlite3.Connection) -> None:
         CREATE INDEX article_path ON article(path) WHERE path != '';
         CREATE INDEX article_url ON article(url) WHERE url != '';
         CREATE TABLE paragraph (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
             idx INTEGER NOT NULL,
             role TEXT NOT NULL,
@@ -200,12 +203,12 @@ def _v1(db: sqlite3.Connection) -> None:
             """
             CREATE VIRTUAL TABLE paragraph_fts USING fts5(
                 text, content='paragraph', content_rowid='id',
-                tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+                tokenize='unicode61 remove_diacritics 2'
             );
-            CREATE TRIGGER paragraph_ai AFTER INSERT ON paragraph BEGIN
-                INSERT INTO paragraph_fts(rowid, text) VALUES (new.id, new.text);
-            END;
-            CREATE TRIGGER paragraph_ad AFTER DELETE ON paragraph BEGIN
+            CREATE TABLE fts_state (upto INTEGER NOT NULL);
+            INSERT INTO fts_state VALUES (0);
+            CREATE TRIGGER paragraph_ad AFTER DELETE ON paragraph
+            WHEN old.id <= (SELECT upto FROM fts_state) BEGIN
                 INSERT INTO paragraph_fts(paragraph_fts, rowid, text)
                 VALUES ('delete', old.id, old.text);
             END;
@@ -292,6 +295,14 @@ def _has_fts5(db: sqlite3.Connection) -> bool:
 # The library
 
 
+_ORDER = {
+    "published": "CASE WHEN a.published = '' THEN a.added ELSE a.published END",
+    "title": "a.title COLLATE NOCASE",
+    "source": "a.source COLLATE NOCASE",
+    "added": "a.added",
+}
+
+
 class Library:
     """The reader's articles; one instance per thread, all on the same file.
 
@@ -322,6 +333,10 @@ class Library:
             self._scalar("SELECT count(*) FROM sqlite_master WHERE name = ?", ("paragraph_fts",))
             == 1
         )
+        # What an import stopped by a crash had not indexed yet; if the file is read-only or
+        # busy, searching misses those articles until the next time.
+        with suppress(LibraryError):
+            self.index_pending()
 
     def _prepare(self, existed: bool) -> None:
         db = self._db
@@ -466,6 +481,32 @@ class Library:
         """Keep what was found in an article with the topics of ``version``."""
         self._write(lambda db: _store_findings(db, article_id, version, hits))
 
+    def index_pending(self) -> int:
+        """Add paragraphs added since the last time to the full-text index; returns how many.
+
+        Indexing each article in its own transaction would make FTS5 write and merge a tiny
+        segment every time (three times the cost of the whole import); the import indexes
+        every few dozen articles instead, and opening the library catches up after a crash.
+        """
+        if not self.searchable:
+            return 0
+
+        def work(db: sqlite3.Connection) -> int:
+            upto = db.execute("SELECT upto FROM fts_state").fetchone()[0]
+            last = db.execute("SELECT coalesce(max(id), 0) FROM paragraph").fetchone()[0]
+            if last <= upto:
+                return 0
+            count = db.execute(
+                "INSERT INTO paragraph_fts(rowid, text) SELECT id, text FROM paragraph "
+                "WHERE id > ? AND id <= ?",
+                (upto, last),
+            ).rowcount
+            db.execute("UPDATE fts_state SET upto = ?", (last,))
+            return int(count)
+
+        done: int = self._write(work)
+        return done
+
     def unclassified(self, version: str) -> list[int]:
         """Ids of articles nothing was looked for in with the topics of ``version``."""
         rows = self._db.execute(
@@ -579,12 +620,7 @@ class Library:
         sort: SortKey = "published",
         descending: bool = True,
     ) -> list[ArticleRow]:
-        order = {
-            "published": "CASE WHEN a.published = '' THEN a.added ELSE a.published END",
-            "title": "a.title COLLATE NOCASE",
-            "source": "a.source COLLATE NOCASE",
-            "added": "a.added",
-        }[sort]
+        order = _ORDER[sort]
         direction = "DESC" if descending else "ASC"
         counts: dict[int, list[tuple[str, int]]] = {}
         if version:
@@ -620,6 +656,7 @@ class Library:
         found: dict[int, str] = {}
         try:
             if self.searchable:
+                self.index_pending()
                 rows = self._db.execute(
                     "SELECT p.article_id, snippet(paragraph_fts, 0, '«', '»', '…', 12) "
                     "FROM paragraph_fts JOIN paragraph p ON p.id = paragraph_fts.rowid "
@@ -642,44 +679,59 @@ class Library:
 
     def digest(
         self,
-        article_ids: Sequence[int],
         version: str,
         checked: Iterable[str],
         mode: str = "any",
+        *,
+        search: str = "",
+        limit: int = 2000,
+        offset: int = 0,
     ) -> list[DigestParagraph]:
-        """Every paragraph matching the checked topics in these articles, newest article first."""
-        topics = set(checked)
-        if not topics or not article_ids:
+        """Paragraphs matching the checked topics across the listed articles, newest first.
+
+        The articles are those :meth:`articles` lists for the same topics, mode and search.
+        ``limit`` and ``offset`` page through a long digest, a screenful at a time.
+        """
+        topics = sorted(set(checked))
+        if not topics or not version:
             return []
-        wanted = set(article_ids)
-        listed = [r for r in self.articles(version) if r.id in wanted]  # newest first
-        rows = {r.id: r for r in listed}
-        order = [r.id for r in listed]
-        result: list[DigestParagraph] = []
-        for article_id in order:
-            hits = self.findings(article_id, version)
-            if hits is None:
-                continue
-            indices = [
-                i
-                for i, paragraph_hits in enumerate(hits)
-                if _matches({h.topic_id for h in paragraph_hits}, topics, mode)
-            ]
-            if not indices:
-                continue
-            texts = {
-                r["idx"]: Paragraph(r["idx"], r["role"], r["text"], r["line"])
-                for r in self._db.execute(
-                    f"SELECT idx, role, text, line FROM paragraph WHERE article_id = ? AND idx IN "
-                    f"({', '.join(map(str, indices))})",
-                    (article_id,),
+        marks = ", ".join("?" * len(topics))
+        where = ["tp.version = ?", f"tp.topic_id IN ({marks})", "a.removed = 0"]
+        args: list[Any] = [version, *topics]
+        query = search_query(search)
+        if query:
+            where.append(f"a.id IN ({', '.join(map(str, self._search(query))) or 'NULL'})")
+        having = "HAVING count(*) = ?" if mode == "all" else ""
+        if mode == "all":
+            args.append(len(topics))
+        rows = self._db.execute(
+            "SELECT tp.article_id, tp.idx, p.role, p.text, p.line FROM topic_paragraph tp "
+            "JOIN article a ON a.id = tp.article_id "
+            "JOIN paragraph p ON p.article_id = tp.article_id AND p.idx = tp.idx "
+            f"WHERE {' AND '.join(where)} GROUP BY tp.article_id, tp.idx {having} "
+            f"ORDER BY {_ORDER['published']} DESC, a.id DESC, tp.idx LIMIT ? OFFSET ?",
+            [*args, limit, offset],
+        ).fetchall()
+        articles: dict[int, ArticleRow] = {}
+        hits: dict[int, dict[str, Any]] = {}
+        result = []
+        for article_id, index, role, text, line in rows:
+            if article_id not in articles:
+                found = self._rows("a.id = ?", (article_id,), version)
+                articles[article_id] = found[0]
+                raw = self._scalar(
+                    "SELECT hits FROM finding WHERE article_id = ? AND version = ?",
+                    (article_id, version),
                 )
-            }
-            result += [
-                DigestParagraph(rows[article_id], i, texts[i], hits[i])
-                for i in indices
-                if i in texts
-            ]
+                hits[article_id] = json.loads(raw) if raw else {}
+            result.append(
+                DigestParagraph(
+                    articles[article_id],
+                    index,
+                    Paragraph(index, role, text, line),
+                    _paragraph_hits(hits[article_id].get(str(index), [])),
+                )
+            )
         return result
 
     # -- the reader's place -----------------------------------------------------------------
@@ -895,12 +947,15 @@ def import_paths(
             report.failed.append((str(path), exc.problem))
             continue
         report.ids.append(result.article_id)
+        if len(report.ids) % INDEX_EVERY == 0:
+            library.index_pending()
         if result.outcome == "added":
             report.added += 1
         elif result.outcome == "updated":
             report.updated += 1
         else:
             report.duplicates += 1
+    library.index_pending()
     if progress is not None:
         progress(len(files), len(files), "")
     return report
@@ -1057,19 +1112,23 @@ def _hits_json(hits: Sequence[Sequence[TopicHit]]) -> str:
     )
 
 
+def _paragraph_hits(items: Sequence[Any]) -> tuple[TopicHit, ...]:
+    return tuple(
+        TopicHit(
+            topic_id,
+            score,
+            tuple(Match(s, e, topic_id, t, term) for s, e, t, term in matches),
+            tuple(Veto(s, e, topic_id, t, why) for s, e, t, why in vetoed),
+        )
+        for topic_id, score, matches, vetoed in items
+    )
+
+
 def _hits_from_json(raw: str, size: int) -> tuple[tuple[TopicHit, ...], ...]:
     data = json.loads(raw)
     hits: list[tuple[TopicHit, ...]] = [()] * size
     for key, items in data.items():
         index = int(key)
         if 0 <= index < size:
-            hits[index] = tuple(
-                TopicHit(
-                    topic_id,
-                    score,
-                    tuple(Match(s, e, topic_id, t, term) for s, e, t, term in matches),
-                    tuple(Veto(s, e, topic_id, t, why) for s, e, t, why in vetoed),
-                )
-                for topic_id, score, matches, vetoed in items
-            )
+            hits[index] = _paragraph_hits(items)
     return tuple(hits)

@@ -195,16 +195,20 @@ def test_the_list_sorts_by_title_source_and_date_added(library, week, version):
 
 
 def test_the_digest_holds_every_matching_paragraph_newest_article_first(library, week, version):
-    ids = [r.id for r in library.articles(version)]
-    digest = library.digest(ids, version, {"trade"})
+    digest = library.digest(version, {"trade"})
     assert [(d.article.title, d.paragraph.text) for d in digest] == [
         ("Talks", "Taiwan and tariffs were both on the agenda in Taipei today."),
         ("Talks", "Officials expect new tariffs."),
         ("Steel", "New tariffs on steel were announced."),
     ]
     assert all(any(h.topic_id == "trade" for h in d.hits) for d in digest)
-    assert len(library.digest(ids, version, {"trade", "Taiwan"}, mode="all")) == 1
-    assert library.digest([week["monday"]], version, {"trade"}) == []
+    assert [d.index for d in library.digest(version, {"trade", "Taiwan"}, mode="all")] == [2]
+    assert [d.paragraph.text for d in library.digest(version, {"trade"}, search="steel")] == [
+        "New tariffs on steel were announced."
+    ]
+    pages = [library.digest(version, {"trade"}, limit=2, offset=n) for n in (0, 2)]
+    assert [len(page) for page in pages] == [2, 1]
+    assert library.digest(version, set()) == []
 
 
 def test_each_article_remembers_where_the_reader_left_it(library, week):
@@ -411,3 +415,18 @@ def test_the_topics_version_follows_what_they_match_not_how_they_look(topics):
 )
 def test_dates_as_articles_write_them_sort_as_iso(text, iso):
     assert iso_date(text) == iso
+
+
+def test_search_follows_an_updated_article_and_catches_up_after_a_crash(tmp_path):
+    path = tmp_path / "library.sqlite3"
+    with Library(path) as library:
+        library.add(article("Steel", "Tariffs on steel rose.", path="/news/steel.txt"))
+        assert titles(library.articles(search="tariffs")) == ["Steel"]
+        library.add(article("Steel", "Quotas on aluminium fell.", path="/news/steel.txt"))
+        assert titles(library.articles(search="tariffs")) == []
+        assert titles(library.articles(search="aluminium")) == ["Steel"]
+        # An article committed just before a crash, not yet in the full-text index:
+        library.add(article("Ports", "Container ships waited."))
+    with Library(path) as library:
+        assert library.index_pending() == 0  # opening caught up
+        assert titles(library.articles(search="container")) == ["Ports"]
