@@ -17,13 +17,14 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
 from reader.core.document import Document, Match, Paragraph, TopicHit, Veto
 from reader.core.excerpts import Excerpt
+from reader.core.search import SearchQuery, snippet
 from reader.core.storage import user_data_dir
 
 SCHEMA_VERSION = 2
@@ -163,6 +164,7 @@ def _v1(db: sqlite3.Connection) -> None:
             published TEXT NOT NULL DEFAULT '',
             path TEXT NOT NULL DEFAULT '',
             url TEXT NOT NULL DEFAULT '',
+            indexed INTEGER NOT NULL DEFAULT 0,
             added TEXT NOT NULL,
             updated TEXT NOT NULL,
             meta TEXT NOT NULL DEFAULT '{}',
@@ -172,7 +174,7 @@ def _v1(db: sqlite3.Connection) -> None:
         CREATE INDEX article_path ON article(path) WHERE path != '';
         CREATE INDEX article_url ON article(url) WHERE url != '';
         CREATE TABLE paragraph (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            id INTEGER PRIMARY KEY,
             article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
             idx INTEGER NOT NULL,
             role TEXT NOT NULL,
@@ -198,21 +200,11 @@ def _v1(db: sqlite3.Connection) -> None:
         """,
     )
     if _has_fts5(db):
-        _run_script(
-            db,
-            """
-            CREATE VIRTUAL TABLE paragraph_fts USING fts5(
-                text, content='paragraph', content_rowid='id',
-                tokenize='unicode61 remove_diacritics 2'
-            );
-            CREATE TABLE fts_state (upto INTEGER NOT NULL);
-            INSERT INTO fts_state VALUES (0);
-            CREATE TRIGGER paragraph_ad AFTER DELETE ON paragraph
-            WHEN old.id <= (SELECT upto FROM fts_state) BEGIN
-                INSERT INTO paragraph_fts(paragraph_fts, rowid, text)
-                VALUES ('delete', old.id, old.text);
-            END;
-            """,
+        # One row per article (its title and text), with no copy of the text: searching
+        # answers "which articles", and snippets are cut from the paragraphs in Python.
+        db.execute(
+            "CREATE VIRTUAL TABLE article_fts USING fts5("
+            "text, content='', tokenize='unicode61 remove_diacritics 2')"
         )
 
 
@@ -244,6 +236,28 @@ def _v2(db: sqlite3.Connection) -> None:
 
 #: Each step takes the database from the version before it to its own number.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
+
+
+def _indexed_text(db: sqlite3.Connection, article_id: int) -> str:
+    """What the full-text index holds for an article: its paragraphs, one per line."""
+    rows = db.execute(
+        "SELECT text FROM paragraph WHERE article_id = ? ORDER BY idx", (article_id,)
+    )
+    return "\n".join(row[0] for row in rows)
+
+
+def _unindex(db: sqlite3.Connection, article_id: int) -> None:
+    """Take an indexed article out of the full-text index (before its paragraphs go)."""
+    indexed = db.execute("SELECT indexed FROM article WHERE id = ?", (article_id,)).fetchone()
+    has_index = db.execute(
+        "SELECT count(*) FROM sqlite_master WHERE name = 'article_fts'"
+    ).fetchone()[0]
+    if indexed and indexed[0] and has_index:
+        db.execute(
+            "INSERT INTO article_fts(article_fts, rowid, text) VALUES ('delete', ?, ?)",
+            (article_id, _indexed_text(db, article_id)),
+        )
+        db.execute("UPDATE article SET indexed = 0 WHERE id = ?", (article_id,))
 
 
 def _store_findings(
@@ -330,7 +344,7 @@ class Library:
             self._db.close()
             raise
         self.searchable = (
-            self._scalar("SELECT count(*) FROM sqlite_master WHERE name = ?", ("paragraph_fts",))
+            self._scalar("SELECT count(*) FROM sqlite_master WHERE name = ?", ("article_fts",))
             == 1
         )
         # What an import stopped by a crash had not indexed yet; if the file is read-only or
@@ -450,12 +464,13 @@ class Library:
             )
             if old is not None:
                 article_id = old["id"]
+                _unindex(db, article_id)
                 db.execute("DELETE FROM paragraph WHERE article_id = ?", (article_id,))
                 db.execute("DELETE FROM finding WHERE article_id = ?", (article_id,))
                 db.execute("DELETE FROM topic_paragraph WHERE article_id = ?", (article_id,))
                 db.execute(
                     "UPDATE article SET hash = ?, title = ?, source = ?, byline = ?, place = ?, "
-                    "date = ?, published = ?, updated = ?, read = 0 WHERE id = ?",
+                    "date = ?, published = ?, updated = ?, read = 0, indexed = 0 WHERE id = ?",
                     (digest, *_meta(document), now, article_id),
                 )
                 outcome: Outcome = "updated"
@@ -482,7 +497,7 @@ class Library:
         self._write(lambda db: _store_findings(db, article_id, version, hits))
 
     def index_pending(self) -> int:
-        """Add paragraphs added since the last time to the full-text index; returns how many.
+        """Add the articles added since the last time to the full-text index; returns how many.
 
         Indexing each article in its own transaction would make FTS5 write and merge a tiny
         segment every time (three times the cost of the whole import); the import indexes
@@ -492,17 +507,14 @@ class Library:
             return 0
 
         def work(db: sqlite3.Connection) -> int:
-            upto = db.execute("SELECT upto FROM fts_state").fetchone()[0]
-            last = db.execute("SELECT coalesce(max(id), 0) FROM paragraph").fetchone()[0]
-            if last <= upto:
-                return 0
-            count = db.execute(
-                "INSERT INTO paragraph_fts(rowid, text) SELECT id, text FROM paragraph "
-                "WHERE id > ? AND id <= ?",
-                (upto, last),
-            ).rowcount
-            db.execute("UPDATE fts_state SET upto = ?", (last,))
-            return int(count)
+            ids = [r[0] for r in db.execute("SELECT id FROM article WHERE indexed = 0")]
+            for article_id in ids:
+                db.execute(
+                    "INSERT INTO article_fts(rowid, text) VALUES (?, ?)",
+                    (article_id, _indexed_text(db, article_id)),
+                )
+            db.executemany("UPDATE article SET indexed = 1 WHERE id = ?", ((i,) for i in ids))
+            return len(ids)
 
         done: int = self._write(work)
         return done
@@ -602,15 +614,11 @@ class Library:
                     f"topic_id IN ({marks}))"
                 )
                 args += [version, *topics]
-        snippets: dict[int, str] = {}
-        query = search_query(search)
+        query = SearchQuery.parse(search)
         if query:
-            snippets = self._search(query)
-            where.append(f"a.id IN ({', '.join(map(str, snippets)) or 'NULL'})")
-        rows = self._rows(" AND ".join(where), args, version, sort, descending)
-        if snippets:
-            rows = [replace(r, snippet=snippets.get(r.id, "")) for r in rows]
-        return rows
+            found = self.search_ids(query)
+            where.append(f"a.id IN ({', '.join(map(str, found)) or 'NULL'})")
+        return self._rows(" AND ".join(where), args, version, sort, descending)
 
     def _rows(
         self,
@@ -651,31 +659,36 @@ class Library:
             )
         ]
 
-    def _search(self, query: str) -> dict[int, str]:
-        """Article ids whose text matches an FTS5 query, each with a snippet of its best match."""
-        found: dict[int, str] = {}
-        try:
-            if self.searchable:
-                self.index_pending()
+    def search_ids(self, query: SearchQuery) -> set[int]:
+        """Ids of the articles whose title and text hold every term of ``query``."""
+        if not query:
+            return set()
+        if self.searchable:
+            self.index_pending()
+            try:
                 rows = self._db.execute(
-                    "SELECT p.article_id, snippet(paragraph_fts, 0, '«', '»', '…', 12) "
-                    "FROM paragraph_fts JOIN paragraph p ON p.id = paragraph_fts.rowid "
-                    "WHERE paragraph_fts MATCH ? ORDER BY rank",
-                    (query,),
+                    "SELECT rowid FROM article_fts WHERE article_fts MATCH ?", (query.to_fts(),)
                 )
-                for article_id, snippet in rows:
-                    found.setdefault(article_id, snippet)
-            else:  # an SQLite without FTS5: a slower scan for the words
-                words = [w.strip('"*') for w in query.split() if w.strip('"*')]
-                sql = " AND ".join("p.text LIKE ?" for _ in words) or "0"
-                for row in self._db.execute(
-                    f"SELECT p.article_id, p.text FROM paragraph p WHERE {sql}",
-                    [f"%{w}%" for w in words],
-                ):
-                    found.setdefault(row[0], row[1][:160])
-        except sqlite3.OperationalError:
-            return {}
+                return {row[0] for row in rows}
+            except sqlite3.OperationalError:
+                return set()
+        # An SQLite without FTS5: a slower scan, the same rules.
+        found = set()
+        for article_id in (r[0] for r in self._db.execute("SELECT id FROM article")):
+            if query.matches_all(_indexed_text(self._db, article_id)):
+                found.add(article_id)
         return found
+
+    def snippet(self, article_id: int, query: SearchQuery, width: int = 160) -> str:
+        """A piece of the article's paragraph that matches ``query`` best, words marked."""
+        best, best_count = "", 0
+        for (text,) in self._db.execute(
+            "SELECT text FROM paragraph WHERE article_id = ? ORDER BY idx", (article_id,)
+        ):
+            count = len(query.spans(text))
+            if count > best_count:
+                best, best_count = text, count
+        return snippet(best, query, width) if best else ""
 
     def digest(
         self,
@@ -698,9 +711,9 @@ class Library:
         marks = ", ".join("?" * len(topics))
         where = ["tp.version = ?", f"tp.topic_id IN ({marks})", "a.removed = 0"]
         args: list[Any] = [version, *topics]
-        query = search_query(search)
+        query = SearchQuery.parse(search)
         if query:
-            where.append(f"a.id IN ({', '.join(map(str, self._search(query))) or 'NULL'})")
+            where.append(f"a.id IN ({', '.join(map(str, self.search_ids(query))) or 'NULL'})")
         having = "HAVING count(*) = ?" if mode == "all" else ""
         if mode == "all":
             args.append(len(topics))
@@ -799,9 +812,15 @@ class Library:
 
     def purge_removed(self) -> int:
         """Delete removed articles for good (at start, when no undo can reach them)."""
-        return int(
-            self._write(lambda db: db.execute("DELETE FROM article WHERE removed = 1").rowcount)
-        )
+
+        def work(db: sqlite3.Connection) -> int:
+            ids = [r[0] for r in db.execute("SELECT id FROM article WHERE removed = 1")]
+            for article_id in ids:
+                _unindex(db, article_id)
+            return int(db.execute("DELETE FROM article WHERE removed = 1").rowcount)
+
+        purged: int = self._write(work)
+        return purged
 
     # -- excerpts ----------------------------------------------------------------------------
 
@@ -1016,30 +1035,6 @@ def content_hash(document: Document) -> str:
         digest.update(paragraph.text.encode("utf-8", "surrogatepass"))
         digest.update(b"\x00")
     return digest.hexdigest()
-
-
-def search_query(text: str) -> str:
-    """The reader's search as an FTS5 query: words, ``prefix*`` and ``"phrases"``, all needed.
-
-    Everything else (FTS5's operators, brackets, colons) is taken as text, so any input is a
-    valid query.
-    """
-    import re
-
-    terms = []
-    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text):
-        if phrase:
-            words = re.findall(r"\w+", phrase)
-            if words:
-                terms.append('"' + " ".join(words) + '"')
-            continue
-        prefix = word.endswith("*")
-        parts = re.findall(r"\w+", word)
-        if not parts:
-            continue
-        quoted = '"' + " ".join(parts) + '"'
-        terms.append(quoted + ("*" if prefix else ""))
-    return " ".join(terms)
 
 
 def _matches(found: set[str], checked: set[str], mode: str) -> bool:
