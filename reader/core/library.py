@@ -174,19 +174,19 @@ def _v1(db: sqlite3.Connection) -> None:
         CREATE INDEX article_path ON article(path) WHERE path != '';
         CREATE INDEX article_url ON article(url) WHERE url != '';
         CREATE TABLE paragraph (
-            id INTEGER PRIMARY KEY,
             article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
             idx INTEGER NOT NULL,
             role TEXT NOT NULL,
             text TEXT NOT NULL,
             line INTEGER NOT NULL DEFAULT 0,
             extra TEXT NOT NULL DEFAULT '',
-            UNIQUE (article_id, idx)
-        );
+            PRIMARY KEY (article_id, idx)
+        ) WITHOUT ROWID;
         CREATE TABLE finding (
             article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
             version TEXT NOT NULL,
             hits TEXT NOT NULL,
+            counts TEXT NOT NULL DEFAULT '{}',
             PRIMARY KEY (article_id, version)
         );
         CREATE TABLE topic_paragraph (
@@ -266,9 +266,13 @@ def _store_findings(
     db.execute(
         "DELETE FROM topic_paragraph WHERE article_id = ? AND version = ?", (article_id, version)
     )
+    counts: dict[str, int] = {}
+    for paragraph_hits in hits:
+        for hit in paragraph_hits:
+            counts[hit.topic_id] = counts.get(hit.topic_id, 0) + 1
     db.execute(
-        "INSERT OR REPLACE INTO finding (article_id, version, hits) VALUES (?, ?, ?)",
-        (article_id, version, _hits_json(hits)),
+        "INSERT OR REPLACE INTO finding (article_id, version, hits, counts) VALUES (?, ?, ?, ?)",
+        (article_id, version, _hits_json(hits), json.dumps(counts, ensure_ascii=False)),
     )
     db.executemany(
         "INSERT OR IGNORE INTO topic_paragraph (article_id, version, topic_id, idx) "
@@ -630,14 +634,6 @@ class Library:
     ) -> list[ArticleRow]:
         order = _ORDER[sort]
         direction = "DESC" if descending else "ASC"
-        counts: dict[int, list[tuple[str, int]]] = {}
-        if version:
-            for row in self._db.execute(
-                "SELECT article_id, topic_id, count(*) FROM topic_paragraph WHERE version = ? "
-                "GROUP BY article_id, topic_id",
-                (version,),
-            ):
-                counts.setdefault(row[0], []).append((row[1], row[2]))
         return [
             ArticleRow(
                 id=r["id"],
@@ -649,13 +645,14 @@ class Library:
                 path=r["path"],
                 url=r["url"],
                 read=bool(r["read"]),
-                counts=tuple(counts.get(r["id"], ())),
+                counts=tuple(json.loads(r["counts"]).items()) if r["counts"] else (),
             )
             for r in self._db.execute(
                 "SELECT a.id, a.title, a.source, a.date, a.published, a.added, a.path, a.url, "
-                f"a.read FROM article a WHERE {where} "
-                f"ORDER BY {order} {direction}, a.id {direction}",
-                args,
+                "a.read, f.counts FROM article a "
+                "LEFT JOIN finding f ON f.article_id = a.id AND f.version = ? "
+                f"WHERE {where} ORDER BY {order} {direction}, a.id {direction}",
+                [version, *args],
             )
         ]
 
@@ -725,27 +722,30 @@ class Library:
             f"ORDER BY {_ORDER['published']} DESC, a.id DESC, tp.idx LIMIT ? OFFSET ?",
             [*args, limit, offset],
         ).fetchall()
-        articles: dict[int, ArticleRow] = {}
-        hits: dict[int, dict[str, Any]] = {}
-        result = []
-        for article_id, index, role, text, line in rows:
-            if article_id not in articles:
-                found = self._rows("a.id = ?", (article_id,), version)
-                articles[article_id] = found[0]
-                raw = self._scalar(
-                    "SELECT hits FROM finding WHERE article_id = ? AND version = ?",
-                    (article_id, version),
-                )
-                hits[article_id] = json.loads(raw) if raw else {}
-            result.append(
-                DigestParagraph(
-                    articles[article_id],
-                    index,
-                    Paragraph(index, role, text, line),
-                    _paragraph_hits(hits[article_id].get(str(index), [])),
-                )
+        involved = sorted({row[0] for row in rows})
+        articles = {
+            r.id: r
+            for r in self._rows(
+                f"a.id IN ({', '.join(map(str, involved)) or 'NULL'})", (), version
             )
-        return result
+        }
+        hits = {
+            row[0]: json.loads(row[1])
+            for row in self._db.execute(
+                f"SELECT article_id, hits FROM finding WHERE version = ? AND article_id IN "
+                f"({', '.join(map(str, involved)) or 'NULL'})",
+                (version,),
+            )
+        }
+        return [
+            DigestParagraph(
+                articles[article_id],
+                index,
+                Paragraph(index, role, text, line),
+                _paragraph_hits(hits.get(article_id, {}).get(str(index), [])),
+            )
+            for article_id, index, role, text, line in rows
+        ]
 
     # -- the reader's place -----------------------------------------------------------------
 
