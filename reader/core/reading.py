@@ -70,6 +70,10 @@ class ReadingState:
         show_only_matching: Whether paragraphs that do not match are hidden.
         position: Index of the paragraph at the reader's cursor.
         opening: Name of a file being read in the background, or "".
+        article_id: The library's entry for the document on screen, if it has one.
+        history: Library articles read in this window, oldest first (Back and Forward).
+        history_at: Where in ``history`` the reader is (-1: nowhere yet).
+        sources: For a digest, the (article id, paragraph) each of its paragraphs shows.
     """
 
     document: Document | None = None
@@ -81,6 +85,10 @@ class ReadingState:
     show_only_matching: bool = False
     position: int = 0
     opening: str = ""
+    article_id: int | None = None
+    history: tuple[int, ...] = ()
+    history_at: int = -1
+    sources: tuple[tuple[int, int], ...] | None = None
     _ids: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -93,11 +101,77 @@ class ReadingState:
     # -- transitions ----------------------------------------------------------------------
 
     def with_document(self, document: Document, position: int = 0) -> ReadingState:
-        """Show ``document``; its topics are still to be found. Checked topics stay."""
+        """Show ``document``; its topics are still to be found. Checked topics stay.
+
+        The document is not (yet) known to be a library article, nor is it a digest.
+        """
         last = max(0, len(document.paragraphs) - 1)
         return replace(
-            self, document=document, findings=None, position=min(max(0, position), last)
+            self,
+            document=document,
+            findings=None,
+            position=min(max(0, position), last),
+            article_id=None,
+            sources=None,
         )
+
+    def with_article(self, article_id: int, *, visit: bool = True) -> ReadingState:
+        """The document on screen is the library's article ``article_id``.
+
+        A visit goes into the history after the current place (dropping what was ahead of
+        it, as a browser does); going Back or Forward moves within it instead (``visit``
+        false).
+        """
+        if not visit:
+            at = self.history.index(article_id) if article_id in self.history else -1
+            return replace(self, article_id=article_id, history_at=at)
+        if self.history_at >= 0 and self.history[self.history_at] == article_id:
+            return replace(self, article_id=article_id)
+        history = (*self.history[: self.history_at + 1], article_id)[-100:]
+        return replace(self, article_id=article_id, history=history, history_at=len(history) - 1)
+
+    def with_place(
+        self, position: int, checked: Iterable[str], mode: MatchMode, show_only_matching: bool
+    ) -> ReadingState:
+        """Go back to where the reader left an article.
+
+        The paragraph always; the topics and filter it was read with only when no topic is
+        checked now. With topics checked, the reader is reading across articles through
+        them (and the library is filtered by them), so they stay.
+        """
+        state = self.at(position)
+        if self.checked:
+            return state
+        return state.with_checked(checked).with_mode(mode).with_filter(show_only_matching)
+
+    def with_digest(
+        self,
+        document: Document,
+        findings: Findings,
+        sources: tuple[tuple[int, int], ...],
+    ) -> ReadingState:
+        """Show a digest: paragraphs of many articles, each with the article it came from."""
+        if len(sources) != len(document.paragraphs):
+            raise ValueError("a digest needs one source per paragraph")
+        state = replace(self.with_document(document), findings=findings, sources=sources)
+        return replace(state, history_at=self.history_at, history=self.history)
+
+    def back(self) -> int | None:
+        """The article Back goes to, or None."""
+        if self.sources is not None and self.history_at >= 0:
+            return self.history[self.history_at]  # from a digest, back to the last article
+        return self.history[self.history_at - 1] if self.history_at > 0 else None
+
+    def forward(self) -> int | None:
+        """The article Forward goes to, or None."""
+        ahead = self.history_at + 1
+        return self.history[ahead] if 0 <= ahead < len(self.history) else None
+
+    def source_of(self, index: int) -> tuple[int, int] | None:
+        """In a digest, the (article id, paragraph) paragraph ``index`` comes from."""
+        if self.sources is None or not 0 <= index < len(self.sources):
+            return None
+        return self.sources[index]
 
     def with_topics(self, topics: Sequence[Topic]) -> ReadingState:
         """Use ``topics``: checks of topics that remain stay, and names asked for are resolved.

@@ -360,3 +360,43 @@ def test_excerpt_of_a_range_into_the_first_letter_of_a_paragraph_has_its_topics(
     assert excerpt.text == "trade.\n\nT"
     assert excerpt.topics == ("trade", "Taiwan", "Ukraine")
     assert excerpt.paragraphs == (0, 1)
+
+
+def test_articles_read_make_a_history_to_go_back_and_forward_in(state, sample_document):
+    first = state.with_article(1)
+    assert (first.history, first.history_at, first.back()) == ((1,), 0, None)
+    third = first.with_document(sample_document).with_article(2).with_article(3)
+    assert third.history == (1, 2, 3)
+    assert third.back() == 2
+    back = third.with_article(2, visit=False)
+    assert (back.history_at, back.back(), back.forward()) == (1, 1, 3)
+    # A new visit from there drops what was ahead, as a browser does.
+    branched = back.with_document(sample_document).with_article(9)
+    assert branched.history == (1, 2, 9)
+    assert branched.forward() is None
+    assert branched.with_article(9).history == (1, 2, 9)  # the same article is not a new visit
+
+
+def test_opening_another_document_forgets_its_library_entry(state, sample_document):
+    article = state.with_article(4)
+    assert article.with_document(sample_document).article_id is None
+
+
+def test_a_place_restores_its_topics_only_when_none_are_checked(state):
+    restored = state.with_place(5, ["Taiwan"], "all", True)
+    assert (restored.position, restored.checked, restored.mode) == (5, {"Taiwan"}, "all")
+    assert restored.show_only_matching
+    browsing = state.with_checked({"trade"}).with_place(6, ["Taiwan"], "all", True)
+    assert (browsing.position, browsing.checked, browsing.mode) == (6, {"trade"}, "any")
+
+
+def test_a_digest_knows_where_each_paragraph_comes_from(state, sample_document):
+    sources = tuple((7, n) for n in range(len(sample_document.paragraphs)))
+    findings = Findings.none_for(sample_document)
+    digest = state.with_article(7).with_digest(sample_document, findings, sources)
+    assert digest.source_of(3) == (7, 3)
+    assert digest.source_of(999) is None
+    assert state.source_of(0) is None
+    assert digest.back() == 7  # Back leaves the digest for the article read last
+    with pytest.raises(ValueError, match="one source per paragraph"):
+        state.with_digest(sample_document, findings, sources[:1])
