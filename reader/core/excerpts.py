@@ -112,6 +112,17 @@ class Excerpt:
     #: Stable identity, so that two windows writing one collection can merge their changes.
     id: str = field(default_factory=lambda: uuid.uuid4().hex, compare=False)
 
+    def same_passage(self, other: Excerpt) -> bool:
+        """Whether ``other`` keeps the same words from the same article (a duplicate)."""
+        mine, theirs = self.citation, other.citation
+        return self.text.strip() == other.text.strip() and (
+            mine.title,
+            mine.source,
+            mine.date,
+            mine.url,
+            mine.paragraph,
+        ) == (theirs.title, theirs.source, theirs.date, theirs.url, theirs.paragraph)
+
     def as_text(self) -> str:
         """Plain text: the passage, then ``— citation``."""
         return "\n".join([self.text, "", f"— {self.citation.line()}"])

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from reader.core.document import Document, Match, Paragraph, TopicHit, Veto
-from reader.core.excerpts import Excerpt
+from reader.core.excerpts import Citation, Excerpt, readable_day
 from reader.core.search import SearchQuery, snippet
 from reader.core.storage import user_data_dir
 
@@ -543,6 +543,10 @@ class Library:
 
     # -- reading articles -------------------------------------------------------------------
 
+    def data_version(self) -> int:
+        """A number that changes when another connection commits a change to the library."""
+        return int(self._scalar("PRAGMA data_version"))
+
     def count(self) -> int:
         """How many articles the library holds."""
         return int(self._scalar("SELECT count(*) FROM article WHERE removed = 0"))
@@ -568,6 +572,33 @@ class Library:
             byline=row["byline"],
             path=row["path"],
             url=row["url"],
+            accessed=row["added"],
+        )
+
+    def citation(self, article_id: int, index: int) -> Citation:
+        """How to cite paragraph ``index`` of an article (the digest cites each one so)."""
+        row = self._db.execute("SELECT * FROM article WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            return Citation()
+        roles = [
+            r[0]
+            for r in self._db.execute(
+                "SELECT role FROM paragraph WHERE article_id = ? AND idx <= ? ORDER BY idx",
+                (article_id, index),
+            )
+        ]
+        text_roles = ("body", "list", "quote")
+        number = (
+            sum(1 for r in roles if r in text_roles) if roles and roles[-1] in text_roles else 0
+        )
+        return Citation(
+            title=row["title"],
+            source=row["source"],
+            date=row["date"],
+            byline=row["byline"],
+            url=row["url"],
+            paragraph=number,
+            accessed=readable_day(row["added"]),
         )
 
     def findings(self, article_id: int, version: str) -> tuple[tuple[TopicHit, ...], ...] | None:
@@ -841,11 +872,8 @@ class Library:
         """Keep an excerpt; returns False (and keeps nothing) if the same one is kept already."""
 
         def work(db: sqlite3.Connection) -> bool:
-            for row in db.execute(
-                "SELECT data FROM excerpt WHERE removed = 0 AND article_id IS ? AND paragraph = ?",
-                (article_id, paragraph),
-            ):
-                if json.loads(row["data"]).get("text") == excerpt.text:
+            for row in db.execute("SELECT data FROM excerpt WHERE removed = 0"):
+                if excerpt.same_passage(Excerpt.from_mapping(json.loads(row["data"]))):
                     return False
             seq = db.execute("SELECT coalesce(max(seq), 0) + 1 FROM excerpt").fetchone()[0]
             db.execute(

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from reader.ui.icons import icon
@@ -23,6 +23,8 @@ _FALLBACK = {
     Key.SelectAll: "Ctrl+A",
     Key.ZoomIn: "Ctrl++",
     Key.ZoomOut: "Ctrl+-",
+    Key.Undo: "Ctrl+Z",
+    Key.Redo: "Ctrl+Shift+Z",
 }
 
 
@@ -53,6 +55,16 @@ class Actions:
     focus_article: QAction
     focus_excerpts: QAction
     export_excerpts: QAction
+    add_to_library: QAction
+    add_folder_to_library: QAction
+    remove_from_library: QAction
+    go_back: QAction
+    go_forward: QAction
+    show_digest: QAction
+    export_digest: QAction
+    focus_library: QAction
+    undo: QAction
+    redo: QAction
     about: QAction
 
     def all(self) -> list[QAction]:
@@ -89,7 +101,17 @@ def _action(
     return action
 
 
-def create_actions(parent: QWidget) -> Actions:
+def _stack_action(
+    parent: QWidget, action: QAction, name: str, key: QKeySequence.StandardKey
+) -> QAction:
+    """An undo stack's own action (it keeps its text and state), named and with its keys."""
+    action.setObjectName(name)
+    action.setShortcuts(QKeySequence.keyBindings(key) or [QKeySequence(_FALLBACK[key])])
+    parent.addAction(action)
+    return action
+
+
+def create_actions(parent: QWidget, undo_stack: QUndoStack) -> Actions:
     """Create the window's actions, parented to (and active in) ``parent``."""
     a = Actions(
         open_file=_action(parent, "open_file", "&Open…", Key.Open, "Open an article", "open"),
@@ -172,6 +194,49 @@ def create_actions(parent: QWidget) -> Actions:
         export_excerpts=_action(
             parent, "export_excerpts", "&Export Excerpts…", "Ctrl+Shift+E", "Save all excerpts"
         ),
+        add_to_library=_action(
+            parent,
+            "add_to_library",
+            "Add to &Library…",
+            "Ctrl+Shift+O",
+            "Add article files to the library",
+        ),
+        add_folder_to_library=_action(
+            parent,
+            "add_folder_to_library",
+            "Add &Folder to Library…",
+            "Ctrl+Alt+O",
+            "Add every article file in a folder and the folders under it",
+        ),
+        remove_from_library=_action(
+            parent,
+            "remove_from_library",
+            "&Remove from Library",
+            "Ctrl+Shift+Delete",
+            "Take the selected articles out of the library (their files are not touched)",
+        ),
+        go_back=_action(parent, "go_back", "&Back", "Alt+Left", "The article read before", "back"),
+        go_forward=_action(
+            parent, "go_forward", "&Forward", "Alt+Right", "The article read after", "forward"
+        ),
+        show_digest=_action(
+            parent,
+            "show_digest",
+            "&Digest",
+            "Ctrl+D",
+            "Every paragraph on the checked topics across the listed articles, in one view",
+            "digest",
+        ),
+        export_digest=_action(
+            parent,
+            "export_digest",
+            "Export Di&gest…",
+            "Ctrl+Alt+E",
+            "Save the digest as a Markdown or HTML briefing, a citation for every paragraph",
+        ),
+        focus_library=_action(parent, "focus_library", "Go to &Library", "Alt+4"),
+        undo=_stack_action(parent, undo_stack.createUndoAction(parent, "&Undo"), "undo", Key.Undo),
+        redo=_stack_action(parent, undo_stack.createRedoAction(parent, "&Redo"), "redo", Key.Redo),
         about=_action(parent, "about", "&About Topic Reader", "F1"),
     )
     group = QActionGroup(parent)

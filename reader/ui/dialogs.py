@@ -31,3 +31,23 @@ def plain_tooltip(text: str) -> str:
 def menu_text(text: str) -> str:
     """``text`` for a menu entry: an ``&`` in a file name is not a keyboard shortcut."""
     return text.replace("&", "&&")
+
+
+def show_failures(parent: QWidget | None, report: object) -> None:
+    """After an import: which files could not be added, and why, one per line."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    failed = getattr(report, "failed", [])
+    summary = getattr(report, "summary", lambda: "")()
+    lines = [f"{name}: {why}" if name else why for name, why in failed]
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "Some files were not added",
+        f"{summary}.\n\n{len(failed)} could not be added; the rest are in the library.",
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDetailedText("\n".join(lines))
+    box.exec()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,7 +13,7 @@ from PySide6.QtGui import QGuiApplication
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from reader.core.excerpts import Excerpt
+    from reader.core.excerpts import Citation, Excerpt
     from reader.ui.article_view import ArticleView
     from reader.ui.excerpt_model import ExcerptListModel
     from reader.ui.reading_controller import ReadingController
@@ -34,6 +35,7 @@ class ExcerptCommands:
         excerpts: ExcerptListModel,
         tell: Callable[[str, int], None],
         warn: Callable[[str, str], None],
+        cite: Callable[[int, int], Citation] | None = None,
     ) -> None:
         self._window = window
         self._controller = controller
@@ -41,14 +43,33 @@ class ExcerptCommands:
         self._excerpts = excerpts
         self._tell = tell
         self._warn = warn
+        self._cite = cite
 
     def current_excerpt(self) -> Excerpt | None:
         """The selection, or the paragraph at the reader's position, with its citation."""
+        kept = self._current()
+        return kept[0] if kept else None
+
+    def _current(self) -> tuple[Excerpt, int | None, int] | None:
+        """The excerpt, the library article it is from and its paragraph there.
+
+        In a digest, an excerpt cites the article its paragraph comes from, not the digest.
+        """
         state = self._controller.state
         selection = self._view.selection_range()
         if selection is not None:
-            return state.excerpt_of_range(*selection)
-        return state.excerpt_of_paragraph(state.position)
+            excerpt = state.excerpt_of_range(*selection)
+        else:
+            excerpt = state.excerpt_of_paragraph(state.position)
+        if excerpt is None:
+            return None
+        first = excerpt.paragraphs[0] if excerpt.paragraphs else state.position
+        source = state.source_of(first)
+        if source is None:
+            return excerpt, state.article_id, first
+        article_id, index = source
+        citation = self._cite(article_id, index) if self._cite else excerpt.citation
+        return replace(excerpt, citation=citation, paragraphs=(index,)), article_id, index
 
     def copy_selection(self) -> None:
         """Copy the selection as plain text."""
@@ -80,11 +101,14 @@ class ExcerptCommands:
 
     def add_to_excerpts(self) -> None:
         """Keep the selection (or paragraph) in the Excerpts collection."""
-        excerpt = self.current_excerpt()
-        if excerpt is None:
+        kept = self._current()
+        if kept is None:
             self._tell("There is nothing to keep", 3000)
             return
-        self._excerpts.add(excerpt)
+        excerpt, article_id, paragraph = kept
+        if not self._excerpts.add(excerpt, article_id, paragraph):
+            self._tell("That passage is already in Excerpts", 4000)
+            return
         self._tell(f"Added to Excerpts ({self._excerpts.rowCount()} kept)", 3000)
 
     def copy_all_excerpts(self) -> None:

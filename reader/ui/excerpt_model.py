@@ -1,15 +1,13 @@
-"""Qt item model of the excerpt collection: one row per kept passage."""
+"""Qt item model of the excerpts the reader kept in the library: one card per passage."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QFileSystemWatcher,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -19,40 +17,77 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from reader.core.excerpts import Excerpt, ExcerptCollection
+from reader.core.excerpts import Excerpt
+from reader.core.library import Library, LibraryError, StoredExcerpt
 from reader.ui._typing import override
 from reader.ui.dialogs import plain_tooltip
 
+#: The excerpt of a row (an :class:`Excerpt`), and the library article it points to.
+ExcerptRole = Qt.ItemDataRole.UserRole + 20
+ArticleRole = Qt.ItemDataRole.UserRole + 21
+
 
 class _Reading(QObject):
-    """Signals of a background read. read: (list of excerpts, str error)."""
+    """read: (list of StoredExcerpt, str problem), from the worker thread."""
 
     read = Signal(object, str)
 
 
 class _ReadJob(QRunnable):
-    def __init__(self, collection: ExcerptCollection, signals: _Reading) -> None:
+    """Read the kept excerpts (and bring in an old excerpts.json once) off the UI thread."""
+
+    def __init__(self, path: Path, legacy: Path | None, signals: _Reading) -> None:
         super().__init__()
-        self._collection = collection
+        self._path = path
+        self._legacy = legacy
         self._signals = signals
 
     @override
     def run(self) -> None:
-        items, error = self._collection.read()  # reads only the file: safe off the UI thread
-        self._signals.read.emit(items, error)
+        problem = ""
+        try:
+            with Library(self._path) as library:
+                if self._legacy is not None:
+                    problem = migrate_collection(library, self._legacy)
+                items = library.excerpts()
+        except LibraryError as exc:
+            self._signals.read.emit([], str(exc))
+            return
+        self._signals.read.emit(items, problem)
+
+
+def migrate_collection(library: Library, path: Path) -> str:
+    """Bring the excerpts of a collection file kept before the library into it, once.
+
+    The file stays where it is, untouched. Returns why it could not be read, or "".
+    """
+    from reader.core.excerpts import CollectionError, _excerpt_items
+
+    if library.meta("excerpts_migrated") or not path.exists():
+        return ""
+    try:
+        raw = path.read_bytes().decode("utf-8-sig")
+        items = list(_excerpt_items(raw))
+        kept = [(Excerpt.from_mapping(item), str(item.get("location", ""))) for item in items]
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError) as exc:
+        error = CollectionError(f"{path}: is not an excerpt collection ({exc})")
+        return f"{error}. Its excerpts were not brought into the library; the file is untouched."
+    library.migrate_excerpts(kept)
+    library.set_meta("excerpts_migrated", "1")
+    return ""
 
 
 class ExcerptListModel(QAbstractListModel):
-    """An adapter between the core's :class:`ExcerptCollection` and Qt's views.
+    """The excerpts kept in the library, oldest first; each points to its article.
 
-    A big collection file is read off the UI thread (:meth:`load_in_background`); until then
-    the list is empty and :attr:`loading` is true. When another window saves the file, the
-    list follows.
+    The excerpts are read off the UI thread (:meth:`load_in_background`); until then the list
+    is empty and :attr:`loading` is true. Without a library, excerpts are kept for this
+    session only, and :attr:`problem` says so.
 
     Signals:
-        save_failed: A change could not be saved. arg: str message.
-        load_failed: The collection file could not be read; it is left untouched. arg: str.
-        loaded: The collection is read and shown.
+        save_failed: A change could not be kept. arg: str message.
+        load_failed: The excerpts could not be read. arg: str message.
+        loaded: The excerpts are read and shown.
         added: The reader kept an excerpt.
     """
 
@@ -61,97 +96,151 @@ class ExcerptListModel(QAbstractListModel):
     loaded = Signal()
     added = Signal()
 
-    def __init__(self, collection: ExcerptCollection, parent: Any = None) -> None:
+    def __init__(self, library: Library | None, parent: Any = None) -> None:
         super().__init__(parent)
-        self.collection = collection
+        self._library = library
+        self._items: list[StoredExcerpt] = []
+        self._removed: dict[str, StoredExcerpt] = {}  # kept for undo in this session
         self.loading = False
-        self._changes = 0  # changes made here; a read started before one is out of date
-        self._watcher: QFileSystemWatcher | None = None
+        self.problem = (
+            ""
+            if library is not None
+            else ("The library could not be opened, so excerpts are kept until you quit.")
+        )
 
-    def load_in_background(self) -> None:
-        """Read the collection file in a worker thread, then show it and follow the file."""
+    def load_in_background(self, legacy: Path | None = None) -> None:
+        """Read the excerpts in a worker thread (bringing in ``legacy`` excerpts once)."""
+        if self._library is None:
+            self.loaded.emit()
+            return
         self.loading = True
         reading = _Reading(self)
-        started_at = self._changes
-        reading.read.connect(lambda items, error: self._on_read(items, error, started_at))
-        self._job = _ReadJob(self.collection, reading)  # kept alive until it has run
+        reading.read.connect(self._on_read)
+        self._job = _ReadJob(self._library.path, legacy, reading)  # alive until it has run
         QThreadPool.globalInstance().start(self._job)
 
-    def _on_read(self, items: list[Excerpt], error: str, started_at: int) -> None:
-        self.loading = False
-        if started_at == self._changes:  # else a change has merged the file already
+    def reload(self) -> None:
+        """Read the excerpts again (another window kept or removed some)."""
+        if self._library is None or self.loading:
+            return
+        try:
+            items = self._library.excerpts()
+        except LibraryError:
+            return
+        if [s.excerpt.id for s in items] != [s.excerpt.id for s in self._items] or any(
+            a.excerpt.note != b.excerpt.note for a, b in zip(items, self._items, strict=False)
+        ):
             self.beginResetModel()
-            self.collection.adopt(items, error)
+            self._items = items
             self.endResetModel()
-        self._watch()
-        if self.collection.load_error:
-            self.load_failed.emit(self.collection.load_error)
+
+    def _on_read(self, items: list[StoredExcerpt], problem: str) -> None:
+        self.loading = False
+        self.beginResetModel()
+        self._items = [*items, *(s for s in self._items if s not in items)]
+        self.endResetModel()
+        if problem:
+            self.load_failed.emit(problem)
         self.loaded.emit()
 
-    def _watch(self) -> None:
-        path = str(self.collection.path)
-        if self._watcher is None:
-            self._watcher = QFileSystemWatcher(self)
-            self._watcher.fileChanged.connect(self._on_watcher_file_changed)
-            # The folder too: an atomic write replaces the file, which ends a file watch.
-            self._watcher.directoryChanged.connect(self._on_watcher_file_changed)
-        folder = str(self.collection.path.parent)
-        with suppress(OSError):  # so that another window's first excerpt is seen here too
-            self.collection.path.parent.mkdir(parents=True, exist_ok=True)
-        watched = self._watcher.files() + self._watcher.directories()
-        existing = [p for p in (path, folder) if p not in watched and Path(p).exists()]
-        if existing:
-            self._watcher.addPaths(existing)
-
-    def _on_watcher_file_changed(self, _path: str) -> None:
-        if self.loading:
-            return
-        if self.collection.refresh():
-            self.beginResetModel()
-            self.endResetModel()
-        self._watch()
+    # -- what the list holds -----------------------------------------------------------------
 
     def excerpts(self) -> list[Excerpt]:
         """All excerpts, oldest first."""
-        return self.collection.excerpts()
+        return [s.excerpt for s in self._items]
 
-    def add(self, excerpt: Excerpt) -> None:
-        """Keep ``excerpt`` at the end of the collection."""
-        self._changes += 1
-        self.beginResetModel()  # another window's excerpts may arrive with it
-        problem = self.collection.add(excerpt)
-        self.endResetModel()
-        self._watch()
+    def stored(self, row: int) -> StoredExcerpt:
+        """The excerpt of a row, with its article and paragraph."""
+        return self._items[row]
+
+    def add(self, excerpt: Excerpt, article_id: int | None = None, paragraph: int = -1) -> bool:
+        """Keep ``excerpt``; returns False when the same passage is kept already."""
+        if any(kept.excerpt.same_passage(excerpt) for kept in self._items):
+            return False
+        if self._library is not None:
+            try:
+                if not self._library.add_excerpt(excerpt, article_id, paragraph):
+                    return False
+            except LibraryError as exc:
+                self.save_failed.emit(str(exc))
+        elif self.problem:
+            self.save_failed.emit(self.problem)
+        row = len(self._items)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._items.append(StoredExcerpt(excerpt, article_id, paragraph))
+        self.endInsertRows()
         self.added.emit()
-        if problem:
-            self.save_failed.emit(problem)
+        return True
+
+    def remove_ids(self, ids: Sequence[str]) -> None:
+        """Remove these excerpts (:meth:`restore_ids` brings them back)."""
+        doomed = set(ids)
+        self._change(lambda lib: lib.remove_excerpts(doomed))
+        self.beginResetModel()
+        for stored in self._items:
+            if stored.excerpt.id in doomed:
+                self._removed[stored.excerpt.id] = stored
+        self._items = [s for s in self._items if s.excerpt.id not in doomed]
+        self.endResetModel()
+
+    def restore_ids(self, ids: Sequence[str]) -> None:
+        """Bring removed excerpts back, in their place."""
+        back = [self._removed.pop(i) for i in ids if i in self._removed]
+        self._change(lambda lib: lib.remove_excerpts([s.excerpt.id for s in back], removed=False))
+        self.beginResetModel()
+        if self._library is not None:
+            self._items = self._library.excerpts()
+        else:
+            self._items += back
+        self.endResetModel()
 
     def remove_rows(self, rows: Sequence[int]) -> None:
         """Remove the excerpts at these rows."""
-        self._changes += 1
-        self.beginResetModel()
-        problem = self.collection.remove(rows)
-        self.endResetModel()
-        self._watch()
-        if problem:
-            self.save_failed.emit(problem)
+        self.remove_ids([self._items[r].excerpt.id for r in rows if 0 <= r < len(self._items)])
+
+    def set_note(self, row: int, note: str) -> None:
+        """Write the reader's note on an excerpt."""
+        from dataclasses import replace
+
+        stored = self._items[row]
+        changed = replace(stored, excerpt=replace(stored.excerpt, note=note.strip()))
+        self._change(lambda lib: lib.update_excerpt(changed.excerpt))
+        self._items[row] = changed
+        self.dataChanged.emit(self.index(row), self.index(row))
+
+    def _change(self, work: Any) -> None:
+        if self._library is None:
+            return
+        try:
+            work(self._library)
+        except LibraryError as exc:
+            self.save_failed.emit(str(exc))
+
+    # -- Qt ----------------------------------------------------------------------------------
 
     @override
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.collection)
+        return 0 if parent.isValid() else len(self._items)
 
     @override
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.collection):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
-        excerpt = self.collection[index.row()]
+        stored = self._items[index.row()]
+        excerpt = stored.excerpt
         if role == Qt.ItemDataRole.DisplayRole:
             text = " ".join(excerpt.text.split())
-            short = text if len(text) <= 140 else text[:139] + "…"
-            topics = f"[{', '.join(excerpt.topics)}] " if excerpt.topics else ""
-            return f"{short}\n{topics}{excerpt.citation.line()}"
+            return text if len(text) <= 280 else text[:279] + "…"
+        if role == ExcerptRole:
+            return excerpt
+        if role == ArticleRole:
+            return stored.article_id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(excerpt.as_text())
+            tip = excerpt.as_text()
+            if excerpt.note:
+                tip += f"\n\nNote: {excerpt.note}"
+            return plain_tooltip(tip)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"Excerpt from {excerpt.citation.line()}: {excerpt.text[:200]}"
+            note = f" Note: {excerpt.note}." if excerpt.note else ""
+            return f"Excerpt from {excerpt.citation.short()}: {excerpt.text[:200]}.{note}"
         return None

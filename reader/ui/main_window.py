@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QTimer, Signal
+from PySide6.QtCore import QMimeData, QSize, QTimer, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -36,8 +36,12 @@ if TYPE_CHECKING:
 FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 #: If the article has not been painted by then (a minimised start), finish the window anyway.
 COMPLETE_AFTER_MS = 400
-#: Widths of the topic and excerpt docks on a first start.
-DOCK_WIDTHS = (240, 280)
+#: Widths of the left (topics, library) and right (excerpts) docks on a first start.
+DOCK_WIDTHS = (280, 290)
+#: Below this width the excerpts start closed, so the article keeps about 60 characters.
+SMALL_WINDOW_WIDTH = 1200
+#: Height of the topic list above the library on a first start.
+TOPIC_DOCK_HEIGHT = 190
 
 
 class MainWindow(QMainWindow):
@@ -70,6 +74,7 @@ class MainWindow(QMainWindow):
         topics: Sequence[Topic] | None = None,
         notice: str = "",
         controller: ReadingController | None = None,
+        library: Path | None = None,
     ) -> None:
         super().__init__()
         self._settings = settings
@@ -83,10 +88,11 @@ class MainWindow(QMainWindow):
         #: Actions, models, panels: None until :meth:`complete` adds them.
         self.parts: WindowParts | None = None
         self._held_warnings: list[tuple[str, str]] = []  # until the window is complete
+        self._library_path = library
         self._create_frame()
         sized, self._docks_placed = self._settings.restore_window(self)
         if not sized:
-            self.resize(1360, 880)
+            self.resize(self._first_size())
         if not self._docks_placed:
             self._reserve_dock_space()
         self.article_view.set_zoom(self._prefs.zoom)
@@ -131,9 +137,16 @@ class MainWindow(QMainWindow):
             self._place_docks()
         self.article_view.complete()
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # labels are never markup
-        docks = (self.topic_dock, self.excerpts_dock)
+        docks = (self.topic_dock, self.excerpts_dock, self.library_dock)
         parts = WindowParts.build(
-            self, self.controller, self.article_view, topics, docks, self._tell, self._warn
+            self,
+            self.controller,
+            self.article_view,
+            topics,
+            docks,
+            self._tell,
+            self._warn,
+            self._library_path,
         )
         self.recent_menu = parts.fill_menus(self._menus, docks)
         self.toolbar.removeAction(self._toolbar_holder)
@@ -143,8 +156,10 @@ class MainWindow(QMainWindow):
         self._apply_preferences(parts)
         self._check_theme()
         self.controller.set_topics(topics)
+        parts.library.set_topics(topics)
         self._show_state(self.controller.state)
-        held = [("Topic Reader", m) for m in (notice, self._settings.notice()) if m]
+        notices = (notice, self._settings.notice(), parts.library.error)
+        held = [("Topic Reader", m) for m in notices if m]
         if self._settings.notice():
             self._settings.save_preferences(self._prefs)  # told once: the next start is clean
         for title, message in [*self._held_warnings, *held]:
@@ -172,12 +187,26 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(140)
         self.progress.setAccessibleName("Opening file")
         self.progress.hide()
+        self.import_bar = QProgressBar(self)
+        self.import_bar.setObjectName("import_progress")
+        self.import_bar.setMaximumWidth(180)
+        self.import_bar.setAccessibleName("Adding to the library")
+        self.import_bar.hide()
+        self.import_cancel = QToolButton(self)
+        self.import_cancel.setObjectName("import_cancel")
+        self.import_cancel.clicked.connect(self._on_import_cancel_clicked)
+        self.import_cancel.setText("Cancel")
+        self.import_cancel.setToolTip("Stop adding files (what was added stays)")
+        self.import_cancel.hide()
+        self.statusBar().addPermanentWidget(self.import_bar)
+        self.statusBar().addPermanentWidget(self.import_cancel)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.status_label)
         # Docks are placed by restore_window(), or on a first start by _place_docks().
         self.topic_dock = self._dock("Topics", "topic_sidebar")
         self.topic_dock.setMinimumWidth(200)
         self.excerpts_dock = self._dock("Excerpts", "excerpts_dock")
+        self.library_dock = self._dock("Library", "library_dock")
         bar = self.menuBar()
         self._menus = {
             name: bar.addMenu(title)
@@ -185,6 +214,7 @@ class MainWindow(QMainWindow):
                 ("file", "&File"),
                 ("edit", "&Edit"),
                 ("topics", "&Topics"),
+                ("library", "&Library"),
                 ("view", "&View"),
                 ("help", "&Help"),
             )
@@ -209,6 +239,21 @@ class MainWindow(QMainWindow):
         )
         return dock
 
+    def _first_size(self) -> QSize:
+        """On a first start: 1360×880, or a little less than the screen if that is smaller."""
+        room = self.screen().availableGeometry().size()
+        return QSize(min(1360, room.width() - 40), min(880, room.height() - 40))
+
+    def _dock_widths(self) -> tuple[int, int]:
+        """First-start widths of the left and right docks.
+
+        On a small screen the excerpts start closed (they open when one is kept), so that
+        the article keeps its column.
+        """
+        if self.width() >= SMALL_WINDOW_WIDTH:
+            return DOCK_WIDTHS
+        return (DOCK_WIDTHS[0] - 40, 0)
+
     def _reserve_dock_space(self) -> None:
         """First start: keep the article where it will be once the docks are placed.
 
@@ -216,16 +261,23 @@ class MainWindow(QMainWindow):
         complete() margins around the article stand in for the docks and their separators.
         """
         separator = int(6 * self.logicalDpiX() / 96)  # the style's dock separator extent
-        left, right = (width + separator for width in DOCK_WIDTHS)
+        left, right = (width + separator if width else 0 for width in self._dock_widths())
         self._article_box.setContentsMargins(left, 0, right, 0)
 
     def _place_docks(self) -> None:
         from PySide6.QtCore import Qt
 
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.topic_dock)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
+        self.splitDockWidget(self.topic_dock, self.library_dock, Qt.Orientation.Vertical)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.excerpts_dock)
-        docks = [self.topic_dock, self.excerpts_dock]
-        self.resizeDocks(docks, list(DOCK_WIDTHS), Qt.Orientation.Horizontal)
+        left, right = self._dock_widths()
+        if not right:
+            self.excerpts_dock.hide()
+        docks = [self.topic_dock, self.excerpts_dock] if right else [self.topic_dock]
+        widths = [left, right] if right else [left]
+        self.resizeDocks(docks, widths, Qt.Orientation.Horizontal)
+        self.resizeDocks([self.topic_dock], [TOPIC_DOCK_HEIGHT], Qt.Orientation.Vertical)
         self._article_box.setContentsMargins(0, 0, 0, 0)
         self._docks_placed = True
 
@@ -291,8 +343,112 @@ class MainWindow(QMainWindow):
         parts.excerpt_model.save_failed.connect(lambda m: self._warn("Excerpts not saved", m))
         parts.excerpt_model.added.connect(self.excerpts_dock.show)
         parts.excerpt_model.load_failed.connect(lambda m: self._warn("Topic Reader", m))
+        self._connect_library(parts)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
+
+    def _connect_library(self, parts: WindowParts) -> None:
+        a, lib, panel = parts.commands, parts.library, parts.library_panel
+        panel.article_requested.connect(lib.open_article)
+        panel.remove_requested.connect(lambda ids: self._remove_articles(parts, ids))
+        a.remove_from_library.triggered.connect(
+            lambda: self._remove_articles(parts, panel.selected_ids())
+        )
+        a.go_back.triggered.connect(lib.go_back)
+        a.go_forward.triggered.connect(lib.go_forward)
+        a.add_to_library.triggered.connect(self._on_add_to_library_triggered)
+        a.add_folder_to_library.triggered.connect(self._on_add_folder_to_library_triggered)
+        a.focus_library.triggered.connect(lambda: self._focus(panel.view))
+        excerpts = parts.excerpts_panel
+        excerpts.remove_requested.connect(lambda rows: self._remove_excerpts(parts, rows))
+        excerpts.open_requested.connect(lambda row: self._open_excerpt(parts, row))
+        excerpts.note_requested.connect(lambda row: self._edit_note(parts, row))
+        lib.changed_elsewhere.connect(parts.excerpt_model.reload)
+        lib.message.connect(self._tell)
+        lib.warning.connect(self._warn)
+        lib.import_progress.connect(self._on_library_import_progress)
+        lib.import_finished.connect(self._on_library_import_finished)
+
+    def _remove_articles(self, parts: WindowParts, ids: Sequence[int]) -> None:
+        from reader.ui.undo import RemoveArticles
+
+        if ids:
+            parts.undo_stack.push(RemoveArticles(parts.library, list(ids)))
+            noun = "article" if len(ids) == 1 else "articles"
+            self._tell(f"Removed {len(ids)} {noun} from the library (Ctrl+Z to undo)", 5000)
+
+    def _remove_excerpts(self, parts: WindowParts, rows: Sequence[int]) -> None:
+        from reader.ui.undo import RemoveExcerpts
+
+        if rows:
+            parts.undo_stack.push(RemoveExcerpts(parts.excerpt_model, rows))
+            self._tell("Excerpts removed (Ctrl+Z to undo)", 5000)
+
+    def _open_excerpt(self, parts: WindowParts, row: int) -> None:
+        stored = parts.excerpt_model.stored(row)
+        if stored.article_id is None:
+            self._tell("This excerpt's article is not in the library", 4000)
+            return
+        parts.library.open_article(stored.article_id, position=max(0, stored.paragraph))
+
+    def _edit_note(self, parts: WindowParts, row: int) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        excerpt = parts.excerpt_model.stored(row).excerpt
+        note, ok = QInputDialog.getMultiLineText(
+            self, "Note", f"A note on the excerpt from {excerpt.citation.short()}:", excerpt.note
+        )
+        if ok:
+            parts.excerpt_model.set_note(row, note)
+
+    def add_to_library(self, paths: Sequence[Path | str]) -> None:
+        """Add files and folders to the library in the background."""
+        if self.parts is not None and paths:
+            self.parts.library.import_paths(paths)
+
+    def _on_add_to_library_triggered(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        names, _ = QFileDialog.getOpenFileNames(
+            self, "Add to Library", str(self._start_folder()), FILE_FILTER
+        )
+        self.add_to_library(names)
+
+    def _on_add_folder_to_library_triggered(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name = QFileDialog.getExistingDirectory(
+            self, "Add Folder to Library", str(self._start_folder())
+        )
+        if name:
+            self.add_to_library([name])
+
+    def _start_folder(self) -> Path:
+        document = self.controller.state.document
+        return Path(document.path).parent if document and document.path else Path.home()
+
+    def _on_library_import_progress(self, done: int, total: int, name: str) -> None:
+        self.import_bar.setRange(0, max(1, total))
+        self.import_bar.setValue(done)
+        self.import_bar.setFormat(f"Adding {done} of {total}")
+        self.import_bar.show()
+        self.import_cancel.show()
+
+    def _on_library_import_finished(self, report: object) -> None:
+        from reader.core.library import ImportReport
+
+        assert isinstance(report, ImportReport)
+        self.import_bar.hide()
+        self.import_cancel.hide()
+        self._tell(f"Library: {report.summary()}", 8000)
+        if report.failed:
+            from reader.ui.dialogs import show_failures
+
+            show_failures(self, report)
+
+    def _on_import_cancel_clicked(self) -> None:
+        if self.parts is not None:
+            self.parts.library.cancel_import()
 
     def _toggler(self, topic_id: str) -> Callable[[bool], None]:
         return lambda on: self.controller.toggle(topic_id, on)
@@ -321,6 +477,10 @@ class MainWindow(QMainWindow):
             return
         parts.topic_model.show_state(state)
         parts.sidebar.show_state(state)
+        parts.library_panel.show_current(state.article_id)
+        a_lib = parts.commands
+        a_lib.go_back.setEnabled(state.back() is not None)
+        a_lib.go_forward.setEnabled(state.forward() is not None)
         for action in parts.topic_actions:
             action.setChecked(action.data() in state.checked)
         a = parts.commands
@@ -451,5 +611,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.save_window(self)
         self._settings.save_preferences(self._prefs)
+        if self.parts is not None:
+            self.parts.library.shutdown(5000)
         self.controller.shutdown(5000)
         super().closeEvent(event)

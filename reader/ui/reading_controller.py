@@ -13,6 +13,7 @@ from reader.ui.worker import DocumentWorker
 
 if TYPE_CHECKING:
     from reader.core.document import Document, TopicHit
+    from reader.core.library import Place
     from reader.core.topics import Topic
 
 #: Text files up to this size are read on the UI thread: faster than a trip to the worker.
@@ -90,6 +91,39 @@ class ReadingController(QObject):
         document = self._state.document
         if document is not None and document.path:
             self.open_path(document.path, position=self._state.position)
+
+    def show_article(
+        self,
+        document: Document,
+        article_id: int,
+        findings: Findings | None,
+        place: Place,
+        *,
+        visit: bool = True,
+    ) -> None:
+        """Show a library article at once: read from the library, where the reader left it.
+
+        Its topics are found now only when the library had none for the topics in use.
+        """
+        self._reading = 0  # a file still being read no longer matters
+        state = self._state.with_document(document).with_opening("")
+        if findings is not None:
+            state = state.with_findings(findings)
+        mode: MatchMode = "all" if place.mode == "all" else "any"
+        state = state.with_article(article_id, visit=visit).with_place(
+            place.position, place.checked, mode, place.show_only_matching
+        )
+        self._finding = 0
+        self._set(state)
+        self.document_shown.emit(document.path)
+        if findings is None:
+            self._find_topics()
+        else:
+            self.topics_ready.emit()
+
+    def set_article(self, article_id: int) -> None:
+        """The document on screen was added to the library as ``article_id``."""
+        self._set(self._state.with_article(article_id))
 
     def set_topics(self, topics: Sequence[Topic]) -> None:
         """Use these topics: names asked for are resolved, and topics are found again."""

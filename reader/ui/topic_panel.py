@@ -7,6 +7,7 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     Signal,
 )
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QRadioButton,
+    QSizePolicy,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolButton,
@@ -30,7 +32,24 @@ from reader.ui.topic_model import TopicListModel
 
 
 class _TopicListView(QListView):
-    """List view where Space toggles the current topic, as in any checklist."""
+    """List view where Space toggles the current topic, as in any checklist.
+
+    It asks for the height of its rows (up to a dozen), so that the library below it gets
+    the rest of the column.
+    """
+
+    @override
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        model = self.model()
+        rows = min(12, model.rowCount()) if model is not None else 5
+        row = self.sizeHintForRow(0) if rows else self.fontMetrics().height()
+        height = max(3, rows) * (row + 2 * self.spacing()) + 2 * self.frameWidth() + 4
+        return QSize(hint.width(), height)
+
+    @override
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), 3 * self.fontMetrics().height())
 
     @override
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -108,7 +127,9 @@ class TopicPanel(QWidget):
         self.list_view.setUniformItemSizes(True)
         self.list_view.setSpacing(2)
         self.list_view.setItemDelegate(_RowToggleDelegate(self.list_view))
-        layout.addWidget(self.list_view, 1)
+        self.list_view.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        model.modelReset.connect(self.list_view.updateGeometry)
+        layout.addWidget(self.list_view)
 
         match_row = QHBoxLayout()
         match_row.addWidget(QLabel("Match:", self))
@@ -141,6 +162,7 @@ class TopicPanel(QWidget):
             nav_row.addWidget(button)
         nav_row.addStretch(1)
         layout.addLayout(nav_row)
+        layout.addStretch(1)
 
     def show_state(self, state: ReadingState) -> None:
         """Show the state's match mode."""

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.core.excerpts import ExcerptCollection, collection_file
+from reader.core.excerpts import collection_file
 from reader.ui.actions import Actions, create_actions, create_topic_actions
 from reader.ui.excerpt_commands import ExcerptCommands
 from reader.ui.excerpt_model import ExcerptListModel
 from reader.ui.excerpts_panel import ExcerptsPanel
+from reader.ui.library_controller import LibraryController
+from reader.ui.library_panel import LibraryPanel
 from reader.ui.topic_model import TopicListModel
 from reader.ui.topic_panel import TopicPanel
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QPoint
-    from PySide6.QtGui import QAction
+    from PySide6.QtGui import QAction, QUndoStack
     from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QWidget
 
     from reader.core.topics import Topic
@@ -37,6 +40,9 @@ class WindowParts:
         excerpt_commands: What the copy, keep and export actions do.
         topic_actions: One checkable action per topic, in the Topics menu.
         view: The article view the commands act on.
+        library: The library's list, imports and the reader's places.
+        library_panel: The Library dock's contents.
+        undo_stack: What Undo undoes (removing articles or excerpts).
     """
 
     commands: Actions
@@ -47,6 +53,9 @@ class WindowParts:
     excerpt_commands: ExcerptCommands
     topic_actions: list[QAction]
     view: ArticleView
+    library: LibraryController
+    library_panel: LibraryPanel
+    undo_stack: QUndoStack
 
     @classmethod
     def build(
@@ -55,16 +64,23 @@ class WindowParts:
         controller: ReadingController,
         view: ArticleView,
         topics: Sequence[Topic],
-        docks: tuple[QDockWidget, QDockWidget],
+        docks: tuple[QDockWidget, QDockWidget, QDockWidget],
         tell: Callable[[str, int], None],
         warn: Callable[[str, str], None],
+        library_path: Path | None = None,
     ) -> WindowParts:
         """Create the parts of ``window``; the two docks receive the panels."""
-        topic_dock, excerpts_dock = docks
-        commands = create_actions(window)
+        from PySide6.QtGui import QUndoStack
+
+        topic_dock, excerpts_dock, library_dock = docks
+        undo_stack = QUndoStack(window)
+        commands = create_actions(window, undo_stack)
+        library = LibraryController(controller, library_path, window)
+        library_panel = LibraryPanel(library, library_dock)
+        library_dock.setWidget(library_panel)
         topic_model = TopicListModel(controller.state, window)
-        excerpt_model = ExcerptListModel(ExcerptCollection(collection_file(), load=False), window)
-        excerpt_model.load_in_background()
+        excerpt_model = ExcerptListModel(library.library, window)
+        excerpt_model.load_in_background(legacy=collection_file())
         sidebar = TopicPanel(
             topic_model,
             commands.show_only_matching,
@@ -81,9 +97,20 @@ class WindowParts:
             sidebar=sidebar,
             excerpt_model=excerpt_model,
             excerpts_panel=excerpts_panel,
-            excerpt_commands=ExcerptCommands(window, controller, view, excerpt_model, tell, warn),
+            excerpt_commands=ExcerptCommands(
+                window,
+                controller,
+                view,
+                excerpt_model,
+                tell,
+                warn,
+                library.library.citation if library.library else None,
+            ),
             topic_actions=create_topic_actions(window, topics),
             view=view,
+            library=library,
+            library_panel=library_panel,
+            undo_stack=undo_stack,
         )
 
     def fill_menus(self, menus: dict[str, QMenu], docks: Sequence[QDockWidget]) -> QMenu:
@@ -95,10 +122,14 @@ class WindowParts:
         recent.setObjectName("recent_menu")
         file_menu.addAction(a.reload)
         file_menu.addSeparator()
-        file_menu.addAction(a.export_excerpts)
+        file_menu.addActions([a.add_to_library, a.add_folder_to_library])
+        file_menu.addSeparator()
+        file_menu.addActions([a.export_excerpts, a.export_digest])
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
         edit = menus["edit"]
+        edit.addActions([a.undo, a.redo])
+        edit.addSeparator()
         edit.addActions([a.copy, a.copy_with_citation, a.copy_paragraph, a.add_to_excerpts])
         edit.addSeparator()
         edit.addAction(a.select_all)
@@ -108,6 +139,14 @@ class WindowParts:
         topics.addActions([a.clear_topics, a.match_all, a.show_only_matching])
         topics.addSeparator()
         topics.addActions([a.next_match, a.previous_match])
+        topics.addSeparator()
+        topics.addAction(a.show_digest)
+        library = menus["library"]
+        library.addActions([a.go_back, a.go_forward])
+        library.addSeparator()
+        library.addActions([a.show_digest, a.export_digest])
+        library.addSeparator()
+        library.addActions([a.add_to_library, a.add_folder_to_library, a.remove_from_library])
         view = menus["view"]
         view.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
         view.addSeparator()
@@ -115,7 +154,7 @@ class WindowParts:
         view.addSeparator()
         view.addActions([dock.toggleViewAction() for dock in docks])
         view.addSeparator()
-        view.addActions([a.focus_topics, a.focus_article, a.focus_excerpts])
+        view.addActions([a.focus_topics, a.focus_article, a.focus_excerpts, a.focus_library])
         menus["help"].addAction(a.about)
         return recent
 
@@ -139,11 +178,11 @@ class WindowParts:
 
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         a = self.commands
-        toolbar.addAction(a.open_file)
+        toolbar.addActions([a.go_back, a.open_file])
         toolbar.addSeparator()
         toolbar.addActions([a.previous_match, a.next_match, a.show_only_matching])
         toolbar.addSeparator()
-        toolbar.addActions([a.copy_with_citation, a.add_to_excerpts])
+        toolbar.addActions([a.show_digest, a.copy_with_citation, a.add_to_excerpts])
 
 
 def show_about(parent: QWidget) -> None:

@@ -1,10 +1,8 @@
-import json
-
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication, QHelpEvent, QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication, QDockWidget, QListView, QMenuBar, QToolTip
 
-from reader.core.storage import user_data_dir
+from reader.core.library import Library, library_file
 from reader.ui.topic_model import CountRole
 from tests.ui.conftest import paragraph_index
 
@@ -122,9 +120,10 @@ def test_excerpts_survive_closing_and_reopening(make_window, settings_store):
     window.article_view.go_to_paragraph(paragraph_index(window, 13))
     window.parts.commands.add_to_excerpts.trigger()
     assert window.parts.excerpt_model.rowCount() == 1
-    stored = json.loads((user_data_dir() / "excerpts.json").read_text(encoding="utf-8"))
-    assert stored["excerpts"][0]["text"].startswith("Blinken also pressed")
-    assert stored["excerpts"][0]["topics"] == ["human rights", "fentanyl"]
+    with Library(library_file()) as library:
+        (stored,) = library.excerpts()
+    assert stored.excerpt.text.startswith("Blinken also pressed")
+    assert stored.excerpt.topics == ("human rights", "fentanyl")
     window.close()
     again = make_window(store=settings_store)
     excerpts = again.parts.excerpt_model.excerpts()
