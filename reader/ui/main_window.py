@@ -531,27 +531,29 @@ class MainWindow(QMainWindow):
 
     @override
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._dropped_path(event.mimeData()) is not None:
+        if self._dropped(event.mimeData()):
             event.acceptProposedAction()
 
     @override
     def dropEvent(self, event: QDropEvent) -> None:
-        path = self._dropped_path(event.mimeData())
-        if path is not None:
-            event.acceptProposedAction()
-            self.open_path(path)
+        """One article file opens; several files, or a folder, go into the library."""
+        paths = self._dropped(event.mimeData())
+        if not paths:
+            return
+        event.acceptProposedAction()
+        if len(paths) == 1 and not paths[0].is_dir():
+            self.open_path(paths[0])
+        else:
+            self.add_to_library(paths)
 
     @staticmethod
-    def _dropped_path(mime: QMimeData) -> Path | None:
+    def _dropped(mime: QMimeData) -> list[Path]:
+        """The article files and folders of a drop (other files are left out)."""
         # Imported here: the loaders' patterns are compiled in the worker, off start-up.
         from reader.core.loaders import SUPPORTED_SUFFIXES
 
-        for url in mime.urls():
-            if url.isLocalFile():
-                path = Path(url.toLocalFile())
-                if path.suffix.lower() in SUPPORTED_SUFFIXES:
-                    return path
-        return None
+        paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+        return [p for p in paths if p.is_dir() or p.suffix.lower() in SUPPORTED_SUFFIXES]
 
     # -- preferences and look --------------------------------------------------------------------
 
