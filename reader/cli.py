@@ -1,6 +1,7 @@
 """The headless command line: classify articles and inspect topic files.
 
-Exit codes: 0 success, 1 bad input (one line on stderr naming the file), 2 wrong usage.
+Exit codes: 0 success, 1 bad input (one line on stderr naming the file or address), 2 wrong
+usage.
 """
 
 from __future__ import annotations
@@ -32,7 +33,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     classify = sub.add_parser("classify", help="show the topics of every paragraph of a file")
-    classify.add_argument("file", help="a .txt, .md or .html file, or - for standard input")
+    classify.add_argument(
+        "file",
+        help="a .txt, .md or .html file, an http:// or https:// address to fetch, "
+        "or - for standard input",
+    )
     classify.add_argument("--format", choices=("text", "jsonl", "csv"), default="text")
     classify.add_argument(
         "--topics", metavar="FILE", help="extra topics, merged over the defaults"
@@ -73,6 +78,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _read_document(file: str, paragraphs: bool) -> Document:
+    if file.lower().startswith(("http://", "https://")):
+        # An address typed by the user is the one request Topic Reader makes; the module
+        # (and urllib, ssl) is loaded only then.
+        from reader.core.fetch import load_url
+
+        return load_url(file, paragraphs=paragraphs)
     if file == "-":
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:

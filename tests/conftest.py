@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from reader.core.document import Document
 from reader.core.loaders import load_document
 from reader.core.resources import sample_article
 from reader.core.topics import Topic, default_topics
+from tests.local_site import PROXY_VARIABLES, Server, Site, serve
 
 GOLD = Path(__file__).resolve().parent / "data" / "gold.jsonl"
 
@@ -46,3 +48,16 @@ def sample_document() -> Document:
 @pytest.fixture(scope="session")
 def gold() -> list[dict]:
     return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
+
+
+@pytest.fixture
+def no_proxies(monkeypatch):
+    """The machine's proxy settings must not send a test's requests anywhere else."""
+    for name in PROXY_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def site(no_proxies) -> Iterator[Site]:
+    """A web site on 127.0.0.1 for this test: give it routes, read what it was asked."""
+    yield from serve(Server())

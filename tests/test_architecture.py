@@ -13,6 +13,7 @@ def test_core_and_cli_load_no_qt():
         "main(['classify', '--format', 'jsonl', sys.argv[1]])\n"
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'reader.ui'))]\n"
         "assert not bad, bad\n"
+        "assert 'reader.core.fetch' not in sys.modules  # loaded for an address only\n"
     )
     subprocess.run(
         [sys.executable, "-c", code, str(resources.sample_article())],

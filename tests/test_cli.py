@@ -7,6 +7,7 @@ import pytest
 
 from reader.cli import main
 from reader.core.resources import sample_article
+from tests.local_site import ARTICLE, reply
 
 SAMPLE = str(sample_article())
 
@@ -139,3 +140,44 @@ def test_a_broken_install_gives_one_line_not_a_traceback(tmp_path):
     (line,) = result.stderr.splitlines()
     assert line.startswith(f"topic-reader: {page}: cannot be read: a package Topic Reader needs")
     assert "lxml" in line
+
+
+def test_classify_fetches_an_address(site, capsys):
+    site.routes["/news/chips"] = reply(ARTICLE)
+
+    assert main(["classify", site.url("/news/chips"), "--format", "jsonl"]) == 0
+
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [row["role"] for row in rows] == ["title", "body", "body", "body"]
+    assert {t["name"] for t in rows[1]["topics"]} == {"trade", "Taiwan"}
+    assert site.paths == ["/news/chips"]
+
+
+def test_classify_text_names_the_page_and_its_site(site, capsys):
+    site.routes["/"] = reply(ARTICLE)
+
+    assert main(["classify", site.url()]) == 0
+
+    out = capsys.readouterr().out
+    assert out.startswith("Chip exports rise\n127.0.0.1\n\n[1] line 2: «Taiwan»’s «exports»")
+    assert out.endswith(
+        "Paragraphs per topic: trade 2, Taiwan 1, human rights 0, Ukraine 0, fentanyl 0\n"
+    )
+
+
+def test_classify_csv_from_an_address(site, capsys):
+    site.routes["/"] = reply(ARTICLE)
+
+    assert main(["classify", site.url(), "--format", "csv"]) == 0
+
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:2] == ["index,role,line,topics,matches,text", "0,title,0,,,Chip exports rise"]
+    assert lines[2].startswith('1,body,2,trade; Taiwan,"trade: export, trade; Taiwan: Taiwan",')
+
+
+def test_an_address_that_fails_is_one_line_and_exit_1(site):
+    result = run("classify", site.url("/gone"))
+
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == f"topic-reader: {site.url('/gone')}: the site answered 404 Not Found\n"
