@@ -56,6 +56,8 @@ class Actions:
     focus_excerpts: QAction
     export_excerpts: QAction
     add_to_library: QAction
+    paste_as_article: QAction
+    open_url: QAction
     add_folder_to_library: QAction
     remove_from_library: QAction
     go_back: QAction
@@ -200,6 +202,20 @@ def create_actions(parent: QWidget, undo_stack: QUndoStack) -> Actions:
             "Add to &Library…",
             "Ctrl+Shift+O",
             "Add article files to the library",
+        ),
+        paste_as_article=_action(
+            parent,
+            "paste_as_article",
+            "&Paste as Article",
+            "Ctrl+Shift+V",
+            "Read what you copied (from a web page or anywhere) as an article",
+        ),
+        open_url=_action(
+            parent,
+            "open_url",
+            "Open &URL…",
+            "Ctrl+L",
+            "Fetch one web page by its address and read it (nothing else is fetched)",
         ),
         add_folder_to_library=_action(
             parent,

@@ -279,7 +279,7 @@ class LibraryController(QObject):
                 self.library.store_findings(state.article_id, self.version, state.findings.hits)
                 self.reload()
             return
-        if not (document.path or document.url) or id(document) in self._adding:
+        if id(document) in self._adding:
             return
         self._adding.add(id(document))
         ticket = self._start("add", self._worker.add(document, self.version, state.findings.hits))

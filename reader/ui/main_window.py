@@ -357,6 +357,8 @@ class MainWindow(QMainWindow):
         a.go_back.triggered.connect(lib.go_back)
         a.go_forward.triggered.connect(lib.go_forward)
         a.add_to_library.triggered.connect(self._on_add_to_library_triggered)
+        a.paste_as_article.triggered.connect(self._on_paste_as_article_triggered)
+        a.open_url.triggered.connect(self._on_open_url_triggered)
         a.add_folder_to_library.triggered.connect(self._on_add_folder_to_library_triggered)
         a.focus_library.triggered.connect(lambda: self._focus(panel.view))
         excerpts = parts.excerpts_panel
@@ -422,6 +424,32 @@ class MainWindow(QMainWindow):
         )
         if name:
             self.add_to_library([name])
+
+    def _on_paste_as_article_triggered(self) -> None:
+        from PySide6.QtGui import QGuiApplication
+
+        mime = QGuiApplication.clipboard().mimeData()
+        html = mime.html() if mime.hasHtml() else ""
+        text = mime.text() if mime.hasText() else ""
+        if not (html.strip() or text.strip()):
+            self._tell("The clipboard holds no text to read", 4000)
+            return
+        self.controller.open_pasted(html, text, pasted_from(mime))
+
+    def _on_open_url_triggered(self) -> None:
+        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtWidgets import QInputDialog
+
+        copied = QGuiApplication.clipboard().text().strip()
+        guess = copied if copied.startswith(("http://", "https://")) and " " not in copied else ""
+        url, ok = QInputDialog.getText(
+            self,
+            "Open URL",
+            "The address of a web page (only this page is fetched; nothing it links to):",
+            text=guess,
+        )
+        if ok and url.strip():
+            self.controller.open_url(url.strip())
 
     def _start_folder(self) -> Path:
         document = self.controller.state.document
@@ -617,3 +645,18 @@ class MainWindow(QMainWindow):
             self.parts.library.shutdown(5000)
         self.controller.shutdown(5000)
         super().closeEvent(event)
+
+
+#: Where browsers say, beside copied HTML, which page it was copied from.
+_SOURCE_FORMATS = ("text/x-moz-url-priv", "chromium/x-source-url", "text/x-moz-url")
+
+
+def pasted_from(mime: QMimeData) -> str:
+    """The address of the page pasted text was copied from, when the browser says ("")."""
+    for kind in _SOURCE_FORMATS:
+        if mime.hasFormat(kind):
+            raw = bytes(mime.data(kind).data())
+            text = raw.decode("utf-16" if b"\x00" in raw else "utf-8", "replace").split("\n")[0]
+            if text.strip().startswith(("http://", "https://")):
+                return text.strip()
+    return ""

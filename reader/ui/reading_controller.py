@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,6 +56,7 @@ class ReadingController(QObject):
         self._reading = 0  # ticket of the newest file asked for
         self._reading_request: tuple[tuple[str, ...], int] = ((), 0)  # its topic names, position
         self._finding = 0  # ticket of the topics of the document on screen
+        self._failure_title = "Cannot open file"
 
     @property
     def state(self) -> ReadingState:
@@ -74,6 +75,7 @@ class ReadingController(QObject):
             from reader.core.loaders import LoadError, load_document
 
             self._reading = 0  # a slower file asked for earlier no longer matters
+            self._failure_title = "Cannot open file"
             try:
                 document = load_document(path)
             except LoadError as exc:
@@ -81,16 +83,57 @@ class ReadingController(QObject):
                 return
             self._show(document, tuple(topics), position)
             return
+        self._failure_title = "Cannot open file"
         self._reading = self._worker.read(path)
         self._reading_request = (tuple(topics), position)
         self._set(self._state.with_opening(path.name))
         self.message.emit(f"Opening {path.name}…", 0)
+
+    def open_url(self, url: str) -> None:
+        """Fetch the page at ``url`` (the reader asked for it) and show it as an article."""
+        from reader.core.fetch import load_url
+
+        self._open_with(lambda: load_url(url), url.strip()[:80] or "the page")
+
+    def open_pasted(self, html: str, text: str, url: str = "") -> None:
+        """Show what the reader pasted as an article.
+
+        Its HTML goes through the web-page extractor, as a saved page would; when that finds
+        no article (or there is no HTML), its plain text is read as a text file is.
+        """
+
+        def load() -> Document:
+            from dataclasses import replace
+
+            from reader.core.loaders import LoadError, parse_bytes
+
+            document = None
+            if html.strip():
+                try:
+                    document = parse_bytes(html.encode("utf-8"), kind="html", name="pasted text")
+                except LoadError:
+                    if not text.strip():
+                        raise
+            if document is None:
+                document = parse_bytes(text.encode("utf-8"), kind="text", name="pasted text")
+            return replace(document, url=document.url or url, path="")
+
+        self._open_with(load, "pasted text")
+
+    def _open_with(self, load: Callable[[], Document], name: str) -> None:
+        self._failure_title = "Cannot open page" if "://" in name else "Cannot read pasted text"
+        self._reading = self._worker.load(load, name)
+        self._reading_request = ((), 0)
+        self._set(self._state.with_opening(name))
+        self.message.emit(f"Opening {name}…", 0)
 
     def reload(self) -> None:
         """Read the current file again, keeping the checked topics and the reader's place."""
         document = self._state.document
         if document is not None and document.path:
             self.open_path(document.path, position=self._state.position)
+        elif document is not None and document.url:
+            self.open_url(document.url)
 
     def show_article(
         self,
@@ -237,7 +280,7 @@ class ReadingController(QObject):
         self._set(self._state.with_opening(""))
         self.message.emit(message, 10000)
         self.open_failed.emit(message)
-        self.warning.emit("Cannot open file", message)
+        self.warning.emit(self._failure_title, message)
 
     def _report_unknown(self, names: Sequence[str]) -> None:
         topics = self._state.topics

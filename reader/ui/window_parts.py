@@ -117,7 +117,7 @@ class WindowParts:
         """Put every command in the menus; returns the (empty) Open Recent menu."""
         a = self.commands
         file_menu = menus["file"]
-        file_menu.addAction(a.open_file)
+        file_menu.addActions([a.open_file, a.open_url, a.paste_as_article])
         recent = file_menu.addMenu("Open &Recent")
         recent.setObjectName("recent_menu")
         file_menu.addAction(a.reload)

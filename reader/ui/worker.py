@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,7 +36,8 @@ class _Job(QRunnable):
         self,
         ticket: int,
         signals: _JobSignals,
-        path: Path | None = None,
+        load: Callable[[], Document] | None = None,
+        name: str = "",
         document: Document | None = None,
         topics: Sequence[Topic] = (),
     ) -> None:
@@ -44,26 +45,27 @@ class _Job(QRunnable):
         self.setAutoDelete(False)
         self.ticket = ticket
         self._signals = signals
-        self._path = path
+        self._load = load
+        self._name = name
         self._document = document
         self._topics = tuple(topics)
 
     @override
     def run(self) -> None:
-        if self._path is not None:
-            self._read(self._path)
+        if self._load is not None:
+            self._read(self._load)
         else:
             self._find()
 
-    def _read(self, path: Path) -> None:
-        from reader.core.loaders import LoadError, load_document
+    def _read(self, load: Callable[[], Document]) -> None:
+        from reader.core.loaders import LoadError
 
         try:
-            document = load_document(path)
+            document = load()
         except LoadError as exc:
             self._signals.failed.emit(self.ticket, str(exc))
         except Exception as exc:  # a bug must not kill the window; say what happened
-            self._signals.failed.emit(self.ticket, f"{path}: could not be opened ({exc})")
+            self._signals.failed.emit(self.ticket, f"{self._name}: could not be opened ({exc})")
         else:
             self._signals.loaded.emit(self.ticket, document)
 
@@ -110,7 +112,13 @@ class DocumentWorker(QObject):
 
     def read(self, path: Path) -> int:
         """Start reading ``path``; returns the job's ticket."""
-        return self._start(_Job(self._next(), self._signals, path=path))
+        from reader.core.loaders import load_document
+
+        return self.load(lambda: load_document(path), str(path))
+
+    def load(self, load: Callable[[], Document], name: str) -> int:
+        """Start making a document with ``load`` (fetching a page, reading pasted text)."""
+        return self._start(_Job(self._next(), self._signals, load=load, name=name))
 
     def find_topics(self, document: Document, topics: Sequence[Topic]) -> int:
         """Start finding ``topics`` in ``document``; returns the job's ticket."""

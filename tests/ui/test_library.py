@@ -247,3 +247,84 @@ def test_another_window_sees_what_this_one_adds(qtbot, make_window, tmp_path, fa
     qtbot.waitUntil(lambda: first.parts.library.total == 4, timeout=8000)
     with Library(library_file()) as library:
         assert library.count() == 4
+
+
+def paste(text="", html="", source=""):
+    from PySide6.QtGui import QGuiApplication
+
+    mime = QMimeData()
+    if text:
+        mime.setText(text)
+    if html:
+        mime.setHtml(html)
+    if source:
+        mime.setData("text/x-moz-url-priv", source.encode("utf-8"))
+    QGuiApplication.clipboard().setMimeData(mime)
+
+
+def test_a_page_pasted_from_a_browser_is_read_as_an_article_and_kept(qtbot, main_window):
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parents[1] / "data" / "smoke" / "page.html").read_text()
+    paste(text="Ports brace…", html=page, source="https://harbour.example/ports")
+    with qtbot.waitSignal(main_window.topics_ready, timeout=20000):
+        main_window.parts.commands.paste_as_article.trigger()
+    document = main_window.state.document
+    assert document.title == "Ports brace for new tariffs as strait tensions rise"
+    assert document.url == "https://harbour.example/ports"
+    assert main_window.state.counts()["trade"] == 2
+    library = main_window.parts.library
+    qtbot.waitUntil(lambda: main_window.state.article_id is not None, timeout=5000)
+    assert any(r.url == "https://harbour.example/ports" for r in library.rows)
+
+
+def test_plain_pasted_text_is_read_as_a_text_article(qtbot, main_window):
+    paste(text="Steel duties\nNew tariffs on steel were announced today.\n")
+    with qtbot.waitSignal(main_window.topics_ready, timeout=20000):
+        main_window.parts.commands.paste_as_article.trigger()
+    assert main_window.state.document.title == "Steel duties"
+    assert main_window.state.counts()["trade"] == 1
+
+
+def test_pasting_nothing_says_so(main_window):
+    paste()
+    title = main_window.windowTitle()
+    main_window.parts.commands.paste_as_article.trigger()
+    assert "no text" in main_window.statusBar().currentMessage()
+    assert main_window.windowTitle() == title
+
+
+def test_open_url_fetches_that_one_page_and_keeps_its_address(
+    qtbot, main_window, site, monkeypatch
+):
+    from PySide6.QtWidgets import QInputDialog
+
+    from tests.local_site import ARTICLE, reply
+
+    site.routes["/news/chips"] = reply(
+        ARTICLE.replace("</article>", '<img src="/x.png"></article>')
+    )
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (site.url("/news/chips"), True))
+    with qtbot.waitSignal(main_window.topics_ready, timeout=20000):
+        main_window.parts.commands.open_url.trigger()
+    assert main_window.state.document.title == "Chip exports rise"
+    assert site.paths == ["/news/chips"]  # nothing else of the page was fetched
+    main_window.article_view.go_to_paragraph(2)
+    main_window.parts.commands.copy_with_citation.trigger()
+    from PySide6.QtGui import QGuiApplication
+
+    assert site.url("/news/chips") in QGuiApplication.clipboard().text()
+
+
+def test_open_url_that_fails_says_why_and_keeps_the_article(
+    qtbot, main_window, site, monkeypatch, warnings_shown
+):
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (site.url("/missing"), True))
+    title = main_window.windowTitle()
+    with qtbot.waitSignal(main_window.open_failed, timeout=20000):
+        main_window.parts.commands.open_url.trigger()
+    assert warnings_shown[-1][0] == "Cannot open page"
+    assert "404" in warnings_shown[-1][1]
+    assert main_window.windowTitle() == title
