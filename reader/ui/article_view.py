@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QHelpEvent,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
@@ -205,10 +206,13 @@ class ArticleView(QTextBrowser):
     Signals:
         first_painted: The first article is on screen (emitted once, after its first paint).
         position_changed: The reader moved the cursor to another paragraph. arg: int index.
+        paragraph_activated: The reader double-clicked a paragraph (in a digest: to read it
+            in its article). arg: int index.
     """
 
     first_painted = Signal()
     position_changed = Signal(int)
+    paragraph_activated = Signal(int)
 
     #: Blocks laid out at once (the reading window), at most, and about how many characters:
     #: a window of long pieces holds fewer of them.
@@ -875,6 +879,12 @@ class ArticleView(QTextBrowser):
         if state is None:
             return []
         return [i for i in state.matching if self._map.first_block(i) in self._shown]
+
+    @override
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        super().mouseDoubleClickEvent(event)
+        if self._state is not None and self._state.document is not None:
+            self.paragraph_activated.emit(self.paragraph_at(event.position().toPoint()))
 
     @override
     def viewportEvent(self, event: QEvent) -> bool:

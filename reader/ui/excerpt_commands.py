@@ -125,25 +125,29 @@ class ExcerptCommands:
         self._tell(f"Copied {len(excerpts)} excerpts", 3000)
 
     def export_excerpts(self) -> None:
-        """Save all excerpts as Markdown, CSV or JSON, the format the file name says."""
+        """Save all excerpts as Markdown, HTML, CSV or JSON, the format the file name says."""
         excerpts = self._excerpts.excerpts()
         if not excerpts:
             self._tell("There are no excerpts to export", 4000)
             return
+        self.export(excerpts, "Export Excerpts", "excerpts.md")
+
+    def export(self, excerpts: list[Excerpt], title: str, name: str) -> None:
+        """Ask where to save ``excerpts`` and write them in the format chosen."""
         from PySide6.QtWidgets import QFileDialog
 
         from reader.core.excerpts import export_filters, export_target
         from reader.core.storage import atomic_write_text
 
-        name, chosen = QFileDialog.getSaveFileName(
-            self._window, "Export Excerpts", str(Path.home() / "excerpts.md"), export_filters()
+        chosen_name, chosen = QFileDialog.getSaveFileName(
+            self._window, title, str(Path.home() / name), export_filters()
         )
-        if not name:
+        if not chosen_name:
             return
-        path, write = export_target(Path(name), chosen)
+        path, write = export_target(Path(chosen_name), chosen)
         try:
             atomic_write_text(path, write(excerpts))
         except OSError as exc:
             self._warn("Export failed", f"{path}: {exc.strerror or exc}")
             return
-        self._tell(f"Exported {len(excerpts)} excerpts to {path}", 5000)
+        self._tell(f"Exported {len(excerpts)} paragraphs to {path}", 5000)

@@ -14,8 +14,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from reader.core.document import Document, Paragraph
+from reader.core.excerpts import Excerpt, readable_day
 from reader.core.library import (
     ArticleRow,
+    DigestParagraph,
     ImportReport,
     Library,
     LibraryError,
@@ -28,12 +31,15 @@ from reader.core.search import SearchQuery
 from reader.ui.library_worker import LibraryWorker
 
 if TYPE_CHECKING:
+    from reader.core.document import TopicHit
     from reader.core.library import AddResult
     from reader.core.topics import Topic
     from reader.ui.reading_controller import ReadingController
 
 #: How long the reader's place waits before it is saved (moving the cursor saves once).
 SAVE_PLACE_MS = 600
+#: The digest shows at most this many paragraphs (the newest): a screenful many times over.
+DIGEST_LIMIT = 2000
 #: How often the window looks whether another window or program changed the library.
 WATCH_MS = 1500
 
@@ -101,6 +107,7 @@ class LibraryController(QObject):
         self._last_place: tuple[int, Place] | None = None
         self._adding: set[int] = set()  # id() of documents being added
         self._added_documents: dict[int, object] = {}  # by the ticket of their job
+        self._digest_key: tuple[object, ...] | None = None  # what the digest shown was made of
         self._data_version = 0
         self._watch = QTimer(self)
         self._watch.setInterval(WATCH_MS)
@@ -259,6 +266,10 @@ class LibraryController(QObject):
 
     def _on_reading_state_changed(self, state: ReadingState) -> None:
         self._select()  # the checked topics filter the list
+        if state.sources is not None and self._digest_key is not None:
+            key = (state.checked, state.mode, self.query.search, len(self._all))
+            if key != self._digest_key and state.checked:
+                QTimer.singleShot(0, self.show_digest)  # the digest follows the topics
         if state.article_id is not None and state.sources is None:
             self._place_timer.start()
 
@@ -284,6 +295,49 @@ class LibraryController(QObject):
         self._adding.add(id(document))
         ticket = self._start("add", self._worker.add(document, self.version, state.findings.hits))
         self._added_documents[ticket] = document
+
+    # -- the digest ------------------------------------------------------------------------
+
+    def show_digest(self) -> None:
+        """Show every paragraph on the checked topics across the listed articles.
+
+        Newest article first, grouped by article; while it is on screen it follows the
+        topics and the search.
+        """
+        state = self._reading.state
+        if self.library is None:
+            self.warning.emit("No library", self.error)
+            return
+        if not state.checked:
+            self.message.emit("Check a topic first: the digest gathers its paragraphs", 5000)
+            return
+        items = self.library.digest(
+            self.version, state.checked, state.mode, search=self.query.search, limit=DIGEST_LIMIT
+        )
+        document, findings, sources = build_digest(state, items, self.query.search)
+        self._digest_key = (state.checked, state.mode, self.query.search, len(self._all))
+        self._reading.show_digest(document, findings, sources)
+
+    def digest_excerpts(self) -> list[Excerpt]:
+        """The digest on screen as excerpts, each citing its article: what a briefing holds."""
+        state = self._reading.state
+        if self.library is None or state.sources is None or state.document is None:
+            return []
+        kept = []
+        for paragraph in state.document.paragraphs:
+            source = state.source_of(paragraph.index)
+            if source is None or source[1] < 0 or not paragraph.classified:
+                continue
+            article_id, index = source
+            kept.append(
+                Excerpt(
+                    paragraph.text,
+                    self.library.citation(article_id, index),
+                    state.labels_of([paragraph.index]),
+                    (index,),
+                )
+            )
+        return kept
 
     # -- adding and removing ---------------------------------------------------------------
 
@@ -397,3 +451,64 @@ def _sorted(rows: list[ArticleRow], query: LibraryQuery) -> list[ArticleRow]:
     else:
         key = lambda r: (r.published or r.added[:10], r.id)  # noqa: E731
     return sorted(rows, key=key, reverse=query.descending)
+
+
+def build_digest(
+    state: ReadingState, items: Sequence[DigestParagraph], search: str
+) -> tuple[Document, Findings, tuple[tuple[int, int], ...]]:
+    """A document of digest paragraphs grouped by article, with what was found in each.
+
+    Also where each paragraph comes from: article id and paragraph (-1 for the digest's own
+    lines and the headings it gives each article).
+    """
+    labels = [t.label for t in state.checked_topics()]
+    joiner = " and " if state.mode == "all" else ", "
+    articles = len({item.article.id for item in items})
+    count = f"{len(items)} paragraph{'s' if len(items) != 1 else ''}"
+    title = f"Digest: {joiner.join(labels)}"
+    meta = f"{count} in {articles} article{'s' if articles != 1 else ''}"
+    if search.strip():
+        meta += f", searching {search.strip()}"
+    paragraphs: list[Paragraph] = [Paragraph(0, "title", title), Paragraph(1, "date", meta)]
+    hits: list[tuple[TopicHit, ...]] = [(), ()]
+    sources: list[tuple[int, int]] = [(-1, -1), (-1, -1)]
+    last = None
+    for item in items:
+        if item.article.id != last:
+            last = item.article.id
+            paragraphs.append(Paragraph(len(paragraphs), "heading", item.article.title))
+            hits.append(())
+            sources.append((item.article.id, -1))
+            day = (
+                readable_day(item.article.published)
+                if item.article.published
+                else item.article.date
+            )
+            line = " · ".join(p for p in (item.article.source, day) if p)
+            if line:
+                paragraphs.append(Paragraph(len(paragraphs), "byline", line))
+                hits.append(())
+                sources.append((item.article.id, -1))
+        role = item.paragraph.role if item.paragraph.role in ("body", "list", "quote") else "body"
+        paragraphs.append(Paragraph(len(paragraphs), role, item.paragraph.text))
+        hits.append(item.hits)
+        sources.append((item.article.id, item.index))
+    if not items:
+        paragraphs.append(
+            Paragraph(len(paragraphs), "credit", "No paragraph of the listed articles matches.")
+        )
+        hits.append(())
+        sources.append((-1, -1))
+    elif len(items) >= DIGEST_LIMIT:
+        paragraphs.append(
+            Paragraph(
+                len(paragraphs),
+                "credit",
+                f"The digest shows the newest {DIGEST_LIMIT:,} paragraphs: narrow it with the "
+                "search or the topics to see older ones.",
+            )
+        )
+        hits.append(())
+        sources.append((-1, -1))
+    document = Document(tuple(paragraphs), title=title)
+    return document, Findings(tuple(hits)), tuple(sources)

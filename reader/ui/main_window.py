@@ -354,6 +354,9 @@ class MainWindow(QMainWindow):
         a.remove_from_library.triggered.connect(
             lambda: self._remove_articles(parts, panel.selected_ids())
         )
+        a.show_digest.triggered.connect(lib.show_digest)
+        a.export_digest.triggered.connect(lambda: self._export_digest(parts))
+        self.article_view.paragraph_activated.connect(lambda i: self._open_source(parts, i))
         a.go_back.triggered.connect(lib.go_back)
         a.go_forward.triggered.connect(lib.go_forward)
         a.add_to_library.triggered.connect(self._on_add_to_library_triggered)
@@ -378,6 +381,21 @@ class MainWindow(QMainWindow):
             parts.undo_stack.push(RemoveArticles(parts.library, list(ids)))
             noun = "article" if len(ids) == 1 else "articles"
             self._tell(f"Removed {len(ids)} {noun} from the library (Ctrl+Z to undo)", 5000)
+
+    def _open_source(self, parts: WindowParts, index: int) -> None:
+        """In a digest, read a paragraph in its article."""
+        source = self.controller.state.source_of(index)
+        if source is not None and source[0] >= 0:
+            parts.library.open_article(source[0], position=max(0, source[1]))
+
+    def _export_digest(self, parts: WindowParts) -> None:
+        if self.controller.state.sources is None:
+            parts.library.show_digest()  # export what the checked topics gather
+        excerpts = parts.library.digest_excerpts()
+        if not excerpts:
+            self._tell("There is no digest to export: check a topic first", 4000)
+            return
+        parts.excerpt_commands.export(excerpts, "Export Digest", "digest.md")
 
     def _remove_excerpts(self, parts: WindowParts, rows: Sequence[int]) -> None:
         from reader.ui.undo import RemoveExcerpts

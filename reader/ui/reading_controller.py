@@ -164,6 +164,16 @@ class ReadingController(QObject):
         else:
             self.topics_ready.emit()
 
+    def show_digest(
+        self, document: Document, findings: Findings, sources: tuple[tuple[int, int], ...]
+    ) -> None:
+        """Show a digest: paragraphs of many articles, their topics already found."""
+        self._reading = 0
+        self._finding = 0
+        self._set(self._state.with_digest(document, findings, sources).with_opening(""))
+        self.document_shown.emit("")
+        self.topics_ready.emit()
+
     def set_article(self, article_id: int) -> None:
         """The document on screen was added to the library as ``article_id``."""
         self._set(self._state.with_article(article_id))

@@ -328,3 +328,82 @@ def test_open_url_that_fails_says_why_and_keeps_the_article(
     assert warnings_shown[-1][0] == "Cannot open page"
     assert "404" in warnings_shown[-1][1]
     assert main_window.windowTitle() == title
+
+
+def test_the_digest_gathers_every_matching_paragraph_by_article_newest_first(
+    qtbot, main_window, tmp_path, failures
+):
+    add_folder(qtbot, main_window, week(tmp_path / "week"))
+    qtbot.waitUntil(lambda: main_window.parts.library.total == 4, timeout=10000)
+    check(main_window, "trade")
+    with qtbot.waitSignal(main_window.topics_ready, timeout=5000):
+        main_window.parts.commands.show_digest.trigger()
+    state = main_window.state
+    document = state.document
+    assert document.title == "Digest: trade"
+    headings = [p.text for p in document.paragraphs if p.role == "heading"]
+    assert headings[:3] == [
+        headings[0],  # the sample, of Jun 18
+        "Talks in Taipei",
+        "Steel duties",
+    ]
+    body = [p.text for p in document.paragraphs if p.role == "body"]
+    assert "Officials expect new tariffs." in body
+    assert "New tariffs on steel were announced." in body
+    # The same highlights as in the reader: every digest paragraph carries the topic.
+    view = main_window.article_view
+    assert len(view.highlighted_paragraphs()) == len(body)
+    assert "tariffs" in [w.lower() for w in view.marked_words()]
+    # The digest follows the topics.
+    with qtbot.waitSignal(main_window.topics_ready, timeout=5000):
+        check(main_window, "Taiwan")
+    assert main_window.state.document.title == "Digest: Taiwan"
+
+
+def test_a_digest_paragraph_opens_in_its_article_and_is_cited_by_it(
+    qtbot, main_window, tmp_path, failures
+):
+    from PySide6.QtGui import QGuiApplication
+
+    add_folder(qtbot, main_window, week(tmp_path / "week"))
+    qtbot.waitUntil(lambda: main_window.parts.library.total == 4, timeout=10000)
+    check(main_window, "trade")
+    with qtbot.waitSignal(main_window.topics_ready, timeout=5000):
+        main_window.parts.commands.show_digest.trigger()
+    document = main_window.state.document
+    steel = next(p.index for p in document.paragraphs if p.text.startswith("New tariffs on steel"))
+    main_window.article_view.go_to_paragraph(steel)
+    main_window.parts.commands.add_to_excerpts.trigger()
+    (kept,) = main_window.parts.excerpt_model.excerpts()
+    assert kept.citation.title == "Steel duties"  # the article, not the digest
+    assert kept.citation.paragraph == 1
+    main_window.parts.commands.copy_with_citation.trigger()
+    assert "“Steel duties”" in QGuiApplication.clipboard().text()
+    main_window.article_view.paragraph_activated.emit(steel)
+    assert main_window.state.document.title == "Steel duties"
+    assert main_window.state.document.paragraphs[main_window.state.position].text.startswith(
+        "New tariffs on steel"
+    )
+    main_window.parts.commands.go_back.trigger()  # back to the article read before
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html"])
+def test_the_digest_exports_as_a_briefing_with_a_citation_for_every_paragraph(
+    qtbot, main_window, tmp_path, failures, monkeypatch, suffix
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    add_folder(qtbot, main_window, week(tmp_path / "week"))
+    qtbot.waitUntil(lambda: main_window.parts.library.total == 4, timeout=10000)
+    check(main_window, "trade")
+    with qtbot.waitSignal(main_window.topics_ready, timeout=5000):
+        main_window.parts.commands.show_digest.trigger()
+    target = tmp_path / f"briefing{suffix}"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    main_window.parts.commands.export_digest.trigger()
+    text = target.read_text(encoding="utf-8")
+    assert text.count("Steel duties") >= 2  # its section and its citation
+    assert "New tariffs on steel were announced." in text
+    assert "paragraph 1" in text
+    if suffix == ".html":
+        assert "<blockquote>" in text
