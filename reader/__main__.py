@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 #: First arguments that run the command line instead of the window. Kept here, not imported
 #: from reader.cli, so that opening the window does not load NLTK on the start-up path.
-SUBCOMMANDS = frozenset({"classify", "topics", "--version"})
+SUBCOMMANDS = frozenset({"classify", "topics", "library", "--version"})
 
 
 def main(argv: Sequence[str] | None = None) -> int:

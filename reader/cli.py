@@ -13,9 +13,10 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from reader import __version__
+from reader import __version__, library_cli
 from reader.core.classifier import KeywordClassifier
 from reader.core.document import Document, TopicHit
+from reader.core.library import LibraryError
 from reader.core.loaders import MAX_BYTES, LoadError, load_document, parse_bytes
 from reader.core.topics import Topic, TopicsError, load_topics, load_topics_file
 
@@ -54,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--topics", metavar="FILE", help="extra topics, merged over the defaults")
     check = topics_sub.add_parser("check", help="validate a topics file")
     check.add_argument("file")
+    library_cli.add_parser(sub)
     return parser
 
 
@@ -63,12 +65,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "classify":
             return _classify(args, sys.stdout)
+        if args.command == "library":
+            return library_cli.run(args, sys.stdout)
         if args.topics_command == "list":
             return _topics_list(load_topics(args.topics), sys.stdout)
         topics = load_topics_file(args.file)
         print(f"{args.file}: OK, {len(topics)} topic(s): {', '.join(t.label for t in topics)}")
         return EXIT_OK
-    except (LoadError, TopicsError) as exc:
+    except (LoadError, TopicsError, LibraryError) as exc:
         print(f"topic-reader: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:

@@ -337,9 +337,9 @@ def _by_article(excerpts: Sequence[Excerpt]) -> list[tuple[Citation, list[Excerp
     return list(groups.values())
 
 
-def export_markdown(excerpts: Sequence[Excerpt]) -> str:
+def export_markdown(excerpts: Sequence[Excerpt], title: str = "Excerpts") -> str:
     """All excerpts as a Markdown briefing: one section and citation per article."""
-    parts = ["# Excerpts", ""]
+    parts = [f"# {title}", ""]
     for citation, items in _by_article(excerpts):
         parts += [f"## {citation.title or 'Untitled'}", "", f"*{citation.line()}*", ""]
         for excerpt in items:
@@ -359,11 +359,11 @@ def export_markdown(excerpts: Sequence[Excerpt]) -> str:
     return "\n".join(parts)
 
 
-def export_html(excerpts: Sequence[Excerpt]) -> str:
+def export_html(excerpts: Sequence[Excerpt], title: str = "Excerpts") -> str:
     """All excerpts as an HTML briefing for word processors: one citation per article."""
     import html
 
-    body = ["<h1>Excerpts</h1>"]
+    body = [f"<h1>{html.escape(title)}</h1>"]
     for citation, items in _by_article(excerpts):
         body.append(f"<h2>{html.escape(citation.title or 'Untitled')}</h2>")
         body.append(f"<p>{citation_html(citation)}</p>")
@@ -382,7 +382,8 @@ def export_html(excerpts: Sequence[Excerpt]) -> str:
             if excerpt.note:
                 body.append(f"<p><em>Note:</em> {html.escape(excerpt.note)}</p>")
     return (
-        '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Excerpts</title></head><body>\n'
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)}</title></head><body>\n"
         + "\n".join(body)
         + "\n</body></html>\n"
     )
