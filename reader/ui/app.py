@@ -23,16 +23,23 @@ if TYPE_CHECKING:
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    """``topic-reader [--topic NAME]... [FILE]``."""
+    """``topic-reader [--topic NAME]... [--library FILE] [--topics FILE] [FILE ...]``."""
     parser = argparse.ArgumentParser(
         prog="topic-reader",
-        description="Open an article (the bundled sample if none) in Topic Reader. "
-        "Subcommands 'classify' and 'topics' run without a window.",
+        description="Open articles in Topic Reader: the first is shown and all go into the "
+        "library (with none, the article read last, or the bundled sample). Subcommands "
+        "'classify', 'topics' and 'library' run without a window.",
     )
-    parser.add_argument("file", nargs="?", help="a .txt, .md or .html article")
+    parser.add_argument(
+        "files", nargs="*", metavar="FILE", help="articles: .txt, .md, .html, or folders"
+    )
     parser.add_argument(
         "--topic", action="append", default=[], metavar="NAME", help="check this topic"
     )
+    parser.add_argument(
+        "--library", metavar="FILE", help="use this library instead of the reader's own"
+    )
+    parser.add_argument("--topics", metavar="FILE", help="extra topics, merged over the rest")
     return parser.parse_args(list(argv))
 
 
@@ -53,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         system_dark = platform_palette_is_dark()
     apply_theme(settings.load_preferences().theme, indicators=False, system_dark=system_dark)
     # The article is painted first; topics, menus and docks follow a moment later.
-    window = MainWindow(settings)
+    window = MainWindow(settings, library=Path(args.library) if args.library else None)
     window.show()
     if os.environ.get("TOPIC_READER_BENCHMARK_QUIT"):
         # benchmarks/window.py: report the first paint of the text, the finished window, and
@@ -76,17 +83,39 @@ def main(argv: Sequence[str] | None = None) -> int:
             report("topics")
 
         window.topics_ready.connect(topics_painted)
-    window.open_path(Path(args.file) if args.file else sample_article(), args.topic)
-    window.complete_when_painted(_topics)
+    open_arguments(window, settings, args.files, args.topic)
+    window.complete_when_painted(lambda: _topics(args.topics))
     return int(app.exec())
 
 
-def _topics() -> tuple[Sequence[Topic], str]:
+def open_arguments(
+    window: MainWindow, settings: SettingsStore, names: Sequence[str], topics: Sequence[str]
+) -> None:
+    """Show the first file named (else the one read last, else the sample); add them all.
+
+    Everything named goes into the library once the window is complete.
+    """
+    files = [Path(name) for name in names]
+    first = next((f for f in files if not f.is_dir()), None)
+    window.open_path(first or _last_read(settings) or sample_article(), topics)
+    if len(files) > 1 or (files and first is None):
+        window.completed.connect(lambda: window.add_to_library(files))
+
+
+def _last_read(settings: SettingsStore) -> Path | None:
+    """The file read last, if it is still there: a plain start goes back to it."""
+    recent = settings.load_preferences().recent_files
+    if recent and Path(recent[0]).is_file():
+        return Path(recent[0])
+    return None
+
+
+def _topics(extra: str | None = None) -> tuple[Sequence[Topic], str]:
     """The reader's topics, or the default ones and why if their file cannot be used."""
     from reader.core.topics import TopicsError, default_topics, load_topics
 
     try:
-        return load_topics(), ""
+        return load_topics(extra), ""
     except TopicsError as exc:
         notice = f"Your topics file could not be used, so the default topics are shown.\n\n{exc}"
         return default_topics(), notice

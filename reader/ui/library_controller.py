@@ -409,6 +409,9 @@ class LibraryController(QObject):
             state = self._reading.state
             if document is not None and state.document is document:
                 self._reading.set_article(added.article_id)
+                if added.outcome == "duplicate" and state.position == 0 and self.library:
+                    # An article read before, opened again from its file: back to its place.
+                    self._reading.restore_place(self.library.place(added.article_id))
             self.reload()
         self._data_version = self._current_data_version()
         if not self._kinds:

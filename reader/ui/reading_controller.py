@@ -174,6 +174,13 @@ class ReadingController(QObject):
         self.document_shown.emit("")
         self.topics_ready.emit()
 
+    def restore_place(self, place: Place) -> None:
+        """Go back to where the reader left the article on screen."""
+        mode: MatchMode = "all" if place.mode == "all" else "any"
+        self._set(
+            self._state.with_place(place.position, place.checked, mode, place.show_only_matching)
+        )
+
     def set_article(self, article_id: int) -> None:
         """The document on screen was added to the library as ``article_id``."""
         self._set(self._state.with_article(article_id))

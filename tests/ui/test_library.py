@@ -407,3 +407,48 @@ def test_the_digest_exports_as_a_briefing_with_a_citation_for_every_paragraph(
     assert "paragraph 1" in text
     if suffix == ".html":
         assert "<blockquote>" in text
+
+
+def test_the_command_line_opens_the_first_file_and_adds_all(
+    qtbot, settings_store, topics, tmp_path, failures
+):
+    from reader.ui.app import open_arguments
+
+    folder = week(tmp_path / "week")
+    files = [folder / "wednesday.txt", folder / "monday.txt", folder / "friday.md"]
+    window = MainWindow(settings_store)
+    qtbot.addWidget(window)
+    window.show()
+    open_arguments(window, settings_store, [str(f) for f in files], ["trade"])
+    assert window.state.document.title == "Steel duties"
+    with qtbot.waitSignal(window.completed, timeout=5000):
+        window.complete(topics)
+    library = window.parts.library
+    qtbot.waitUntil(lambda: library.total == 3, timeout=10000)
+    assert window.state.checked == {"trade"}
+    window.controller.check(())
+    assert sorted(titles(window)) == ["Drills near the island", "Steel duties", "Talks in Taipei"]
+    window.controller.shutdown()
+    library.shutdown()
+
+
+def test_a_plain_start_goes_back_to_the_article_read_last_at_its_place(
+    qtbot, make_window, settings_store, topics, tmp_path, failures
+):
+    from reader.ui.app import open_arguments
+
+    folder = week(tmp_path / "week")
+    first = make_window(folder / "friday.md")
+    qtbot.waitUntil(lambda: first.state.article_id is not None, timeout=10000)
+    first.controller.move_to(3)
+    qtbot.waitUntil(lambda: bool(first._prefs.recent_files), timeout=3000)
+    first.close()
+    again = MainWindow(settings_store)
+    qtbot.addWidget(again)
+    again.show()
+    open_arguments(again, settings_store, [], [])  # no file named
+    assert again.state.document.title == "Talks in Taipei"
+    again.complete(topics)
+    qtbot.waitUntil(lambda: again.state.position == 3, timeout=10000)
+    again.controller.shutdown()
+    again.parts.library.shutdown()
