@@ -687,6 +687,20 @@ class Library:
             )
         ]
 
+    def ids_on_all(self, version: str, topics: Iterable[str]) -> set[int]:
+        """Ids of the articles with a paragraph that carries every one of ``topics``."""
+        wanted = sorted(set(topics))
+        if not wanted:
+            return set()
+        marks = ", ".join("?" * len(wanted))
+        rows = self._db.execute(
+            "SELECT DISTINCT article_id FROM (SELECT article_id FROM topic_paragraph "
+            f"WHERE version = ? AND topic_id IN ({marks}) GROUP BY article_id, idx "
+            "HAVING count(*) = ?)",
+            [version, *wanted, len(wanted)],
+        )
+        return {row[0] for row in rows}
+
     def search_ids(self, query: SearchQuery) -> set[int]:
         """Ids of the articles whose title and text hold every term of ``query``."""
         if not query:

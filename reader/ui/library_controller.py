@@ -28,7 +28,7 @@ from reader.core.library import (
 )
 from reader.core.reading import Findings, ReadingState
 from reader.core.search import SearchQuery
-from reader.ui.library_worker import LibraryWorker
+from reader.ui.library_worker import LibraryWorker, ListReader
 
 if TYPE_CHECKING:
     from reader.core.document import TopicHit
@@ -58,6 +58,7 @@ class LibraryController(QObject):
 
     Signals:
         rows_changed: The listed articles changed (filter, search, sort or the library).
+        listed: The list was read again from the library.
         import_progress: An import moved on. arg: (int done, int total, str file name).
         import_finished: An import ended. arg: ImportReport.
         busy_changed: Library work started or ended in the background. arg: bool.
@@ -67,6 +68,7 @@ class LibraryController(QObject):
     """
 
     rows_changed = Signal()
+    listed = Signal()
     import_progress = Signal(int, int, str)
     import_finished = Signal(object)
     busy_changed = Signal(bool)
@@ -90,6 +92,8 @@ class LibraryController(QObject):
                 "until this is fixed."
             )
         self._worker = LibraryWorker(self.library.path if self.library else Path(), self)
+        self._lists = ListReader(self.library.path if self.library else Path(), self)
+        self._lists.listed.connect(self._on_lists_listed)
         self._worker.progress.connect(self._on_worker_progress)
         self._worker.done.connect(self._on_worker_done)
         self._worker.failed.connect(self._on_worker_failed)
@@ -152,12 +156,18 @@ class LibraryController(QObject):
         return len(self._all)
 
     def reload(self) -> None:
-        """Read the list again from the database (after imports, or another window's change)."""
-        if self.library is None:
-            return
-        self._all = self.library.articles(self.version)
+        """Read the list again from the database, off the UI thread.
+
+        After an import, or a change another window made; the list follows when it is read.
+        """
+        if self.library is not None:
+            self._lists.read(self.version)
+
+    def _on_lists_listed(self, rows: list[ArticleRow]) -> None:
+        self._all = rows
         self._shown_key = None
         self._select()
+        self.listed.emit()
 
     def set_search(self, text: str) -> None:
         """Show only articles whose text holds every word of ``text``."""
@@ -194,7 +204,7 @@ class LibraryController(QObject):
 
     def _all_mode_ids(self, checked: Iterable[str]) -> set[int]:
         assert self.library is not None
-        return {r.id for r in self.library.articles(self.version, checked=checked, mode="all")}
+        return self.library.ids_on_all(self.version, checked)
 
     def snippet(self, article_id: int) -> str:
         """The search's words in context in the article ("" without a search)."""
@@ -361,20 +371,27 @@ class LibraryController(QObject):
         if self.library is None or not ids:
             return
         self.library.remove(ids)
-        self.reload()
+        gone = set(ids)
+        self._all = [r for r in self._all if r.id not in gone]
+        self._shown_key = None
+        self._select()
 
     def restore(self, ids: Sequence[int]) -> None:
         """Undo :meth:`remove`."""
         if self.library is None:
             return
         self.library.restore(ids)
-        self.reload()
+        back = [row for i in ids if (row := self.library.article(i, self.version)) is not None]
+        self._all = [*self._all, *back]
+        self._shown_key = None
+        self._select()
 
     def shutdown(self, msecs: int = 5000) -> None:
         """Save the reader's place and stop background work (the window is closing)."""
         self.save_place()
         self._watch.stop()
         self._worker.wait(msecs)
+        self._lists.wait(msecs)
 
     # -- the worker --------------------------------------------------------------------------
 

@@ -164,3 +164,66 @@ class LibraryWorker(QObject):
     def _on_signals_failed(self, ticket: int, message: str) -> None:
         self._jobs.pop(ticket, None)
         self.failed.emit(ticket, message)
+
+
+class _ListSignals(QObject):
+    """listed: (int ticket, list of ArticleRow)."""
+
+    listed = Signal(int, object)
+
+
+class _ListJob(QRunnable):
+    def __init__(self, ticket: int, path: Path, version: str, signals: _ListSignals) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.ticket = ticket
+        self._path = path
+        self._version = version
+        self._signals = signals
+
+    @override
+    def run(self) -> None:
+        from reader.core.library import Library, LibraryError
+
+        try:
+            with Library(self._path) as library:
+                rows = library.articles(self._version)
+        except LibraryError:
+            rows = None
+        self._signals.listed.emit(self.ticket, rows)
+
+
+class ListReader(QObject):
+    """Reads the whole library list on a thread of its own; only the newest answer counts.
+
+    Signals:
+        listed: The list as the library holds it now. arg: list of ArticleRow.
+    """
+
+    listed = Signal(object)
+
+    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._path = path
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _ListSignals(self)
+        self._signals.listed.connect(self._on_signals_listed)
+        self._ticket = 0
+        self._jobs: dict[int, _ListJob] = {}
+
+    def read(self, version: str) -> None:
+        """Read the list again (a newer call makes older answers moot)."""
+        self._ticket += 1
+        job = _ListJob(self._ticket, self._path, version, self._signals)
+        self._jobs[job.ticket] = job
+        self._pool.start(job)
+
+    def wait(self, msecs: int = 10000) -> bool:
+        """Wait for the reads under way (closing, tests)."""
+        return bool(self._pool.waitForDone(msecs))
+
+    def _on_signals_listed(self, ticket: int, rows: object) -> None:
+        self._jobs.pop(ticket, None)
+        if ticket == self._ticket and rows is not None:
+            self.listed.emit(rows)

@@ -40,10 +40,15 @@ def failures(monkeypatch):
 
 
 def add_folder(qtbot, window, folder):
+    """Add a folder and wait until the list shows what the import added."""
     library = window.parts.library
+    before = {r.id for r in library.rows}
     with qtbot.waitSignal(library.import_finished, timeout=20000) as blocker:
         window.add_to_library([folder])
-    return blocker.args[0]
+    report = blocker.args[0]
+    wanted = before | set(report.ids)
+    qtbot.waitUntil(lambda: wanted <= {r.id for r in library._all}, timeout=10000)
+    return report
 
 
 def titles(window):
@@ -219,7 +224,7 @@ def test_new_topics_are_found_in_the_whole_library_in_the_background(
         main_window.controller.set_topics([*topics, ports])
         library.set_topics([*topics, ports])
     check(main_window, "ports")
-    assert titles(main_window) == ["Steel duties"]
+    qtbot.waitUntil(lambda: titles(main_window) == ["Steel duties"], timeout=10000)
 
 
 def test_a_damaged_library_is_reported_and_left_untouched(
@@ -275,7 +280,9 @@ def test_a_page_pasted_from_a_browser_is_read_as_an_article_and_kept(qtbot, main
     assert main_window.state.counts()["trade"] == 2
     library = main_window.parts.library
     qtbot.waitUntil(lambda: main_window.state.article_id is not None, timeout=5000)
-    assert any(r.url == "https://harbour.example/ports" for r in library.rows)
+    qtbot.waitUntil(
+        lambda: any(r.url == "https://harbour.example/ports" for r in library.rows), timeout=5000
+    )
 
 
 def test_plain_pasted_text_is_read_as_a_text_article(qtbot, main_window):
