@@ -34,10 +34,10 @@ from reader.core.topics import default_topics
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
-def make_articles(folder: Path, count: int) -> int:
+def make_articles(folder: Path, count: int, seed: int = 7) -> int:
     """``count`` articles of about 5 KB built from the sample's paragraphs, with a varied
     vocabulary so that each is distinct and the index is not trivially small; returns bytes."""
-    rng = random.Random(7)
+    rng = random.Random(seed)
     sample = load_document(sample_article())
     body = [p.text for p in sample.paragraphs if p.role == "body"]
     vocabulary = [
@@ -59,7 +59,7 @@ def make_articles(folder: Path, count: int) -> int:
         day = f"{MONTHS[rng.randrange(12)]} {rng.randint(1, 28)}, {rng.randint(2022, 2025)}"
         text = f"Report {n}: {rng.choice(vocabulary)} {rng.choice(vocabulary)}\n{day}\n"
         text += "\n".join(paragraphs) + "\n"
-        (folder / f"{n:05d}.txt").write_text(text, encoding="utf-8")
+        (folder / f"{seed}-{n:05d}.txt").write_text(text, encoding="utf-8")
         total += len(text.encode("utf-8"))
     return total
 
@@ -116,6 +116,129 @@ def main() -> None:
             print(f"digest, first screen: {len(digest)} paragraphs in {first:.0f} ms")
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"peak memory: {peak:.0f} MB")
+        if "--window" in sys.argv:
+            window_figures(path, Path(tmp))
+
+
+WINDOW_CHILD = r"""
+import sys, time, statistics, resource
+start = time.perf_counter()
+from pathlib import Path
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from reader.core.topics import default_topics
+from reader.ui.main_window import MainWindow
+from reader.ui.settings_store import SettingsStore
+
+def spin(ms):
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+store = SettingsStore(QSettings(sys.argv[2], QSettings.Format.IniFormat))
+window = MainWindow(store, library=Path(sys.argv[1]))
+window.resize(1360, 880)
+window.show()
+from reader.core.resources import sample_article
+window.open_path(sample_article())
+window.complete(default_topics())
+library = window.parts.library
+done = {}
+library.listed.connect(lambda: done.setdefault("listed", time.perf_counter() - start))
+while "listed" not in done:
+    spin(5)
+print(f"listed {done['listed']:.3f} {library.total}")
+if sys.argv[3] == "import":
+    clock, worst, last = QElapsedTimer(), [0], [0]
+    clock.start()
+    def tick():
+        now = clock.elapsed()
+        worst[0] = max(worst[0], now - last[0])
+        last[0] = now
+    ticker = QTimer()
+    ticker.setInterval(10)
+    ticker.timeout.connect(tick)
+    ticker.start()
+    finished = []
+    library.import_finished.connect(finished.append)
+    t = time.perf_counter()
+    window.add_to_library([Path(sys.argv[4])])
+    while not finished:
+        spin(20)
+    elapsed = time.perf_counter() - t
+    topics = [t.id for t in window.state.topics]
+    times = []
+    for n in range(12):
+        s = time.perf_counter()
+        window.controller.check({topics[n % 5]})
+        app.processEvents()
+        times.append(time.perf_counter() - s)
+    searches = []
+    for word in ("Blinken", "commun*", '"human rights"', ""):
+        s = time.perf_counter()
+        library.set_search(word)
+        app.processEvents()
+        searches.append(time.perf_counter() - s)
+    ticker.stop()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"import {finished[0].added} {elapsed:.2f} {worst[0]} "
+          f"{statistics.median(times) * 1000:.1f} {max(times) * 1000:.1f} "
+          f"{max(searches) * 1000:.1f} {rss:.0f}")
+"""
+
+
+def window_figures(path: Path, tmp: Path) -> None:
+    """The window on the big library against an empty one; a second import in the window."""
+    import subprocess
+
+    more = tmp / "more"
+    more.mkdir()
+    make_articles(more, 1000, seed=11)
+    empty = tmp / "empty.sqlite3"
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp / "config"), TOPIC_READER_DATA_DIR=str(tmp))
+
+    def start(library: Path, what: str = "start") -> list[str]:
+        out = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                WINDOW_CHILD,
+                str(library),
+                str(tmp / "w.ini"),
+                what,
+                str(more),
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+            timeout=900,
+        ).stdout.split("\n")
+        return [line for line in out if line]
+
+    small, big = [], []
+    for _ in range(5):
+        empty.unlink(missing_ok=True)
+        small.append(float(start(empty)[0].split()[1]))
+        big.append(float(start(path)[0].split()[1]))
+    s, b = statistics.median(small), statistics.median(big)
+    print(
+        f"window, start to the library listed: empty {s:.2f} s, {count_of(path)} articles "
+        f"{b:.2f} s ({b / s:.2f}x)"
+    )
+    lines = start(path, "import")
+    _, added, seconds, worst, median, most, search, rss = lines[-1].split()
+    print(
+        f"window import of {added} more: {seconds} s; longest event-loop freeze {worst} ms; "
+        f"checking a topic: median {median} ms, worst {most} ms; a search: worst {search} ms; "
+        f"peak memory {rss} MB"
+    )
+
+
+def count_of(path: Path) -> int:
+    with Library(path) as library:
+        return library.count()
 
 
 if __name__ == "__main__":

@@ -377,9 +377,10 @@ class Library:
                 for step, migrate in enumerate(MIGRATIONS[version:], start=version + 1):
                     migrate(db)
                     db.execute(f"PRAGMA user_version = {step}")
-        check = db.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok":
-            raise LibraryError(self.path, f"is damaged ({check})")
+        # A full integrity check reads the whole file (seconds for a big library); a file that
+        # is not a database fails at its first page, and damage further in at the first read
+        # of it, with the same message.
+        db.execute("SELECT count(*) FROM article").fetchone()
 
     def close(self) -> None:
         """Close the database (further calls fail)."""
@@ -665,26 +666,30 @@ class Library:
     ) -> list[ArticleRow]:
         order = _ORDER[sort]
         direction = "DESC" if descending else "ASC"
+        cursor = self._db.cursor()
+        cursor.row_factory = None  # plain tuples: a 10,000-row list in half the time
+        rows = cursor.execute(
+            "SELECT a.id, a.title, a.source, a.date, a.published, a.added, a.path, a.url, "
+            "a.read, f.counts FROM article a "
+            "LEFT JOIN finding f ON f.article_id = a.id AND f.version = ? "
+            f"WHERE {where} ORDER BY {order} {direction}, a.id {direction}",
+            [version, *args],
+        )
+        decode = json.JSONDecoder().decode
         return [
             ArticleRow(
-                id=r["id"],
-                title=r["title"],
-                source=r["source"],
-                date=r["date"],
-                published=r["published"],
-                added=r["added"],
-                path=r["path"],
-                url=r["url"],
-                read=bool(r["read"]),
-                counts=tuple(json.loads(r["counts"]).items()) if r["counts"] else (),
+                id,
+                title,
+                source,
+                date,
+                published,
+                added,
+                path,
+                url,
+                bool(read),
+                tuple(decode(counts).items()) if counts and counts != "{}" else (),
             )
-            for r in self._db.execute(
-                "SELECT a.id, a.title, a.source, a.date, a.published, a.added, a.path, a.url, "
-                "a.read, f.counts FROM article a "
-                "LEFT JOIN finding f ON f.article_id = a.id AND f.version = ? "
-                f"WHERE {where} ORDER BY {order} {direction}, a.id {direction}",
-                [version, *args],
-            )
+            for id, title, source, date, published, added, path, url, read, counts in rows
         ]
 
     def ids_on_all(self, version: str, topics: Iterable[str]) -> set[int]:
