@@ -70,6 +70,11 @@ class ArticleRow:
     read: bool
     counts: tuple[tuple[str, int], ...] = ()  # (topic id, matching paragraphs)
     snippet: str = ""
+    when: str = field(default="", compare=False)  # its date, else the day it was added
+
+    def __post_init__(self) -> None:
+        if not self.when:
+            object.__setattr__(self, "when", self.published or self.added[:10])
 
     def count(self, topic_id: str) -> int:
         """Paragraphs of this article that carry ``topic_id``."""
@@ -764,13 +769,22 @@ class Library:
         having = "HAVING count(*) = ?" if mode == "all" else ""
         if mode == "all":
             args.append(len(topics))
+        # Each article brings at least one paragraph, so the newest limit + offset articles
+        # with any of the topics hold the page: the paragraphs of older ones are never sorted.
+        newest = (
+            f"SELECT a.id FROM article a WHERE a.removed = 0 AND a.id IN (SELECT article_id "
+            f"FROM topic_paragraph WHERE version = ? AND topic_id IN ({marks})) "
+            f"ORDER BY {_ORDER['published']} DESC, a.id DESC LIMIT ?"
+        )
         rows = self._db.execute(
+            f"WITH newest AS ({newest}) "
             "SELECT tp.article_id, tp.idx, p.role, p.text, p.line FROM topic_paragraph tp "
+            "JOIN newest n ON n.id = tp.article_id "
             "JOIN article a ON a.id = tp.article_id "
             "JOIN paragraph p ON p.article_id = tp.article_id AND p.idx = tp.idx "
             f"WHERE {' AND '.join(where)} GROUP BY tp.article_id, tp.idx {having} "
             f"ORDER BY {_ORDER['published']} DESC, a.id DESC, tp.idx LIMIT ? OFFSET ?",
-            [*args, limit, offset],
+            [version, *topics, limit + offset, *args, limit, offset],
         ).fetchall()
         involved = sorted({row[0] for row in rows})
         articles = {

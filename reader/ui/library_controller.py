@@ -7,6 +7,7 @@ the search, the sort order and the database connection of the UI thread.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -28,7 +29,7 @@ from reader.core.library import (
 )
 from reader.core.reading import Findings, ReadingState
 from reader.core.search import SearchQuery
-from reader.ui.library_worker import LibraryWorker, ListReader
+from reader.ui.library_worker import LibraryWorker, ListIndex, ListReader
 
 if TYPE_CHECKING:
     from reader.core.document import TopicHit
@@ -38,6 +39,9 @@ if TYPE_CHECKING:
 
 #: How long the reader's place waits before it is saved (moving the cursor saves once).
 SAVE_PLACE_MS = 600
+#: During an import, the progress is shown this often, and the list read again this often.
+PROGRESS_EVERY_S = 0.1
+RELIST_EVERY_S = 2.0
 #: The digest shows at most this many paragraphs (the newest): a screenful many times over.
 DIGEST_LIMIT = 2000
 #: How often the window looks whether another window or program changed the library.
@@ -102,7 +106,7 @@ class LibraryController(QObject):
         self._topics: tuple[Topic, ...] = ()
         self.version = ""
         self._all: list[ArticleRow] = []
-        self._index = _ListIndex([])
+        self._index = ListIndex([])
         self.rows: list[ArticleRow] = []
         self._shown_key: tuple[object, ...] | None = None
         self._place_timer = QTimer(self)
@@ -113,6 +117,8 @@ class LibraryController(QObject):
         self._adding: set[int] = set()  # id() of documents being added
         self._added_documents: dict[int, object] = {}  # by the ticket of their job
         self._digest_key: tuple[object, ...] | None = None  # what the digest shown was made of
+        self._progress_shown = 0.0  # when an import's progress was last shown
+        self._listed_at = 0.0  # when the list was last read during an import
         self._data_version = 0
         self._watch = QTimer(self)
         self._watch.setInterval(WATCH_MS)
@@ -162,11 +168,11 @@ class LibraryController(QObject):
         After an import, or a change another window made; the list follows when it is read.
         """
         if self.library is not None:
-            self._lists.read(self.version)
+            self._lists.read(self.version, self.query.sort, self.query.descending)
 
-    def _on_lists_listed(self, rows: list[ArticleRow]) -> None:
-        self._all = rows
-        self._index = _ListIndex(rows)
+    def _on_lists_listed(self, index: ListIndex) -> None:
+        self._all = index.rows
+        self._index = index
         self._shown_key = None
         self._select()
         self.listed.emit()
@@ -273,7 +279,7 @@ class LibraryController(QObject):
         if any(not r.read for r in self._all if r.id in wanted):
             self.library.set_read(ids)
             self._all = [replace(r, read=True) if r.id in wanted else r for r in self._all]
-            self._index = _ListIndex(self._all)
+            self._index = ListIndex(self._all)
             self.rows = [replace(r, read=True) if r.id in wanted else r for r in self.rows]
             self.rows_changed.emit()
 
@@ -376,7 +382,7 @@ class LibraryController(QObject):
         self.library.remove(ids)
         gone = set(ids)
         self._all = [r for r in self._all if r.id not in gone]
-        self._index = _ListIndex(self._all)
+        self._index = ListIndex(self._all)
         self._shown_key = None
         self._select()
 
@@ -387,7 +393,7 @@ class LibraryController(QObject):
         self.library.restore(ids)
         back = [row for i in ids if (row := self.library.article(i, self.version)) is not None]
         self._all = [*self._all, *back]
-        self._index = _ListIndex(self._all)
+        self._index = ListIndex(self._all)
         self._shown_key = None
         self._select()
 
@@ -408,8 +414,12 @@ class LibraryController(QObject):
     def _on_worker_progress(self, ticket: int, done: int, total: int, name: str) -> None:
         kind = self._kinds.get(ticket)
         if kind == "import":
-            self.import_progress.emit(done, total, name)
-            if done and done % 100 == 0:
+            now = time.monotonic()
+            if now - self._progress_shown >= PROGRESS_EVERY_S or done == total:
+                self._progress_shown = now  # a repaint per file would slow the window down
+                self.import_progress.emit(done, total, name)
+            if now - self._listed_at >= RELIST_EVERY_S:
+                self._listed_at = now
                 self.reload()  # the list grows while the import goes on
         elif kind == "reclassify" and total:
             self.message.emit(f"Finding topics in the library: {done} of {total} articles", 0)
@@ -464,44 +474,6 @@ class LibraryController(QObject):
             self._data_version = version
             self.reload()
             self.changed_elsewhere.emit()
-
-
-class _ListIndex:
-    """The whole list, indexed once per read: the articles of each topic, and each order.
-
-    Filtering 10,000 articles by a topic is then a set union and one pass over a list kept
-    in order, not a test of every article's counts.
-    """
-
-    def __init__(self, rows: list[ArticleRow]) -> None:
-        self._rows = rows
-        self._topics: dict[str, set[int]] = {}
-        for row in rows:
-            for topic_id, count in row.counts:
-                if count:
-                    self._topics.setdefault(topic_id, set()).add(row.id)
-        self._orders: dict[tuple[str, bool], list[ArticleRow]] = {}
-
-    def by_topic(self, topic_id: str) -> set[int]:
-        """Ids of the articles with paragraphs on ``topic_id``."""
-        return self._topics.get(topic_id, set())
-
-    def ordered(self, sort: str, descending: bool) -> list[ArticleRow]:
-        """Every article in this order (sorted once, then kept)."""
-        found = self._orders.get((sort, descending))
-        if found is None:
-            if sort == "title":
-                key = lambda r: (r.title.casefold(), r.id)  # noqa: E731
-            elif sort == "source":
-                key = lambda r: (r.source.casefold(), r.id)  # noqa: E731
-            elif sort == "added":
-                key = lambda r: (r.added, r.id)  # noqa: E731
-            else:
-                key = lambda r: (r.published or r.added[:10], r.id)  # noqa: E731
-            found = self._orders[(sort, descending)] = sorted(
-                self._rows, key=key, reverse=descending
-            )
-        return found
 
 
 def build_digest(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +18,7 @@ from reader.ui._typing import override
 
 if TYPE_CHECKING:
     from reader.core.document import Document, TopicHit
+    from reader.core.library import ArticleRow
     from reader.core.topics import Topic
 
 
@@ -166,6 +168,45 @@ class LibraryWorker(QObject):
         self.failed.emit(ticket, message)
 
 
+class ListIndex:
+    """The whole list, indexed once per read: the articles of each topic, and each order.
+
+    Filtering 10,000 articles by a topic is then a set union and one pass over a list kept
+    in order, not a test of every article's counts.
+    """
+
+    def __init__(self, rows: list[ArticleRow]) -> None:
+        self.rows = rows
+        self._topics: dict[str, set[int]] = {}
+        for row in rows:
+            for topic_id, count in row.counts:
+                if count:
+                    self._topics.setdefault(topic_id, set()).add(row.id)
+        self._orders: dict[tuple[str, bool], list[ArticleRow]] = {}
+
+    def by_topic(self, topic_id: str) -> set[int]:
+        """Ids of the articles with paragraphs on ``topic_id``."""
+        return self._topics.get(topic_id, set())
+
+    def ordered(self, sort: str, descending: bool) -> list[ArticleRow]:
+        """Every article in this order (sorted once, then kept)."""
+        found = self._orders.get((sort, descending))
+        if found is None:
+            key: Callable[[ArticleRow], object]
+            if sort == "title":
+                key = lambda r: (r.title.casefold(), r.id)  # noqa: E731
+            elif sort == "source":
+                key = lambda r: (r.source.casefold(), r.id)  # noqa: E731
+            elif sort == "added":
+                key = attrgetter("added", "id")
+            else:
+                key = attrgetter("when", "id")
+            found = self._orders[(sort, descending)] = sorted(
+                self.rows, key=key, reverse=descending
+            )
+        return found
+
+
 class _ListSignals(QObject):
     """listed: (int ticket, list of ArticleRow)."""
 
@@ -173,12 +214,15 @@ class _ListSignals(QObject):
 
 
 class _ListJob(QRunnable):
-    def __init__(self, ticket: int, path: Path, version: str, signals: _ListSignals) -> None:
+    def __init__(
+        self, ticket: int, path: Path, version: str, order: tuple[str, bool], signals: _ListSignals
+    ) -> None:
         super().__init__()
         self.setAutoDelete(False)
         self.ticket = ticket
         self._path = path
         self._version = version
+        self._order = order
         self._signals = signals
 
     @override
@@ -189,15 +233,19 @@ class _ListJob(QRunnable):
             with Library(self._path) as library:
                 rows = library.articles(self._version)
         except LibraryError:
-            rows = None
-        self._signals.listed.emit(self.ticket, rows)
+            self._signals.listed.emit(self.ticket, None)
+            return
+        # Indexed and sorted here, so that the window only filters what arrives.
+        index = ListIndex(rows)
+        index.ordered(*self._order)
+        self._signals.listed.emit(self.ticket, index)
 
 
 class ListReader(QObject):
     """Reads the whole library list on a thread of its own; only the newest answer counts.
 
     Signals:
-        listed: The list as the library holds it now. arg: list of ArticleRow.
+        listed: The list as the library holds it now, indexed. arg: ListIndex.
     """
 
     listed = Signal(object)
@@ -212,10 +260,10 @@ class ListReader(QObject):
         self._ticket = 0
         self._jobs: dict[int, _ListJob] = {}
 
-    def read(self, version: str) -> None:
+    def read(self, version: str, sort: str = "published", descending: bool = True) -> None:
         """Read the list again (a newer call makes older answers moot)."""
         self._ticket += 1
-        job = _ListJob(self._ticket, self._path, version, self._signals)
+        job = _ListJob(self._ticket, self._path, version, (sort, descending), self._signals)
         self._jobs[job.ticket] = job
         self._pool.start(job)
 
