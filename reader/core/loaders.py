@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import codecs
 import itertools
+import os
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from reader.core.document import Document, Paragraph, Role
+from reader.core.printable import printable
 
 #: Files larger than this are refused: a 50 MB plain-text book is far beyond any article.
 MAX_BYTES = 50 * 1024 * 1024
@@ -37,12 +40,15 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 
 
 class LoadError(Exception):
-    """A file that cannot be opened as an article; ``str()`` is one line naming the file."""
+    """A file that cannot be opened as an article; ``str()`` is one line naming the file.
+
+    The line is safe to print: control characters in the name or problem are escaped.
+    """
 
     def __init__(self, path: Path | str, problem: str) -> None:
         self.path = str(path)
         self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
+        super().__init__(printable(f"{self.path}: {problem}"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,26 +63,65 @@ class _Block:
 
 
 def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
-    """Read a file's bytes, turning every OS failure into a :class:`LoadError`."""
+    """Read a regular file's bytes, turning every OS failure into a :class:`LoadError`.
+
+    Only regular files are opened: a named pipe or a device such as ``/dev/zero`` would block
+    or never end. The file is opened without blocking and checked again once open, in case
+    it was replaced in between.
+    """
+    info = _file_status(path)
+    _check_regular(path, info.st_mode)
+    if info.st_size > max_bytes:
+        raise LoadError(
+            path,
+            f"is too large ({_megabytes(info.st_size)}; the limit is {_megabytes(max_bytes)})",
+        )
     try:
-        if path.is_dir():
-            raise LoadError(path, "is a folder, not a file")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise LoadError(
-                path, f"is too large ({_megabytes(size)}; the limit is {_megabytes(max_bytes)})"
-            )
-        with path.open("rb") as handle:
+        descriptor = os.open(path, _OPEN_FLAGS)
+        with open(descriptor, "rb") as handle:
+            _check_regular(path, os.fstat(descriptor).st_mode)
             data = handle.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise LoadError(path, "no such file") from None
-    except PermissionError:
-        raise LoadError(path, "permission denied: the file cannot be read") from None
     except OSError as exc:
-        raise LoadError(path, f"cannot be read ({exc.strerror or exc})") from None
+        raise LoadError(path, _os_problem(exc)) from None
     if len(data) > max_bytes:
         raise LoadError(path, f"is too large (the limit is {_megabytes(max_bytes)})")
     return data
+
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _file_status(path: Path) -> os.stat_result:
+    """``os.stat`` of ``path``, with every OS failure as a :class:`LoadError`."""
+    try:
+        return os.stat(path)
+    except OSError as exc:
+        raise LoadError(path, _os_problem(exc)) from None
+
+
+def _os_problem(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "no such file"
+    if isinstance(exc, PermissionError):
+        return "permission denied: the file cannot be read"
+    return f"cannot be read ({exc.strerror or exc})"
+
+
+def _check_regular(path: Path, mode: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise LoadError(path, "is a folder, not a file")
+    if not stat.S_ISREG(mode):
+        raise LoadError(path, f"is not a regular file ({_file_kind(mode)})")
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
 
 
 def _megabytes(size: int) -> str:
@@ -170,9 +215,8 @@ def load_document(
     """
     file = Path(path)
     suffix = file.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES and not file.is_dir():
-        if not file.exists():
-            raise LoadError(file, "no such file")
+    if suffix not in SUPPORTED_SUFFIXES:
+        _check_regular(file, _file_status(file).st_mode)  # a missing file is not "unsupported"
         raise LoadError(
             file, f"unsupported file type {suffix!r} (Topic Reader opens .txt, .md and .html)"
         )

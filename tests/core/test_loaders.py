@@ -1,4 +1,6 @@
 import codecs
+import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -189,15 +191,78 @@ def test_too_large(tmp_path):
     assert "too large" in _error(path, max_bytes=1000)
 
 
+def deny_access_to(path: Path, monkeypatch, call: str) -> None:
+    """Make ``os.<call>`` refuse ``path`` as for another user's file (even when run as root)."""
+    real = getattr(os, call)
+
+    def deny(target, *args, **kwargs):
+        if os.fspath(target) == os.fspath(path):
+            raise PermissionError(13, "Permission denied", os.fspath(target))
+        return real(target, *args, **kwargs)
+
+    monkeypatch.setattr(os, call, deny)
+
+
 def test_unreadable(tmp_path, monkeypatch):
     path = tmp_path / "secret.txt"
     path.write_text("text", encoding="utf-8")
-
-    def deny(*args, **kwargs):
-        raise PermissionError(13, "Permission denied")
-
-    monkeypatch.setattr(Path, "open", deny)
+    deny_access_to(path, monkeypatch, "open")
     assert "permission denied" in _error(path)
+
+
+@pytest.mark.parametrize("name", ["locked/report.pdf", "locked/notes.txt"])
+def test_a_folder_that_cannot_be_entered(tmp_path, monkeypatch, name):
+    path = tmp_path / name
+    deny_access_to(path, monkeypatch, "stat")
+    assert _error(path) == f"{path}: permission denied: the file cannot be read"
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".pdf"])
+def test_a_name_too_long_for_the_system(tmp_path, suffix):
+    path = tmp_path / ("a" * 300 + suffix)
+    assert _error(path) == f"{path}: cannot be read (File name too long)"
+
+
+def test_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path):
+    path = tmp_path / "pipe.txt"
+    os.mkfifo(path)
+    assert _error(path) == f"{path}: is not a regular file (a named pipe)"
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/null"])
+def test_device_is_refused(device):
+    assert _error(Path(device)) == f"{device}: is not a regular file (a device)"
+
+
+def test_socket_is_refused(tmp_path):
+    path = tmp_path / "s.txt"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+        assert _error(path) == f"{path}: is not a regular file (a socket)"
+
+
+def test_a_file_replaced_by_a_pipe_after_the_check_is_refused(tmp_path, monkeypatch):
+    path = tmp_path / "swapped.txt"
+    path.write_text("A title\nSome text.\n", encoding="utf-8")
+    real_open = os.open
+
+    def swap_then_open(target, flags, *args):
+        if os.fspath(target) == os.fspath(path):
+            path.unlink()
+            os.mkfifo(path)
+        return real_open(target, flags, *args)
+
+    monkeypatch.setattr(os, "open", swap_then_open)
+    assert _error(path) == f"{path}: is not a regular file (a named pipe)"
+
+
+def test_control_characters_in_a_name_are_escaped(tmp_path):
+    path = tmp_path / "bad\nname\x1b[31m.txt"
+    with pytest.raises(LoadError) as info:
+        load_document(path)
+    message = str(info.value)
+    assert message == f"{tmp_path}/bad\\nname\\x1b[31m.txt: no such file"
+    assert info.value.path == str(path)  # the name itself is kept for the program
 
 
 def test_page_without_article_text(tmp_path):
