@@ -318,6 +318,7 @@ def parse_markdown(text: str) -> Document:
     tokens = parser.parse(text)
     blocks: list[_Block] = []
     heading_level = 0
+    title_taken = False
     for i, token in enumerate(tokens):
         if token.type == "heading_open":
             heading_level = int(token.tag[1:])
@@ -329,7 +330,8 @@ def parse_markdown(text: str) -> Document:
             parent = tokens[i - 1].type if i else ""
             role: Role | None = None
             if parent == "heading_open":
-                first_h1 = heading_level == 1 and not any(b.role == "title" for b in blocks)
+                first_h1 = heading_level == 1 and not title_taken
+                title_taken = title_taken or first_h1
                 role = "title" if first_h1 else "heading"
             blocks.append(_Block(content, line, role))
     return _build(blocks)
@@ -457,6 +459,12 @@ _DATELINE = re.compile(
     rf"(?:,\s*{_MONTH}\s+\d{{1,2}})?"
     r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{0,30})\))?\s*[—–-]{1,2}\s+\S"
 )
+#: Credit lines and photo captions are short: a long paragraph that mentions "(Photo by …)"
+#: or "contributed reporting" is body text, and keeps its topics.
+_MAX_CREDIT = 400
+_MAX_CAPTION = 600
+#: A dateline's place and agency come first: "BEIJING (AP) — …" is found in this many characters.
+_DATELINE_SPAN = 200
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MONTH_WORD = re.compile(rf"\b{_MONTH}(?!\w)", re.IGNORECASE)
 _HEADING_WORDS = re.compile(r"^(?:CHAPTER|BOOK|PART|SECTION|ACT|SCENE)\b[\s\w.:-]*$")
@@ -481,7 +489,7 @@ def _build(blocks: Iterable[_Block]) -> Document:
         if role == "byline" and not byline:
             byline = re.sub(r"^By\s+", "", block.text)
         if role == "body" and not seen_body:
-            found = _DATELINE.match(block.text)
+            found = _DATELINE.match(block.text[:_DATELINE_SPAN])
             if found:
                 place = found.group("place").strip().title()
                 source = (found.group("agency") or "").strip()
@@ -506,13 +514,15 @@ def _one_block(text: str) -> str:
 
 
 def _infer_role(text: str, n: int, seen_body: bool, title_taken: bool) -> Role:
+    # Every pattern below sees at most a few hundred characters, so none of them can cost more
+    # than a constant per paragraph, however long the paragraph and however it is made.
     short = len(text) <= 120
-    lower = text.lower()
-    if len(text) <= 400 and (
+    lower = text.lower() if len(text) <= _MAX_CAPTION else ""  # _MAX_CREDIT is smaller
+    if len(text) <= _MAX_CREDIT and (
         _CREDIT_START.match(text) or ("contributed" in lower and _CREDIT_ANYWHERE.search(lower))
     ):
         return "credit"
-    if any(word in lower for word in _CAPTION_WORDS) and _CAPTION.search(text):
+    if lower and any(word in lower for word in _CAPTION_WORDS) and _CAPTION.search(text):
         return "caption"
     if short and (_DATE.match(text) or (n < 6 and not seen_body and _looks_like_date(text))):
         return "date"
@@ -536,12 +546,13 @@ def _looks_like_date(text: str) -> bool:
 
 
 def _looks_like_heading(text: str) -> bool:
+    # One anchored match whose single repeat cannot backtrack into another: linear, so a
+    # long "CHAPTER I. … II. …" table of contents stays a heading as it always was.
     if _HEADING_WORDS.match(text):
         return True
-    words = text.split()
     return (
         len(text) <= 80
-        and 1 <= len(words) <= 10
+        and 1 <= len(text.split()) <= 10
         and not text.endswith(_TERMINAL)
         and (text[0].isupper() or text[0].isdigit())
     )

@@ -310,3 +310,10 @@ def test_wire_story_layout_roles_and_metadata():
 def test_paragraph_separator_characters_do_not_split_a_paragraph():
     doc = parse_bytes("Title\nOne\u2029two.\nThree.\n".encode(), kind="text")
     assert [p.text for p in doc.paragraphs] == ["Title", "One two.", "Three."]
+
+
+def test_a_long_paragraph_mentioning_a_photo_credit_is_body_text():
+    body = "Tariffs on Chinese goods rose again, officials said. " * 40
+    text = f"A title\n{body} (Photo by Jane Doe/Getty Images) {body}\nA caption (Photo by X)\n"
+    doc = parse_bytes(text.encode(), kind="text")
+    assert [p.role for p in doc.paragraphs] == ["title", "body", "caption"]

@@ -143,3 +143,62 @@ def test_classifier_work_grows_linearly_on_repeated_pieces(unit):
 def test_classifier_work_grows_linearly_on_the_measured_cases(unit):
     small, large = work_of(unit * 2_000), work_of(unit * 16_000)
     assert large <= ALLOWED * small + SLACK, (small, large)
+
+
+class LongestInput:
+    """A compiled pattern that remembers the longest string it was asked to look at."""
+
+    def __init__(self, pattern: re.Pattern):
+        self._pattern = pattern
+        self.longest = 0
+
+    def __getattr__(self, name):
+        method = getattr(self._pattern, name)
+
+        def call(string, *args, **kwargs):
+            self.longest = max(self.longest, len(string))
+            return method(string, *args, **kwargs)
+
+        return call
+
+
+ROLE_PATTERNS = [
+    "_DATE",
+    "_CAPTION",
+    "_CREDIT_START",
+    "_CREDIT_ANYWHERE",
+    "_BYLINE",
+    "_DATELINE",
+    "_YEAR",
+    "_MONTH_WORD",
+]
+ROLE_PIECES = [
+    "(photo ",
+    "(Photo by X/Getty Images) ",
+    "REUTERS/A ",
+    "By Jane ",
+    "BEIJING (AP) — ",
+    "June 18, 2023 ",
+    "contributed reporting ",
+    "Copyright ",
+    "CHAPTER ",
+    "A",
+    " ",
+    "-",
+    "\n",
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(ROLE_PIECES), min_size=1, max_size=5).map("".join))
+def test_role_patterns_look_at_a_bounded_part_of_each_paragraph(unit):
+    from reader.core import loaders
+
+    text = unit * (20_000 // len(unit) + 1)
+    with pytest.MonkeyPatch.context() as patch:
+        watched = {name: LongestInput(getattr(loaders, name)) for name in ROLE_PATTERNS}
+        for name, pattern in watched.items():
+            patch.setattr(loaders, name, pattern)
+        loaders.parse_text(text)
+        loaders.parse_text(text.replace("\n", " "))  # one long paragraph
+    assert {name: p.longest for name, p in watched.items() if p.longest > 600} == {}
