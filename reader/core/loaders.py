@@ -264,8 +264,10 @@ def parse_text(text: str) -> Document:
     """Parse a plain-text article or book.
 
     News articles have one paragraph per line (title, date line, captions, body, credits).
-    Books and e-mails wrap lines at about 70 characters and separate paragraphs with blank
-    lines; those lines are joined into paragraphs.
+    Books and e-mails wrap lines at about 70 characters; their lines are joined into
+    paragraphs, which end at blank lines or, in books without blank lines, at indented
+    first lines, chapter headings and short lines that end a sentence (see
+    :func:`_wrapped_blocks`).
     """
     lines = text.split("\n")
     if _is_hard_wrapped(lines):
@@ -293,17 +295,107 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     return sentence_ends / len(continued) < 0.5
 
 
+#: A book with fewer blank lines than one in this many lines of text does not mark its
+#: paragraphs with them; one with fewer indented first lines does not mark them so either.
+_LINES_PER_PARAGRAPH = 30
+
+
 def _wrapped_blocks(lines: list[str]) -> Iterable[_Block]:
+    """Join hard-wrapped lines into paragraphs.
+
+    Most books end a paragraph with a blank line. A book that does not (a blank line only
+    between chapters, or none) marks paragraphs otherwise, and they end: before a line
+    indented by two spaces or a tab, if the line before ends a sentence, or is short and
+    indented no further (a hanging indent continues a list item instead); around chapter
+    headings ("CHAPTER IV."); and, if its first lines are not indented either, after a line
+    that ends a sentence with room left for the next line's first word and more, which the
+    wrapping would have carried up had the paragraph gone on.
+    """
+    texts = [line.expandtabs(8).rstrip() for line in lines]
+    prose = sum(1 for line in texts if line)
+    blank_gaps = sum(1 for a, b in itertools.pairwise(texts) if a and not b)
+    split: _Splitter | None = None
+    if blank_gaps * _LINES_PER_PARAGRAPH < prose:
+        # An indented line followed by one at the margin: the first line of a paragraph, not
+        # of a quotation or a poem, whose every line is indented.
+        first_lines = sum(
+            1
+            for a, b, c in zip(texts, texts[1:], texts[2:], strict=False)
+            if a and c and not c[0].isspace() and _indented_after(a, b)
+        )
+        split = _Splitter(
+            _wrap_width(texts), short_lines=first_lines * _LINES_PER_PARAGRAPH < prose
+        )
     buffer: list[str] = []
     start = 0
-    for n, line in enumerate([*lines, ""], 1):
-        if line.strip():
-            if not buffer:
-                start = n
-            buffer.append(line.strip())
-        elif buffer:
+    previous = ""  # the last line of the paragraph in ``buffer``
+    for n, line in enumerate([*texts, ""], 1):
+        stripped = line.lstrip()
+        if buffer and (not stripped or (split and split.breaks(previous, line, stripped))):
             yield _Block(" ".join(buffer), start, None)
             buffer = []
+        if stripped:
+            if not buffer:
+                start = n
+            buffer.append(stripped)
+            previous = line
+
+
+def _indented_after(previous: str, line: str) -> bool:
+    """Whether ``line`` is indented, and no less than ``previous`` (its first line, or one)."""
+    indent = len(line) - len(line.lstrip())
+    return indent >= 2 and indent >= len(previous) - len(previous.lstrip()) and bool(line.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class _Splitter:
+    """Where a book without blank lines between paragraphs starts a new one."""
+
+    width: int  # what the lines were wrapped at
+    short_lines: bool  # a short line that ends a sentence ends its paragraph
+
+    def breaks(self, previous: str, line: str, stripped: str) -> bool:
+        """Whether ``line`` (``stripped`` of its indent) starts a paragraph after ``previous``."""
+        ends_sentence = previous.endswith(_SENTENCE_END)
+        free = self.width - len(previous) - 1 - len(stripped.split(maxsplit=1)[0])
+        if len(line) - len(stripped) >= 2 and (
+            ends_sentence or (free >= 0 and _indented_after(previous, line))
+        ):
+            return True
+        if _is_chapter_heading(stripped) or _is_chapter_heading(previous.lstrip()):
+            return True
+        # Room for more than the next word: books keep their printed line breaks, and a line
+        # one letter short of the width often just ended before a long word.
+        return self.short_lines and ends_sentence and free >= _SHORT_LINE_ROOM
+
+
+_SHORT_LINE_ROOM = 8
+
+
+def _is_chapter_heading(text: str) -> bool:
+    return len(text) <= 80 and _HEADING_WORDS.match(text) is not None
+
+
+def _wrap_width(texts: list[str]) -> int:
+    """The width the lines were wrapped at: nineteen lines in twenty are no longer.
+
+    Counted in a histogram, not sorted, to stay linear; a few over-long lines (a URL) do not
+    move it. Indented lines
+    count only if most lines are: a tab is as wide as the wrapping program thought it was.
+    """
+    margin = [line for line in texts if line and not line[0].isspace()]
+    counts = [0] * 201
+    total = 0
+    for line in margin if len(margin) * 2 > sum(1 for line in texts if line) else texts:
+        if line:
+            counts[min(len(line), 200)] += 1
+            total += 1
+    seen = 0
+    for length, count in enumerate(counts):
+        seen += count
+        if seen >= total * 0.95:
+            return length
+    return 200
 
 
 # ---------------------------------------------------------------------------------------------

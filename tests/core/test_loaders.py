@@ -1,6 +1,7 @@
 import codecs
 import os
 import socket
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -317,3 +318,69 @@ def test_a_long_paragraph_mentioning_a_photo_credit_is_body_text():
     text = f"A title\n{body} (Photo by Jane Doe/Getty Images) {body}\nA caption (Photo by X)\n"
     doc = parse_bytes(text.encode(), kind="text")
     assert [p.role for p in doc.paragraphs] == ["title", "body", "caption"]
+
+
+PARAGRAPHS = [
+    "It was a bright cold day in April, and the clocks were striking thirteen. Winston Smith, "
+    "his chin nuzzled into his breast in an effort to escape the vile wind, slipped quickly "
+    "through the glass doors of Victory Mansions.",
+    '"Yes," he said.',
+    "The hallway smelt of boiled cabbage and old rag mats. At one end of it a coloured poster, "
+    "too large for indoor display, had been tacked to the wall. It depicted simply an enormous "
+    "face, more than a metre wide: the face of a man of about forty-five.",
+    "Outside, the world looked cold.",
+] * 20
+
+
+def wrapped(paragraphs, indent="", blank=""):
+    return "\n".join(
+        textwrap.fill(p, width=70, initial_indent=indent, break_on_hyphens=False) + blank
+        for p in paragraphs
+    )
+
+
+@pytest.mark.parametrize("indent", ["  ", "    ", "\t"])
+def test_indented_paragraphs_without_blank_lines_are_found(indent):
+    text = f"CHAPTER I.\n{wrapped(PARAGRAPHS, indent)}\nCHAPTER II.\n{wrapped(PARAGRAPHS, indent)}"
+    doc = parse_bytes(text.encode(), kind="text")
+    assert [p.text for p in doc.paragraphs] == [
+        "CHAPTER I.",
+        *PARAGRAPHS,
+        "CHAPTER II.",
+        *PARAGRAPHS,
+    ]
+    assert doc.paragraphs[len(PARAGRAPHS) + 1].role == "heading"
+    assert [p.line for p in doc.paragraphs[:4]] == [1, 2, 6, 7]  # where each one starts
+
+
+def test_paragraphs_with_neither_blank_lines_nor_indents_end_at_short_sentence_ends():
+    doc = parse_bytes(wrapped(PARAGRAPHS).encode(), kind="text")
+    assert [p.text for p in doc.paragraphs] == PARAGRAPHS
+
+
+def test_list_items_with_hanging_indents_stay_whole_in_an_indented_book():
+    item = textwrap.fill(
+        "1. The tariffs on steel and on aluminium were raised again this year, which the "
+        "ministry announced on Monday after the talks.",
+        width=70,
+        initial_indent="    ",
+        subsequent_indent="       ",
+    )
+    text = f"{wrapped(PARAGRAPHS[:4], '    ')}\n{item}\n{wrapped(PARAGRAPHS * 5, '    ')}"
+    texts = [p.text for p in parse_bytes(text.encode(), kind="text").paragraphs]
+    assert texts == [*PARAGRAPHS[:4], " ".join(item.split()), *PARAGRAPHS * 5]
+
+
+def test_books_with_blank_lines_are_split_at_blank_lines_only():
+    poem = "    Twinkle, twinkle, little star,\n      How I wonder what you are.\n"
+    text = wrapped(PARAGRAPHS[:2] * 10, "", "\n") + "\n" + poem + "\n" + wrapped(PARAGRAPHS[:2])
+    texts = [p.text for p in parse_bytes(text.encode(), kind="text").paragraphs]
+    assert texts[20] == "Twinkle, twinkle, little star, How I wonder what you are."
+    assert texts == [*PARAGRAPHS[:2] * 10, texts[20], " ".join(PARAGRAPHS[:2])]
+
+
+def test_a_very_long_paragraph_stays_one_paragraph():
+    sentence = "The talks on tariffs went on for a long time without any result at all and "
+    text = textwrap.fill(sentence * 400, width=70) + "\n"
+    (paragraph,) = parse_bytes(text.encode(), kind="text").paragraphs
+    assert len(paragraph.text) > 20_000
