@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.document import Document, Paragraph, Role
+from reader.core.markup import MAX_EXTRACTED_TAGS, clean_markup, page_blocks
 from reader.core.printable import printable
 
 #: Files larger than this are refused: a 50 MB plain-text book is far beyond any article.
@@ -450,13 +451,18 @@ def parse_html(html: str, name: str = "<input>") -> Document:
 
     trafilatura finds the main text and its metadata (title, date, author, site) among menus,
     ads and comments. It is given the page as a string, so it fetches nothing; scripts are
-    discarded, never run.
+    discarded, never run. The page is first rewritten by :func:`clean_markup`, so that no
+    markup can make the parsers slow; a page too large for trafilatura (a book saved as one
+    page) is read by a plain walk of its tree instead.
     """
+    markup = clean_markup(html.replace("\x00", "\ufffd"))
+    if markup.start_tags > MAX_EXTRACTED_TAGS:
+        return _parse_large_page(markup.html, name)
     import trafilatura
 
     try:
         extracted = trafilatura.bare_extraction(
-            html,
+            markup.html,
             with_metadata=True,
             include_comments=False,
             include_tables=True,
@@ -496,6 +502,40 @@ def parse_html(html: str, name: str = "<input>") -> Document:
         source=str(meta.get("sitename") or meta.get("hostname") or "") or document.source,
         url=str(meta.get("url") or ""),
     )
+
+
+def _parse_large_page(html: str, name: str) -> Document:
+    """Read a page with too many tags for trafilatura: every block of text, in order.
+
+    Headings become headings (the first ``<h1>``, else the page's ``<title>``, the title);
+    the rest is inferred as in a plain-text article. Nothing here searches the page, so the
+    time grows with the page and no faster.
+    """
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except Exception as exc:  # lxml raises several kinds on markup it cannot use
+        raise LoadError(name, f"is not a web page Topic Reader can read ({exc})") from None
+    head_title = " ".join((root.findtext(".//title") or "").split())
+    blocks: list[_Block] = []
+    title_taken = False
+    for n, (tag, text) in enumerate(
+        page_blocks(root.body if root.find("body") is not None else root), 1
+    ):
+        role: Role | None = None
+        if tag in _HEADINGS:
+            role = "title" if tag == "h1" and not title_taken else "heading"
+            title_taken = title_taken or role == "title"
+        blocks.append(_Block(text, n, role))
+    if head_title and not title_taken:
+        blocks.insert(0, _Block(head_title, 0, "title"))
+    if not blocks:
+        raise LoadError(name, "has no article text that Topic Reader could find")
+    return _build(blocks)
+
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def _readable_date(value: str) -> str:

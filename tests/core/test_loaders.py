@@ -4,9 +4,11 @@ import socket
 import textwrap
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from reader.core.loaders import LoadError, load_document, parse_bytes
+from reader.core.markup import MAX_ATTRIBUTES, clean_markup
 
 
 def test_sample_roles_match_gold_line_for_line(sample_document, gold):
@@ -384,3 +386,56 @@ def test_a_very_long_paragraph_stays_one_paragraph():
     text = textwrap.fill(sentence * 400, width=70) + "\n"
     (paragraph,) = parse_bytes(text.encode(), kind="text").paragraphs
     assert len(paragraph.text) > 20_000
+
+
+def test_a_tag_with_fifty_thousand_attributes_keeps_a_hundred():
+    attributes = " ".join(f'data-a{i}="v{i}"' for i in range(50_000))
+    page = f"<html><body><article><p {attributes}>Tariffs rose.</p><p>Trade talks.</p></article>"
+    cleaned = clean_markup(page)
+    root = lxml.html.document_fromstring(cleaned.html)
+    assert max(len(element.attrib) for element in root.iter()) == MAX_ATTRIBUTES
+    doc = parse_bytes(page.encode(), kind="html")
+    assert [p.text for p in doc.paragraphs] == ["Tariffs rose.", "Trade talks."]
+
+
+@pytest.mark.parametrize(
+    ("page", "cleaned"),
+    [
+        (
+            "<p class=a id=\"b\" x='y z'>1 < 2 & 3</p>",
+            '<p class="a" id="b" x="y z">1 &lt; 2 & 3</p>',
+        ),
+        ("<!DOCTYPE html><!-- note --><p>x</p><?pi?>", "<p>x</p>"),
+        ('<a title="x > y">t</a>', '<a title="x &gt; y">t</a>'),
+        ('<embed src="a.swf" /><p>x', '<embed src="a.swf"/><p>x'),
+        ("<script>if (a</b) s = '</p>';</script>", "<script>if (a<\\/b) s = '<\\/p>';</script>"),
+        ("<title>a < b</title>", "<title>a &lt; b</title>"),
+        ('<a"b>kept</a"b> <p "=1>', "kept <p>"),
+    ],
+)
+def test_pages_are_rewritten_as_markup_of_a_known_shape(page, cleaned):
+    assert clean_markup(page).html == cleaned
+
+
+def test_a_page_too_large_for_trafilatura_is_read_block_by_block(monkeypatch):
+    import trafilatura
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("trafilatura was asked to read a page of 20,000 paragraphs")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", refuse)
+    paragraphs = "".join(f"<p>Paragraph {n} on tariffs.</p>\n" for n in range(20_000))
+    page = (
+        "<html><head><title>A book</title><script>var x = '<p>no</p>';</script></head><body>"
+        "<nav><a href='/'>Home</a></nav><h1>The book</h1><h2>Chapter 1</h2>"
+        f"{paragraphs}<footer>Copyright</footer></body></html>"
+    )
+    doc = parse_bytes(page.encode(), kind="html")
+    assert [(p.role, p.text) for p in doc.paragraphs[:4]] == [
+        ("title", "The book"),
+        ("heading", "Chapter 1"),
+        ("body", "Paragraph 0 on tariffs."),
+        ("body", "Paragraph 1 on tariffs."),
+    ]
+    assert len(doc.paragraphs) == 20_002
+    assert doc.title == "The book"
