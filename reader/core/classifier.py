@@ -258,10 +258,13 @@ class _Words:
         """Return the index of the word starting at ``start``, or -1 if none starts there."""
         if start >= self._resume:
             if _starts_a_word(self._text, start):
-                self.starts.clear()
+                word = WORD_RE.match(self._text, start)
+                if word is None:  # cannot happen: the scan found a word character here
+                    return -1
+                self.starts.clear()  # words before this one are never asked for again
                 self.keys.clear()
                 self.ends.clear()
-                self._push(start)
+                self._add(word)
             else:
                 while self._resume <= start and self._next():
                     pass
@@ -275,11 +278,6 @@ class _Words:
         while len(self.keys) < i + size and self._next():
             pass
         return tuple(self.keys[i : i + size])
-
-    def _push(self, start: int) -> None:
-        word = WORD_RE.match(self._text, start)
-        assert word is not None  # a candidate always starts with a word character
-        self._add(word)
 
     def _next(self) -> bool:
         word = WORD_RE.search(self._text, self._resume)
