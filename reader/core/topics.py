@@ -119,7 +119,7 @@ class _LineFinder:
     """Find the source line of a key inside the n-th ``[[topic]]`` table of a TOML text."""
 
     def __init__(self, text: str) -> None:
-        self._lines = text.splitlines()
+        self._lines = text.split("\n")  # lines as TOML counts them, not at "\u2028"
         self._starts = [
             i for i, line in enumerate(self._lines) if re.match(r"\s*\[\[\s*topic\s*\]\]", line)
         ]
@@ -313,9 +313,9 @@ def _check_type(
 
 _LONGEST = {"id": MAX_NAME_CHARACTERS, "label": MAX_NAME_CHARACTERS}
 _LONGEST["description"] = MAX_DESCRIPTION_CHARACTERS
-# Control characters, and the marks that reorder text on screen (a label could pretend to
-# be another).
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Control characters, line and paragraph separators, and the marks that reorder text on
+# screen (a label could pretend to be another).
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _text_problem(text: str, characters: int, words: int = 0) -> str:

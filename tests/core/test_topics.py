@@ -206,3 +206,18 @@ def test_a_user_topics_file_that_cannot_be_looked_at_is_reported(monkeypatch):
     with pytest.raises(TopicsError) as info:
         load_topics()
     assert str(info.value) == f"{user}: permission denied: the file cannot be read"
+
+
+def test_line_numbers_count_newlines_only_as_toml_does(tmp_path):
+    path = tmp_path / "topics.toml"
+    text = GOOD.replace('"natural gas"]', '"natural gas"]  # one\u2028line') + "colour_x = 1\n"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(TopicsError, match=rf"^{path}:7: "):
+        load_topics_file(path)
+
+
+def test_a_label_with_a_line_separator_is_refused(tmp_path):
+    path = tmp_path / "topics.toml"
+    path.write_text(GOOD.replace('label = "energy"', 'label = "ener\\u2028gy"'), encoding="utf-8")
+    with pytest.raises(TopicsError, match="must be one line of text"):
+        load_topics_file(path)
