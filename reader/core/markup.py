@@ -35,6 +35,9 @@ _SAFE_NAME = re.compile(r"[A-Za-z_:][-A-Za-z0-9_:.]*+")
 #: Elements whose content is text up to their end tag, never markup.
 _RAW_TEXT = frozenset({"script", "style"})
 _ESCAPABLE_TEXT = frozenset({"title", "textarea"})
+_END_TAGS = {
+    name: re.compile(rf"</{name}[\s/>]", re.IGNORECASE) for name in _RAW_TEXT | _ESCAPABLE_TEXT
+}
 _VALUE_ESCAPES = str.maketrans({'"': "&quot;", "<": "&lt;", ">": "&gt;"})
 
 
@@ -115,7 +118,7 @@ def _element_text(page: str, pos: int, name: str, out: list[str]) -> int:
     keeps its ``<`` but not ``</`` (as ``<\/``, the same to JavaScript and JSON), so no end tag
     can appear early; title and textarea text is escaped like any text.
     """
-    close = re.compile(rf"</{name}[\s/>]", re.IGNORECASE).search(page, pos)
+    close = _END_TAGS[name].search(page, pos)
     stop = close.start() if close else len(page)
     text = page[pos:stop]
     if name in _RAW_TEXT:
