@@ -53,8 +53,30 @@ class _Entry:
     requires: _Rule | None = None
 
 
-#: Phrases that start with one key, grouped by length (longest first), then by their keys.
-_ByLength = tuple[tuple[int, dict[tuple[str, ...], list[_Entry]]], ...]
+@dataclass(frozen=True, slots=True)
+class _Starting:
+    """The phrases that start with one key, as the quick path looks them up.
+
+    A word that starts thirty phrases then costs a lookup per phrase length, not thirty
+    comparisons, and none at all unless the next word can continue one of them.
+    """
+
+    longer: tuple[tuple[int, dict[tuple[str, ...], list[_Entry]]], ...]  # longest first
+    seconds: frozenset[str]  # the second keys of the longer phrases
+    single: tuple[_Entry, ...]  # the one-word phrases, which come last
+
+
+def _starting(entries: list[_Entry]) -> _Starting:
+    """Group ``entries`` (longest first, as the full scan tries them) for the quick path."""
+    longer: dict[int, dict[tuple[str, ...], list[_Entry]]] = {}
+    for entry in entries:
+        if len(entry.keys) > 1:
+            longer.setdefault(len(entry.keys), {}).setdefault(entry.keys, []).append(entry)
+    return _Starting(
+        tuple(longer.items()),
+        frozenset(entry.keys[1] for entry in entries if len(entry.keys) > 1),
+        tuple(entry for entry in entries if len(entry.keys) == 1),
+    )
 
 
 class KeywordClassifier:
@@ -93,14 +115,7 @@ class KeywordClassifier:
         self._guards = {key: _rule(pairs) for key, pairs in guards.items()}
         for entries in self._index.values():
             entries.sort(key=lambda e: len(e.keys), reverse=True)
-        # The quick path looks phrases up by their words, longest first: a word that starts
-        # thirty phrases costs one lookup per phrase length, not thirty comparisons.
-        self._by_length: dict[str, _ByLength] = {}
-        for first, entries in self._index.items():
-            lengths: dict[int, dict[tuple[str, ...], list[_Entry]]] = {}
-            for entry in entries:
-                lengths.setdefault(len(entry.keys), {}).setdefault(entry.keys, []).append(entry)
-            self._by_length[first] = tuple(lengths.items())
+        self._starting = {first: _starting(entries) for first, entries in self._index.items()}
         # One C-speed scan finds the words where a term may start; the rest are never
         # tokenised. A lookahead reports every start, even inside an earlier candidate
         # ("day trad|e"); the lookbehind skips the inside of words like "human'human".
@@ -134,8 +149,9 @@ class KeywordClassifier:
         lower = text.lower()
         if len(lower) != len(text):  # rare letters whose lowercase is longer ("İ")
             return self._scan(text)
-        by_length = self._by_length
+        starting_with = self._starting
         words = _Words(text)
+        keys, ends = words.keys, words.ends
         free: dict[str, int] = {}
         found: dict[str, list[tuple[_Entry, int, int]]] = {}
         for candidate in self._candidate.finditer(lower):
@@ -143,18 +159,24 @@ class KeywordClassifier:
             i = words.at(start)
             if i < 0:
                 continue
-            lengths = by_length.get(words.keys[i])
-            if not lengths:
+            starting = starting_with.get(keys[i])
+            if starting is None:
                 continue
-            for size, phrases in lengths:
-                entries = phrases.get(words.phrase(i, size))
-                if not entries:
-                    continue
-                end = words.ends[i + size - 1]
-                for entry in entries:
-                    if free.get(entry.topic_id, 0) <= start:
-                        free[entry.topic_id] = end
-                        found.setdefault(entry.topic_id, []).append((entry, start, end))
+            # Longest first, as in the full scan; the first phrase a topic matches wins.
+            if starting.longer and words.key_after(i) in starting.seconds:
+                for size, phrases in starting.longer:
+                    entries = phrases.get(words.phrase(i, size))
+                    if entries:
+                        end = ends[i + size - 1]
+                        for entry in entries:
+                            if free.get(entry.topic_id, 0) <= start:
+                                free[entry.topic_id] = end
+                                found.setdefault(entry.topic_id, []).append((entry, start, end))
+            end = ends[i]
+            for entry in starting.single:
+                if free.get(entry.topic_id, 0) <= start:
+                    free[entry.topic_id] = end
+                    found.setdefault(entry.topic_id, []).append((entry, start, end))
         return self._hits(text, found) if found else ()
 
     def _scan(self, text: str) -> tuple[TopicHit, ...]:
@@ -180,7 +202,7 @@ class KeywordClassifier:
         self, text: str, found: dict[str, list[tuple[_Entry, int, int]]]
     ) -> tuple[TopicHit, ...]:
         """Weigh the evidence of each topic; ``found`` holds (entry, start, end) per topic."""
-        context = _Context(text)
+        context = _Context(text)  # keys the paragraph only if a rule asks
         hits: list[TopicHit] = []
         for topic in self.topics:
             evidence = found.get(topic.id)
@@ -257,18 +279,25 @@ class _Words:
     def at(self, start: int) -> int:
         """Return the index of the word starting at ``start``, or -1 if none starts there."""
         if start >= self._resume:
-            if _starts_a_word(self._text, start):
-                word = WORD_RE.match(self._text, start)
-                if word is None:  # cannot happen: the scan found a word character here
-                    return -1
-                self.starts.clear()  # words before this one are never asked for again
-                self.keys.clear()
-                self.ends.clear()
-                self._add(word)
-            else:
+            text = self._text
+            if start and text[start - 1] in ".'’" and not _starts_a_word(text, start):
                 while self._resume <= start and self._next():
                     pass
+            else:
+                word = WORD_RE.match(text, start)
+                if word is None:  # cannot happen: the scan found a word character here
+                    return -1
+                # Words before this one stay listed, but are never asked for again: later
+                # questions are about later places, and phrases read on from this word.
+                self._add(word)
+                return len(self.keys) - 1
         return self.starts.get(start, -1)
+
+    def key_after(self, i: int) -> str:
+        """The key of the word after the one at index ``i`` (``""`` at the end of the text)."""
+        if len(self.keys) <= i + 1 and not self._next():
+            return ""
+        return self.keys[i + 1]
 
     def phrase(self, i: int, size: int) -> tuple[str, ...]:
         """The keys of ``size`` words from index ``i`` on, reading more words if needed.
@@ -336,26 +365,26 @@ class _Context:
     def first_present(self, rule: _Rule) -> int:
         """Return the position in ``rule`` of the first phrase found in the paragraph, or -1."""
         answer = self._answers.get(rule)
-        if answer is None:
-            answer = next(
-                (n for n, phrase in enumerate(rule.phrases) if self._present(phrase)), -1
-            )
-            self._answers[rule] = answer
-        return answer
-
-    def _present(self, phrase: tuple[str, ...]) -> bool:
+        if answer is not None:
+            return answer
         if self._positions is None:
             self._keys = keys_of(self._text)
             self._positions = {}
             for i, key in enumerate(self._keys):
                 self._positions.setdefault(key, []).append(i)
-        return _occurs(self._keys, self._positions.get(phrase[0], ()), phrase)
+        positions = self._positions
+        answer = -1
+        for n, phrase in enumerate(rule.phrases):
+            where = positions.get(phrase[0])
+            if where and (len(phrase) == 1 or _occurs(self._keys, where, phrase)):
+                answer = n
+                break
+        self._answers[rule] = answer
+        return answer
 
 
-def _occurs(keys: list[str], positions: Sequence[int], phrase: tuple[str, ...]) -> bool:
+def _occurs(keys: list[str], positions: list[int], phrase: tuple[str, ...]) -> bool:
     """Whether ``phrase`` starts at one of ``positions`` (where its first key occurs)."""
-    if len(phrase) == 1:
-        return bool(positions)
     size = len(phrase)
     return any(tuple(keys[i : i + size]) == phrase for i in positions)
 
