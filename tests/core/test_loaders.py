@@ -439,3 +439,20 @@ def test_a_page_too_large_for_trafilatura_is_read_block_by_block(monkeypatch):
     ]
     assert len(doc.paragraphs) == 20_002
     assert doc.title == "The book"
+
+
+def test_a_file_longer_than_its_size_says_is_read_only_to_the_limit(tmp_path, monkeypatch):
+    # Files in /proc, on some network drives or still being written report a size that is not
+    # what a read returns; the read itself stops just past the limit.
+    path = tmp_path / "growing.txt"
+    path.write_text("word " * 1000, encoding="utf-8")
+    real_stat = os.stat
+
+    def small(target, *args, **kwargs):
+        result = real_stat(target, *args, **kwargs)
+        if os.fspath(target) != os.fspath(path):
+            return result
+        return os.stat_result((result.st_mode, *result[1:6], 10, *result[7:]))
+
+    monkeypatch.setattr(os, "stat", small)
+    assert _error(path, max_bytes=1000) == f"{path}: is too large (the limit is 0.0 MB)"
