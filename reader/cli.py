@@ -1,7 +1,7 @@
 """The headless command line: classify articles and inspect topic files.
 
-Exit codes: 0 success, 1 bad input (one line on stderr naming the file or address), 2 wrong
-usage.
+Exit codes: 0 success, 1 bad input or output (one line on stderr naming the file or standard
+output, and the problem), 2 wrong usage (argparse's own). A closed pipe ends quietly.
 """
 
 from __future__ import annotations
@@ -18,18 +18,17 @@ from reader.core.classifier import KeywordClassifier
 from reader.core.document import Document, TopicHit
 from reader.core.library import LibraryError
 from reader.core.loaders import MAX_BYTES, LoadError, load_document, parse_bytes
+from reader.core.printable import printable, without_controls
 from reader.core.topics import Topic, TopicsError, load_topics, load_topics_file
 
-EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse with our exit code for usage errors (argparse already uses 2)."""
+EXIT_OK, EXIT_BAD_INPUT = 0, 1
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser of ``topic-reader classify|topics``."""
-    parser = _Parser(prog="topic-reader", description="Read news articles by topic.")
+    parser = argparse.ArgumentParser(
+        prog="topic-reader", description="Read news articles by topic."
+    )
     parser.add_argument("--version", action="version", version=f"topic-reader {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -59,26 +58,90 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _OutputError(Exception):
+    """Standard output cannot take what is written; ``str()`` says why."""
+
+
+class _Output:
+    """Standard output, whose every failure becomes an :class:`_OutputError` that says why.
+
+    A closed pipe is left as :class:`BrokenPipeError`: the reader stopped reading (``| head``),
+    which is no error.
+    """
+
+    def __init__(self, stream: TextIO | None) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        """Write ``text``, or raise :class:`_OutputError`."""
+        if self._stream is None:
+            raise _OutputError("is closed")
+        try:
+            return self._stream.write(text)
+        except UnicodeEncodeError as exc:
+            raise _OutputError(
+                f"cannot show {exc.object[exc.start : exc.end]!r} in its encoding "
+                f"{exc.encoding!r} (set PYTHONIOENCODING=utf-8)"
+            ) from None
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _OutputError(exc.strerror or str(exc)) from None
+
+    def flush(self) -> None:
+        """Flush what is buffered, or raise :class:`_OutputError`."""
+        if self._stream is None:
+            return
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _OutputError(exc.strerror or str(exc)) from None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = build_parser().parse_args(argv)
+    out = _Output(sys.stdout)
     try:
-        if args.command == "classify":
-            return _classify(args, sys.stdout)
-        if args.command == "library":
-            return library_cli.run(args, sys.stdout)
-        if args.topics_command == "list":
-            return _topics_list(load_topics(args.topics), sys.stdout)
-        topics = load_topics_file(args.file)
-        print(f"{args.file}: OK, {len(topics)} topic(s): {', '.join(t.label for t in topics)}")
-        return EXIT_OK
+        code = _run(args, out)
+        out.flush()  # here, so that a full disk is reported like any other failure
+        return code
     except (LoadError, TopicsError, LibraryError) as exc:
-        print(f"topic-reader: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return _fail(str(exc))
+    except _OutputError as exc:
+        return _fail(f"standard output: {exc}")
+    except BrokenPipeError:  # what was not written cannot be, and Python drops it quietly
+        return EXIT_OK
+    except OSError as exc:  # core turns its own OS errors into LoadError; this is a last net
+        return _fail(printable(f"{exc.filename or 'topic-reader'}: {exc.strerror or exc}"))
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        return EXIT_OK
+
+
+def _run(args: argparse.Namespace, out: _Output) -> int:
+    if args.command == "classify":
+        return _classify(args, out)
+    if args.command == "library":
+        return library_cli.run(args, out)  # type: ignore[arg-type]
+    if args.topics_command == "list":
+        return _topics_list(load_topics(args.topics), out)
+    topics = load_topics_file(args.file)
+    labels = ", ".join(t.label for t in topics)
+    out.write(printable(f"{args.file}: OK, {len(topics)} topic(s): {labels}") + "\n")
+    return EXIT_OK
+
+
+def _fail(message: str) -> int:
+    """Print ``message`` as the one line on standard error; return the exit code for it."""
+    if sys.stderr is not None:
+        try:
+            sys.stderr.write(f"topic-reader: {message}\n")
+            sys.stderr.flush()
+        except OSError:
+            pass  # nowhere left to say it; the exit status still does
+    return EXIT_BAD_INPUT
 
 
 def _read_document(file: str, paragraphs: bool) -> Document:
@@ -89,14 +152,19 @@ def _read_document(file: str, paragraphs: bool) -> Document:
 
         return load_url(file, paragraphs=paragraphs)
     if file == "-":
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if sys.stdin is None:
+            raise LoadError("<stdin>", "is closed")
+        try:
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        except OSError as exc:
+            raise LoadError("<stdin>", f"cannot be read ({exc.strerror or exc})") from None
         if len(data) > MAX_BYTES:
             raise LoadError("<stdin>", "is too large")
         return parse_bytes(data, kind="auto", name="<stdin>", paragraphs=paragraphs)
     return load_document(file, paragraphs=paragraphs)
 
 
-def _classify(args: argparse.Namespace, out: TextIO) -> int:
+def _classify(args: argparse.Namespace, out: _Output) -> int:
     topics = load_topics(args.topics)
     document = _read_document(args.file, args.paragraphs)
     results = KeywordClassifier(topics).classify_document(document)
@@ -148,13 +216,15 @@ def _write_text(
     document: Document,
     results: Sequence[tuple[TopicHit, ...]],
     labels: dict[str, str],
-    out: TextIO,
+    out: _Output,
 ) -> None:
+    # The article's text is shown with its control characters escaped: the file, not the
+    # user, chose them, and a terminal would obey them.
     if document.title:
-        out.write(f"{document.title}\n")
+        out.write(f"{without_controls(document.title)}\n")
     meta = " · ".join(p for p in (document.date, document.source, document.place) if p)
     if meta:
-        out.write(f"{meta}\n")
+        out.write(f"{without_controls(meta)}\n")
     out.write("\n")
     counts: dict[str, int] = dict.fromkeys(labels, 0)
     for paragraph, hits in zip(document.paragraphs, results, strict=True):
@@ -168,7 +238,9 @@ def _write_text(
             text.append(paragraph.text[last:start] + "«" + paragraph.text[start:end] + "»")
             last = end
         text.append(paragraph.text[last:])
-        out.write(f"[{paragraph.index}] line {paragraph.line}: {''.join(text)}\n")
+        out.write(
+            f"[{paragraph.index}] line {paragraph.line}: {without_controls(''.join(text))}\n"
+        )
         for hit in hits:
             counts[hit.topic_id] += 1
             out.write(f"    {labels[hit.topic_id]} ({hit.score:g}): {_terms(hit)}\n")
@@ -177,7 +249,7 @@ def _write_text(
     out.write(f"Paragraphs per topic: {summary}\n")
 
 
-def _topics_list(topics: Sequence[Topic], out: TextIO) -> int:
+def _topics_list(topics: Sequence[Topic], out: _Output) -> int:
     for topic in topics:
         out.write(f"{topic.label}  {topic.colour}  {topic.description}\n")
         out.write(f"    {len(topic.terms)} terms, {len(topic.weak_terms)} weak terms, ")

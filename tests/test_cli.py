@@ -1,4 +1,5 @@
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -181,3 +182,186 @@ def test_an_address_that_fails_is_one_line_and_exit_1(site):
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr == f"topic-reader: {site.url('/gone')}: the site answered 404 Not Found\n"
+
+
+def run_with(*args, **kwargs):
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        capture_output=kwargs.pop("capture", True),
+        text=True,
+        timeout=60,
+        check=False,
+        **kwargs,
+    )
+
+
+def one_line_error(result, message):
+    assert result.returncode == 1
+    assert result.stderr == f"topic-reader: {message}\n"
+    return True
+
+
+def test_output_to_a_full_disk_is_one_line_and_exit_1():
+    with open("/dev/full", "w") as full:
+        result = run_with("classify", SAMPLE, stdout=full, stderr=subprocess.PIPE, capture=False)
+    assert one_line_error(result, "standard output: No space left on device")
+
+
+def test_output_to_a_closed_standard_output_is_one_line_and_exit_1():
+    result = run_with(
+        "classify",
+        SAMPLE,
+        stdout=None,
+        stderr=subprocess.PIPE,
+        capture=False,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert one_line_error(result, "standard output: is closed")
+
+
+@pytest.mark.parametrize(
+    "env", [{"PYTHONIOENCODING": "ascii"}, {"LC_ALL": "C", "PYTHONUTF8": "0"}]
+)
+def test_output_in_an_ascii_encoding_is_one_line_and_exit_1(env):
+    result = run_with("classify", SAMPLE, env={**os.environ, **env})
+    assert one_line_error(
+        result,
+        "standard output: cannot show '\\xb7' in its encoding 'ascii' "
+        "(set PYTHONIOENCODING=utf-8)",
+    )
+
+
+def test_the_c_locale_still_writes_utf_8():
+    # Python's UTF-8 mode is on in the C locale, so the article's "·" and "«" are written.
+    result = run_with("classify", SAMPLE, env={**os.environ, "LC_ALL": "C"})
+    assert result.returncode == 0
+    assert "«Taiwan Strait»" in result.stdout
+
+
+def test_a_reader_that_stops_reading_ends_the_output_quietly(tmp_path):
+    book = tmp_path / "book.txt"
+    book.write_text("Title\n" + "Tariffs on Taiwan rose again.\n" * 5_000, encoding="utf-8")
+    child = subprocess.Popen(
+        [sys.executable, "-m", "reader", "classify", str(book)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert child.stdout.read(100)
+    child.stdout.close()  # like `| head`
+    assert child.wait(timeout=60) == 0
+    assert child.stderr.read() == b""
+    child.stderr.close()
+
+
+def test_closed_standard_input_is_one_line_and_exit_1():
+    result = run_with("classify", "-", stdin=None, preexec_fn=lambda: os.close(0))
+    assert one_line_error(result, "<stdin>: is closed")
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("bad\nname.txt", "bad\\nname.txt"),
+        ("\x1b]0;owned\x07\x1b[31m.txt", "\\x1b]0;owned\\x07\\x1b[31m.txt"),
+    ],
+)
+def test_control_characters_in_file_names_never_reach_the_terminal(tmp_path, name, shown):
+    for command in (["classify"], ["topics", "check"]):
+        result = run_with(*command, str(tmp_path / name))
+        assert one_line_error(result, f"{tmp_path}/{shown}: no such file")
+    (tmp_path / name).write_text(
+        '[[topic]]\nid = "a"\nlabel = "A"\ncolour = "#000000"\nterms = ["x"]\n'
+    )
+    result = run_with("topics", "check", str(tmp_path / name))
+    assert result.stdout == f"{tmp_path}/{shown}: OK, 1 topic(s): A\n"
+
+
+def test_control_characters_in_an_article_are_shown_escaped(tmp_path):
+    article = tmp_path / "a.txt"
+    quiet = "Nothing happened on this day, the ministry said in a statement.\n" * 3
+    article.write_text(
+        f"Title\x1b[2J\n{quiet}Tariffs rose \x1b]0;owned\x07today.\n", encoding="utf-8"
+    )
+    result = run_with("classify", str(article))
+    assert result.returncode == 0
+    assert "\x1b" not in result.stdout
+    assert "\x07" not in result.stdout
+    assert "«Tariffs» rose \\x1b]0;owned\\x07today." in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "problem"),
+    [
+        ("a" * 300 + ".txt", "cannot be read (File name too long)"),
+        ("a" * 300 + ".pdf", "cannot be read (File name too long)"),
+        ("pipe.txt", "is not a regular file (a named pipe)"),
+    ],
+)
+def test_files_the_system_refuses_are_one_line_and_exit_1(tmp_path, name, problem):
+    path = tmp_path / name
+    if name == "pipe.txt":
+        os.mkfifo(path)
+    assert one_line_error(run_with("classify", str(path)), f"{path}: {problem}")
+
+
+@pytest.mark.parametrize("command", [["classify"], ["topics", "check"]])
+def test_a_device_is_one_line_and_exit_1(command):
+    assert one_line_error(
+        run_with(*command, "/dev/zero"), "/dev/zero: is not a regular file (a device)"
+    )
+
+
+DENY_STAT = """
+import os, sys
+real = os.stat
+def stat(path, *args, **kwargs):
+    if os.fspath(path).startswith(sys.argv[1]):
+        raise PermissionError(13, "Permission denied", os.fspath(path))
+    return real(path, *args, **kwargs)
+os.stat = stat
+from reader.__main__ import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+@pytest.mark.parametrize("name", ["report.pdf", "notes.txt"])
+def test_a_folder_that_cannot_be_entered_is_one_line_and_exit_1(tmp_path, name):
+    # As another user's folder would be (the tests may run as root, whom chmod cannot stop).
+    locked = tmp_path / "locked"
+    path = locked / name
+    result = subprocess.run(
+        [sys.executable, "-c", DENY_STAT, str(locked), "classify", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert one_line_error(result, f"{path}: permission denied: the file cannot be read")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may open any file")
+def test_a_file_without_read_permission_is_one_line_and_exit_1(tmp_path):
+    path = tmp_path / "secret.txt"
+    path.write_text("Tariffs.\n", encoding="utf-8")
+    path.chmod(0)
+    assert one_line_error(
+        run_with("classify", str(path)), f"{path}: permission denied: the file cannot be read"
+    )
+
+
+def test_an_absurd_topics_file_is_one_line_and_exit_1(tmp_path):
+    path = tmp_path / "deep.toml"
+    path.write_text("a = " + "[" * 5000 + "]" * 5000, encoding="utf-8")
+    for command in (["topics", "check", str(path)], ["classify", SAMPLE, "--topics", str(path)]):
+        assert one_line_error(run_with(*command), f"{path}:1: nested more than 10 levels deep")
+
+
+def test_an_unforeseen_os_error_is_still_one_line(monkeypatch, capsys):
+    import reader.cli
+
+    def broken(*args, **kwargs):
+        raise OSError(5, "Input/output error", "/mnt/disk/topics.toml")
+
+    monkeypatch.setattr(reader.cli, "load_topics", broken)
+    assert main(["topics", "list"]) == 1
+    assert capsys.readouterr().err == "topic-reader: /mnt/disk/topics.toml: Input/output error\n"

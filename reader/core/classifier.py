@@ -1,4 +1,9 @@
-"""Keyword classifier that explains itself: every topic comes with the words that made it."""
+"""Keyword classifier that explains itself: every topic comes with the words that made it.
+
+Every stage runs in time linear in the paragraph: the quick scan is one pass of a regular
+expression that cannot backtrack, each word is tokenised at most once, and the guard and
+companion rules are answered from one index of the paragraph's words, built at most once.
+"""
 
 from __future__ import annotations
 
@@ -26,6 +31,17 @@ WEAK_WEIGHT = 0.5
 _TERM, _WEAK, _COMPANION, _EXCLUSION = range(4)
 
 
+@dataclass(frozen=True, eq=False, slots=True)
+class _Rule:
+    """The phrases of a guard's ``unless`` or a companion's ``requires``, in file order.
+
+    Compared by identity, so a paragraph can remember its answer for each rule cheaply.
+    """
+
+    phrases: tuple[tuple[str, ...], ...]
+    texts: tuple[str, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class _Entry:
     """One compiled term, weak term, companion term or exclusion of one topic."""
@@ -34,8 +50,33 @@ class _Entry:
     topic_id: str
     kind: int
     label: str
-    requires: tuple[tuple[str, ...], ...] = ()
-    requires_text: tuple[str, ...] = ()
+    requires: _Rule | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Starting:
+    """The phrases that start with one key, as the quick path looks them up.
+
+    A word that starts thirty phrases then costs a lookup per phrase length, not thirty
+    comparisons, and none at all unless the next word can continue one of them.
+    """
+
+    longer: tuple[tuple[int, dict[tuple[str, ...], list[_Entry]]], ...]  # longest first
+    seconds: frozenset[str]  # the second keys of the longer phrases
+    single: tuple[_Entry, ...]  # the one-word phrases, which come last
+
+
+def _starting(entries: list[_Entry]) -> _Starting:
+    """Group ``entries`` (longest first, as the full scan tries them) for the quick path."""
+    longer: dict[int, dict[tuple[str, ...], list[_Entry]]] = {}
+    for entry in entries:
+        if len(entry.keys) > 1:
+            longer.setdefault(len(entry.keys), {}).setdefault(entry.keys, []).append(entry)
+    return _Starting(
+        tuple(longer.items()),
+        frozenset(entry.keys[1] for entry in entries if len(entry.keys) > 1),
+        tuple(entry for entry in entries if len(entry.keys) == 1),
+    )
 
 
 class KeywordClassifier:
@@ -49,7 +90,7 @@ class KeywordClassifier:
     def __init__(self, topics: Sequence[Topic]) -> None:
         self.topics = tuple(topics)
         self._index: dict[str, list[_Entry]] = {}
-        self._guards: dict[tuple[str, tuple[str, ...]], list[tuple[tuple[str, ...], str]]] = {}
+        guards: dict[tuple[str, tuple[str, ...]], list[tuple[tuple[str, ...], str]]] = {}
         prefixes: set[str] = set()
         for topic in self.topics:
             for kind, phrases in (
@@ -61,23 +102,26 @@ class KeywordClassifier:
                     if self._add(phrase, topic.id, kind, phrase):
                         prefixes.add(candidate_prefix(phrase))
             for rule in topic.companions:
-                pairs = [(phrase_keys(r), r) for r in rule.requires]
-                requires = tuple(k for k, _ in pairs if k)
-                requires_text = tuple(r for k, r in pairs if k)
+                requires = _rule((phrase_keys(r), r) for r in rule.requires)
                 for phrase in rule.terms:
-                    if self._add(phrase, topic.id, _COMPANION, phrase, requires, requires_text):
+                    if self._add(phrase, topic.id, _COMPANION, phrase, requires):
                         prefixes.add(candidate_prefix(phrase))
             for guard in topic.guards:
-                unless = tuple((k, w) for k, w in ((phrase_keys(w), w) for w in guard.unless) if k)
+                unless = [(k, w) for k, w in ((phrase_keys(w), w) for w in guard.unless) if k]
                 for phrase in guard.terms:
                     keys = phrase_keys(phrase)
                     if keys:
-                        self._guards.setdefault((topic.id, keys), []).extend(unless)
+                        guards.setdefault((topic.id, keys), []).extend(unless)
+        self._guards = {key: _rule(pairs) for key, pairs in guards.items()}
         for entries in self._index.values():
             entries.sort(key=lambda e: len(e.keys), reverse=True)
-        # One C-speed scan finds paragraphs that may hold a term; the rest are skipped.
-        # A lookahead reports every start, even inside an earlier candidate ("day trad|e").
-        self._candidate = re.compile(rf"\b(?={trie_pattern(prefixes)})") if prefixes else None
+        self._starting = {first: _starting(entries) for first, entries in self._index.items()}
+        # One C-speed scan finds the words where a term may start; the rest are never
+        # tokenised. A lookahead reports every start, even inside an earlier candidate
+        # ("day trad|e"); the lookbehind skips the inside of words like "human'human".
+        self._candidate = (
+            re.compile(rf"\b(?<!\w['’])(?={trie_pattern(prefixes)})") if prefixes else None
+        )
 
     def _add(
         self,
@@ -85,13 +129,12 @@ class KeywordClassifier:
         topic_id: str,
         kind: int,
         label: str,
-        requires: tuple[tuple[str, ...], ...] = (),
-        requires_text: tuple[str, ...] = (),
+        requires: _Rule | None = None,
     ) -> bool:
         keys = phrase_keys(phrase)
         if not keys:
             return False
-        entry = _Entry(keys, topic_id, kind, label, requires, requires_text)
+        entry = _Entry(keys, topic_id, kind, label, requires)
         self._index.setdefault(keys[0], []).append(entry)
         return True
 
@@ -106,36 +149,34 @@ class KeywordClassifier:
         lower = text.lower()
         if len(lower) != len(text):  # rare letters whose lowercase is longer ("İ")
             return self._scan(text)
-        index = self._index
-        cache = KEY_CACHE
-        word_at, word_after = WORD_RE.match, WORD_RE.search
+        starting_with = self._starting
+        words = _Words(text)
+        keys, ends = words.keys, words.ends
         free: dict[str, int] = {}
         found: dict[str, list[tuple[_Entry, int, int]]] = {}
         for candidate in self._candidate.finditer(lower):
             start = candidate.start()
-            word = word_at(text, start)
-            if word is None:
+            i = words.at(start)
+            if i < 0:
                 continue
-            entries = index.get(cache[word.group()])
-            if not entries:
+            starting = starting_with.get(keys[i])
+            if starting is None:
                 continue
-            keys = [cache[word.group()]]
-            ends = [word.end()]
-            for entry in entries:
-                if free.get(entry.topic_id, 0) > start:
-                    continue
-                size = len(entry.keys)
-                while len(keys) < size:
-                    following = word_after(text, ends[-1])
-                    if following is None:
-                        break
-                    keys.append(cache[following.group()])
-                    ends.append(following.end())
-                if size > 1 and tuple(keys[:size]) != entry.keys:
-                    continue
-                end = ends[size - 1]
-                free[entry.topic_id] = end
-                found.setdefault(entry.topic_id, []).append((entry, start, end))
+            # Longest first, as in the full scan; the first phrase a topic matches wins.
+            if starting.longer and words.key_after(i) in starting.seconds:
+                for size, phrases in starting.longer:
+                    entries = phrases.get(words.phrase(i, size))
+                    if entries:
+                        end = ends[i + size - 1]
+                        for entry in entries:
+                            if free.get(entry.topic_id, 0) <= start:
+                                free[entry.topic_id] = end
+                                found.setdefault(entry.topic_id, []).append((entry, start, end))
+            end = ends[i]
+            for entry in starting.single:
+                if free.get(entry.topic_id, 0) <= start:
+                    free[entry.topic_id] = end
+                    found.setdefault(entry.topic_id, []).append((entry, start, end))
         return self._hits(text, found) if found else ()
 
     def _scan(self, text: str) -> tuple[TopicHit, ...]:
@@ -161,7 +202,7 @@ class KeywordClassifier:
         self, text: str, found: dict[str, list[tuple[_Entry, int, int]]]
     ) -> tuple[TopicHit, ...]:
         """Weigh the evidence of each topic; ``found`` holds (entry, start, end) per topic."""
-        paragraph_keys: list[str] | None = None
+        context = _Context(text)  # keys the paragraph only if a rule asks
         hits: list[TopicHit] = []
         for topic in self.topics:
             evidence = found.get(topic.id)
@@ -178,21 +219,17 @@ class KeywordClassifier:
                     continue
                 label = entry.label
                 guard = self._guards.get((topic.id, entry.keys))
-                if guard:
-                    if paragraph_keys is None:
-                        paragraph_keys = keys_of(text)
-                    found_guard = _first_present(paragraph_keys, (k for k, _ in guard))
-                    if found_guard is not None:
-                        why = f"{entry.label} (not beside: {guard[found_guard][1]})"
+                if guard is not None:
+                    found_guard = context.first_present(guard)
+                    if found_guard >= 0:
+                        why = f"{entry.label} (not beside: {guard.texts[found_guard]})"
                         vetoed.append(Veto(start, end, topic.id, text[start:end], why))
                         continue
-                if entry.kind == _COMPANION:
-                    if paragraph_keys is None:
-                        paragraph_keys = keys_of(text)
-                    companion = _first_present(paragraph_keys, entry.requires)
-                    if companion is None:
+                if entry.requires is not None:
+                    companion = context.first_present(entry.requires)
+                    if companion < 0:
                         continue
-                    label = f"{entry.label} (with: {entry.requires_text[companion]})"
+                    label = f"{entry.label} (with: {entry.requires.texts[companion]})"
                 if entry.kind == _WEAK:
                     if entry.keys not in weak_seen:
                         weak_seen.add(entry.keys)
@@ -213,6 +250,143 @@ class KeywordClassifier:
     def classify_document(self, document: Document) -> tuple[tuple[TopicHit, ...], ...]:
         """Return the topic hits of every paragraph of ``document``, by paragraph index."""
         return tuple(self.classify(p) for p in document.paragraphs)
+
+
+def _rule(pairs: Iterable[tuple[tuple[str, ...], str]]) -> _Rule:
+    kept = [(keys, text) for keys, text in pairs if keys]
+    return _Rule(tuple(k for k, _ in kept), tuple(t for _, t in kept))
+
+
+class _Words:
+    """The words of one paragraph exactly as :meth:`KeywordClassifier._scan` sees them.
+
+    Words are tokenised only where the quick scan asks, each at most once. A candidate
+    position is usually the start of a word, which the character before it proves; only
+    after a dot that follows a letter might it be inside an abbreviation ("U.S.A."), and
+    then the words are read on from the last place known to lie between two words. Either
+    way no part of the text is tokenised twice, so the work is linear in the paragraph.
+    """
+
+    __slots__ = ("_resume", "_text", "ends", "keys", "starts")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self.starts: dict[int, int] = {}  # start of a word -> its index in keys and ends
+        self.keys: list[str] = []
+        self.ends: list[int] = []
+        self._resume = 0  # words before this are known; tokenising may go on from here
+
+    def at(self, start: int) -> int:
+        """Return the index of the word starting at ``start``, or -1 if none starts there."""
+        if start >= self._resume:
+            text = self._text
+            if start and text[start - 1] in ".'’" and not _starts_a_word(text, start):
+                while self._resume <= start and self._next():
+                    pass
+            else:
+                word = WORD_RE.match(text, start)
+                if word is None:  # cannot happen: the scan found a word character here
+                    return -1
+                # Words before this one stay listed, but are never asked for again: later
+                # questions are about later places, and phrases read on from this word.
+                self._add(word)
+                return len(self.keys) - 1
+        return self.starts.get(start, -1)
+
+    def key_after(self, i: int) -> str:
+        """The key of the word after the one at index ``i`` (``""`` at the end of the text)."""
+        if len(self.keys) <= i + 1 and not self._next():
+            return ""
+        return self.keys[i + 1]
+
+    def phrase(self, i: int, size: int) -> tuple[str, ...]:
+        """The keys of ``size`` words from index ``i`` on, reading more words if needed.
+
+        Shorter near the end of the text, so then it equals no phrase of ``size`` words.
+        """
+        while len(self.keys) < i + size and self._next():
+            pass
+        return tuple(self.keys[i : i + size])
+
+    def _next(self) -> bool:
+        word = WORD_RE.search(self._text, self._resume)
+        if word is None:
+            self._resume = len(self._text) + 1
+            return False
+        self._add(word)
+        return True
+
+    def _add(self, word: re.Match[str]) -> None:
+        start, end = word.span()
+        self.starts[start] = len(self.keys)
+        self.keys.append(KEY_CACHE[word.group()])
+        self.ends.append(end)
+        self._resume = end
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_WORD_CHARACTER = re.compile(r"\w")
+
+
+def _starts_a_word(text: str, start: int) -> bool:
+    """Whether a word surely starts at ``start``, where a word character follows a non-word one.
+
+    Words hold word characters, apostrophes between them and the dots of abbreviations, so
+    only an apostrophe after a word character or a dot after a letter can join ``start`` to
+    an earlier word.
+    """
+    if start < 2:
+        return True
+    before = text[start - 1]
+    if before == ".":
+        return _LETTER.match(text, start - 2) is None
+    if before in "'’":
+        return _WORD_CHARACTER.match(text, start - 2) is None
+    return True
+
+
+class _Context:
+    """What a guard or companion rule asks of one paragraph: is a phrase anywhere in it?
+
+    The paragraph's words are keyed once, on the first question, into the positions of each
+    key; a phrase is then looked for only where its first key occurs, and each rule is
+    answered once per paragraph. Without this, every match of "trade" in a paragraph that
+    repeats it would rescan the whole paragraph for "stock market".
+    """
+
+    __slots__ = ("_answers", "_keys", "_positions", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._keys: list[str] = []
+        self._positions: dict[str, list[int]] | None = None
+        self._answers: dict[_Rule, int] = {}
+
+    def first_present(self, rule: _Rule) -> int:
+        """Return the position in ``rule`` of the first phrase found in the paragraph, or -1."""
+        answer = self._answers.get(rule)
+        if answer is not None:
+            return answer
+        if self._positions is None:
+            self._keys = keys_of(self._text)
+            self._positions = {}
+            for i, key in enumerate(self._keys):
+                self._positions.setdefault(key, []).append(i)
+        positions = self._positions
+        answer = -1
+        for n, phrase in enumerate(rule.phrases):
+            where = positions.get(phrase[0])
+            if where and (len(phrase) == 1 or _occurs(self._keys, where, phrase)):
+                answer = n
+                break
+        self._answers[rule] = answer
+        return answer
+
+
+def _occurs(keys: list[str], positions: list[int], phrase: tuple[str, ...]) -> bool:
+    """Whether ``phrase`` starts at one of ``positions`` (where its first key occurs)."""
+    size = len(phrase)
+    return any(tuple(keys[i : i + size]) == phrase for i in positions)
 
 
 def trie_pattern(words: Iterable[str]) -> str:
@@ -242,8 +416,12 @@ def trie_pattern(words: Iterable[str]) -> str:
 
 #: Stands for the gap between two words inside :func:`candidate_prefix` strings.
 _SEPARATOR = "\x00"
-_GAP = r"\w*(?:['’]\w+)*\W+"  # the rest of the first word ("detain|ed"), then the gap
+# The rest of the first word ("detain|ed"), then the gap. Possessive: a failed attempt gives
+# nothing back, so the scan never retries a shorter piece of the same word or gap.
+_GAP = r"\w*+(?:['’]\w+)*+\W++"
 _PLAIN_WORD = re.compile(r"^\w+$")
+#: Longer prefixes select no better, and would only deepen the prefix tree's expression.
+MAX_PREFIX = 40
 
 
 def candidate_prefix(phrase: str) -> str:
@@ -251,25 +429,15 @@ def candidate_prefix(phrase: str) -> str:
 
     For one word, a prefix every inflection shares. For a phrase, that prefix, a gap and the
     prefix of the second word: "re-education camps" is looked for as ``re\W+educ``, not as
-    every word starting with "re".
+    every word starting with "re". A first word like "US" can be written "U.S.", with dots
+    the gap would not pass, so it is looked for alone.
     """
     words = [phrase[s:e] for s, e in word_spans(phrase)]
     first = search_prefix(words[0]) if words else phrase.lower()
-    if len(words) > 1 and all(_PLAIN_WORD.match(w) for w in words[:2]):
-        return first + _SEPARATOR + search_prefix(words[1])
-    return first
-
-
-def _first_present(keys: list[str], phrases: Iterable[tuple[str, ...]]) -> int | None:
-    """Return the position in ``phrases`` of the first stem sequence found in ``keys``."""
-    present = set(keys)
-    for n, phrase in enumerate(phrases):
-        if phrase[0] not in present:
-            continue
-        if len(phrase) == 1:
-            return n
-        size = len(phrase)
-        for i, key in enumerate(keys):
-            if key == phrase[0] and tuple(keys[i : i + size]) == phrase:
-                return n
-    return None
+    if (
+        len(words) > 1
+        and all(_PLAIN_WORD.match(w) for w in words[:2])
+        and "." not in phrase_keys(words[0])[0]
+    ):
+        first += _SEPARATOR + search_prefix(words[1])
+    return first[:MAX_PREFIX]

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import codecs
 import itertools
+import os
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from reader.core.document import Document, Paragraph, Role
+from reader.core.printable import printable
 
 #: Files larger than this are refused: a 50 MB plain-text book is far beyond any article.
 MAX_BYTES = 50 * 1024 * 1024
@@ -37,12 +40,15 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 
 
 class LoadError(Exception):
-    """A file that cannot be opened as an article; ``str()`` is one line naming the file."""
+    """A file that cannot be opened as an article; ``str()`` is one line naming the file.
+
+    The line is safe to print: control characters in the name or problem are escaped.
+    """
 
     def __init__(self, path: Path | str, problem: str) -> None:
         self.path = str(path)
         self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
+        super().__init__(printable(f"{self.path}: {problem}"))
 
 
 def missing_package(path: Path | str, exc: ImportError) -> LoadError:
@@ -65,26 +71,65 @@ class _Block:
 
 
 def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
-    """Read a file's bytes, turning every OS failure into a :class:`LoadError`."""
+    """Read a regular file's bytes, turning every OS failure into a :class:`LoadError`.
+
+    Only regular files are opened: a named pipe or a device such as ``/dev/zero`` would block
+    or never end. The file is opened without blocking and checked again once open, in case
+    it was replaced in between.
+    """
+    info = _file_status(path)
+    _check_regular(path, info.st_mode)
+    if info.st_size > max_bytes:
+        raise LoadError(
+            path,
+            f"is too large ({_megabytes(info.st_size)}; the limit is {_megabytes(max_bytes)})",
+        )
     try:
-        if path.is_dir():
-            raise LoadError(path, "is a folder, not a file")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise LoadError(
-                path, f"is too large ({_megabytes(size)}; the limit is {_megabytes(max_bytes)})"
-            )
-        with path.open("rb") as handle:
+        descriptor = os.open(path, _OPEN_FLAGS)
+        with open(descriptor, "rb") as handle:
+            _check_regular(path, os.fstat(descriptor).st_mode)
             data = handle.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise LoadError(path, "no such file") from None
-    except PermissionError:
-        raise LoadError(path, "permission denied: the file cannot be read") from None
     except OSError as exc:
-        raise LoadError(path, f"cannot be read ({exc.strerror or exc})") from None
+        raise LoadError(path, _os_problem(exc)) from None
     if len(data) > max_bytes:
         raise LoadError(path, f"is too large (the limit is {_megabytes(max_bytes)})")
     return data
+
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _file_status(path: Path) -> os.stat_result:
+    """``os.stat`` of ``path``, with every OS failure as a :class:`LoadError`."""
+    try:
+        return os.stat(path)
+    except OSError as exc:
+        raise LoadError(path, _os_problem(exc)) from None
+
+
+def _os_problem(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "no such file"
+    if isinstance(exc, PermissionError):
+        return "permission denied: the file cannot be read"
+    return f"cannot be read ({exc.strerror or exc})"
+
+
+def _check_regular(path: Path, mode: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise LoadError(path, "is a folder, not a file")
+    if not stat.S_ISREG(mode):
+        raise LoadError(path, f"is not a regular file ({_file_kind(mode)})")
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
 
 
 def _megabytes(size: int) -> str:
@@ -181,9 +226,8 @@ def load_document(
     """
     file = Path(path)
     suffix = file.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES and not file.is_dir():
-        if not file.exists():
-            raise LoadError(file, "no such file")
+    if suffix not in SUPPORTED_SUFFIXES:
+        _check_regular(file, _file_status(file).st_mode)  # a missing file is not "unsupported"
         raise LoadError(
             file, f"unsupported file type {suffix!r} (Topic Reader opens .txt, .md and .html)"
         )
@@ -231,8 +275,10 @@ def parse_text(text: str) -> Document:
     """Parse a plain-text article or book.
 
     News articles have one paragraph per line (title, date line, captions, body, credits).
-    Books and e-mails wrap lines at about 70 characters and separate paragraphs with blank
-    lines; those lines are joined into paragraphs.
+    Books and e-mails wrap lines at about 70 characters; their lines are joined into
+    paragraphs, which end at blank lines or, in books without blank lines, at indented
+    first lines, chapter headings and short lines that end a sentence (see
+    :func:`_wrapped_blocks`).
     """
     lines = text.split("\n")
     if _is_hard_wrapped(lines):
@@ -260,17 +306,107 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     return sentence_ends / len(continued) < 0.5
 
 
+#: A book with fewer blank lines than one in this many lines of text does not mark its
+#: paragraphs with them; one with fewer indented first lines does not mark them so either.
+_LINES_PER_PARAGRAPH = 30
+
+
 def _wrapped_blocks(lines: list[str]) -> Iterable[_Block]:
+    """Join hard-wrapped lines into paragraphs.
+
+    Most books end a paragraph with a blank line. A book that does not (a blank line only
+    between chapters, or none) marks paragraphs otherwise, and they end: before a line
+    indented by two spaces or a tab, if the line before ends a sentence, or is short and
+    indented no further (a hanging indent continues a list item instead); around chapter
+    headings ("CHAPTER IV."); and, if its first lines are not indented either, after a line
+    that ends a sentence with room left for the next line's first word and more, which the
+    wrapping would have carried up had the paragraph gone on.
+    """
+    texts = [line.expandtabs(8).rstrip() for line in lines]
+    prose = sum(1 for line in texts if line)
+    blank_gaps = sum(1 for a, b in itertools.pairwise(texts) if a and not b)
+    split: _Splitter | None = None
+    if blank_gaps * _LINES_PER_PARAGRAPH < prose:
+        # An indented line followed by one at the margin: the first line of a paragraph, not
+        # of a quotation or a poem, whose every line is indented.
+        first_lines = sum(
+            1
+            for a, b, c in zip(texts, texts[1:], texts[2:], strict=False)
+            if a and c and not c[0].isspace() and _indented_after(a, b)
+        )
+        split = _Splitter(
+            _wrap_width(texts), short_lines=first_lines * _LINES_PER_PARAGRAPH < prose
+        )
     buffer: list[str] = []
     start = 0
-    for n, line in enumerate([*lines, ""], 1):
-        if line.strip():
-            if not buffer:
-                start = n
-            buffer.append(line.strip())
-        elif buffer:
+    previous = ""  # the last line of the paragraph in ``buffer``
+    for n, line in enumerate([*texts, ""], 1):
+        stripped = line.lstrip()
+        if buffer and (not stripped or (split and split.breaks(previous, line, stripped))):
             yield _Block(" ".join(buffer), start, None)
             buffer = []
+        if stripped:
+            if not buffer:
+                start = n
+            buffer.append(stripped)
+            previous = line
+
+
+def _indented_after(previous: str, line: str) -> bool:
+    """Whether ``line`` is indented, and no less than ``previous`` (its first line, or one)."""
+    indent = len(line) - len(line.lstrip())
+    return indent >= 2 and indent >= len(previous) - len(previous.lstrip()) and bool(line.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class _Splitter:
+    """Where a book without blank lines between paragraphs starts a new one."""
+
+    width: int  # what the lines were wrapped at
+    short_lines: bool  # a short line that ends a sentence ends its paragraph
+
+    def breaks(self, previous: str, line: str, stripped: str) -> bool:
+        """Whether ``line`` (``stripped`` of its indent) starts a paragraph after ``previous``."""
+        ends_sentence = previous.endswith(_SENTENCE_END)
+        free = self.width - len(previous) - 1 - len(stripped.split(maxsplit=1)[0])
+        if len(line) - len(stripped) >= 2 and (
+            ends_sentence or (free >= 0 and _indented_after(previous, line))
+        ):
+            return True
+        if _is_chapter_heading(stripped) or _is_chapter_heading(previous.lstrip()):
+            return True
+        # Room for more than the next word: books keep their printed line breaks, and a line
+        # one letter short of the width often just ended before a long word.
+        return self.short_lines and ends_sentence and free >= _SHORT_LINE_ROOM
+
+
+_SHORT_LINE_ROOM = 8
+
+
+def _is_chapter_heading(text: str) -> bool:
+    return len(text) <= 80 and _HEADING_WORDS.match(text) is not None
+
+
+def _wrap_width(texts: list[str]) -> int:
+    """The width the lines were wrapped at: nineteen lines in twenty are no longer.
+
+    Counted in a histogram, not sorted, to stay linear; a few over-long lines (a URL) do not
+    move it. Indented lines
+    count only if most lines are: a tab is as wide as the wrapping program thought it was.
+    """
+    margin = [line for line in texts if line and not line[0].isspace()]
+    counts = [0] * 201
+    total = 0
+    for line in margin if len(margin) * 2 > sum(1 for line in texts if line) else texts:
+        if line:
+            counts[min(len(line), 200)] += 1
+            total += 1
+    seen = 0
+    for length, count in enumerate(counts):
+        seen += count
+        if seen >= total * 0.95:
+            return length
+    return 200
 
 
 # ---------------------------------------------------------------------------------------------
@@ -287,6 +423,7 @@ def parse_markdown(text: str, name: str = "<markdown>") -> Document:
     tokens = parser.parse(text)
     blocks: list[_Block] = []
     heading_level = 0
+    title_taken = False
     for i, token in enumerate(tokens):
         if token.type == "heading_open":
             heading_level = int(token.tag[1:])
@@ -298,7 +435,8 @@ def parse_markdown(text: str, name: str = "<markdown>") -> Document:
             parent = tokens[i - 1].type if i else ""
             role: Role | None = None
             if parent == "heading_open":
-                first_h1 = heading_level == 1 and not any(b.role == "title" for b in blocks)
+                first_h1 = heading_level == 1 and not title_taken
+                title_taken = title_taken or first_h1
                 role = "title" if first_h1 else "heading"
             blocks.append(_Block(content, line, role))
     return _build(blocks)
@@ -325,15 +463,23 @@ def parse_html(html: str, name: str = "<input>") -> Document:
 
     trafilatura finds the main text and its metadata (title, date, author, site) among menus,
     ads and comments. It is given the page as a string, so it fetches nothing; scripts are
-    discarded, never run.
+    discarded, never run. The page is first rewritten by :func:`clean_markup`, so that no
+    markup can make the parsers slow; a page too large for trafilatura (a book saved as one
+    page) is read by a plain walk of its tree instead.
     """
+    # Here, not at the top: the window's first paint reads no web page.
+    from reader.core.markup import MAX_EXTRACTED_TAGS, clean_markup
+
+    markup = clean_markup(html.replace("\x00", "\ufffd"))
+    if markup.start_tags > MAX_EXTRACTED_TAGS:
+        return _parse_large_page(markup.html, name)
     try:
         import trafilatura
     except ImportError as exc:
         raise missing_package(name, exc) from None
     try:
         extracted = trafilatura.bare_extraction(
-            html,
+            markup.html,
             with_metadata=True,
             include_comments=False,
             include_tables=True,
@@ -373,6 +519,44 @@ def parse_html(html: str, name: str = "<input>") -> Document:
         source=str(meta.get("sitename") or meta.get("hostname") or "") or document.source,
         url=str(meta.get("url") or ""),
     )
+
+
+def _parse_large_page(html: str, name: str) -> Document:
+    """Read a page with too many tags for trafilatura: every block of text, in order.
+
+    Headings become headings (the first ``<h1>``, else the page's ``<title>``, the title);
+    the rest is inferred as in a plain-text article. Nothing here searches the page, so the
+    time grows with the page and no faster.
+    """
+    try:
+        import lxml.html
+    except ImportError as exc:
+        raise missing_package(name, exc) from None
+    from reader.core.markup import page_blocks
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except Exception as exc:  # lxml raises several kinds on markup it cannot use
+        raise LoadError(name, f"is not a web page Topic Reader can read ({exc})") from None
+    head_title = " ".join((root.findtext(".//title") or "").split())
+    blocks: list[_Block] = []
+    title_taken = False
+    for n, (tag, text) in enumerate(
+        page_blocks(root.body if root.find("body") is not None else root), 1
+    ):
+        role: Role | None = None
+        if tag in _HEADINGS:
+            role = "title" if tag == "h1" and not title_taken else "heading"
+            title_taken = title_taken or role == "title"
+        blocks.append(_Block(text, n, role))
+    if head_title and not title_taken:
+        blocks.insert(0, _Block(head_title, 0, "title"))
+    if not blocks:
+        raise LoadError(name, "has no article text that Topic Reader could find")
+    return _build(blocks)
+
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def _readable_date(value: str) -> str:
@@ -428,6 +612,12 @@ _DATELINE = re.compile(
     rf"(?:,\s*{_MONTH}\s+\d{{1,2}})?"
     r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{0,30})\))?\s*[—–-]{1,2}\s+\S"
 )
+#: Credit lines and photo captions are short: a long paragraph that mentions "(Photo by …)"
+#: or "contributed reporting" is body text, and keeps its topics.
+_MAX_CREDIT = 400
+_MAX_CAPTION = 600
+#: A dateline's place and agency come first: "BEIJING (AP) — …" is found in this many characters.
+_DATELINE_SPAN = 200
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MONTH_WORD = re.compile(rf"\b{_MONTH}(?!\w)", re.IGNORECASE)
 _HEADING_WORDS = re.compile(r"^(?:CHAPTER|BOOK|PART|SECTION|ACT|SCENE)\b[\s\w.:-]*$")
@@ -452,7 +642,7 @@ def _build(blocks: Iterable[_Block]) -> Document:
         if role == "byline" and not byline:
             byline = re.sub(r"^By\s+", "", block.text)
         if role == "body" and not seen_body:
-            found = _DATELINE.match(block.text)
+            found = _DATELINE.match(block.text[:_DATELINE_SPAN])
             if found:
                 place = found.group("place").strip().title()
                 source = (found.group("agency") or "").strip()
@@ -477,13 +667,15 @@ def _one_block(text: str) -> str:
 
 
 def _infer_role(text: str, n: int, seen_body: bool, title_taken: bool) -> Role:
+    # Every pattern below sees at most a few hundred characters, so none of them can cost more
+    # than a constant per paragraph, however long the paragraph and however it is made.
     short = len(text) <= 120
-    lower = text.lower()
-    if len(text) <= 400 and (
+    lower = text.lower() if len(text) <= _MAX_CAPTION else ""  # _MAX_CREDIT is smaller
+    if len(text) <= _MAX_CREDIT and (
         _CREDIT_START.match(text) or ("contributed" in lower and _CREDIT_ANYWHERE.search(lower))
     ):
         return "credit"
-    if any(word in lower for word in _CAPTION_WORDS) and _CAPTION.search(text):
+    if lower and any(word in lower for word in _CAPTION_WORDS) and _CAPTION.search(text):
         return "caption"
     if short and (_DATE.match(text) or (n < 6 and not seen_body and _looks_like_date(text))):
         return "date"
@@ -507,12 +699,13 @@ def _looks_like_date(text: str) -> bool:
 
 
 def _looks_like_heading(text: str) -> bool:
+    # One anchored match whose single repeat cannot backtrack into another: linear, so a
+    # long "CHAPTER I. … II. …" table of contents stays a heading as it always was.
     if _HEADING_WORDS.match(text):
         return True
-    words = text.split()
     return (
         len(text) <= 80
-        and 1 <= len(words) <= 10
+        and 1 <= len(text.split()) <= 10
         and not text.endswith(_TERMINAL)
         and (text[0].isupper() or text[0].isdigit())
     )

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reader.core.loaders import LoadError, read_bytes
+from reader.core.printable import printable
 from reader.core.resources import default_topics_file
 from reader.core.storage import user_topics_file
 
@@ -65,14 +67,35 @@ class Topic:
 
 
 class TopicsError(Exception):
-    """A topics file that cannot be used; ``str()`` is a one-line message naming FILE:LINE."""
+    """A topics file that cannot be used; ``str()`` is a one-line message naming FILE:LINE.
+
+    The line is safe to print: control characters in the name or problem are escaped.
+    """
 
     def __init__(self, path: Path | str, line: int | None, problem: str) -> None:
         self.path = str(path)
         self.line = line
         self.problem = problem
         where = f"{self.path}:{line}" if line else self.path
-        super().__init__(f"{where}: {problem}")
+        super().__init__(printable(f"{where}: {problem}"))
+
+
+#: A topics file is a few kilobytes of hand-written terms; this is far beyond any.
+MAX_TOPICS_BYTES = 1024 * 1024
+MAX_TOPICS = 100
+#: All the phrases of one file: terms, weak terms, exclusions and the rules' words.
+MAX_PHRASES = 5_000
+MAX_TERM_CHARACTERS = 100
+MAX_TERM_WORDS = 12
+MAX_NAME_CHARACTERS = 50  # ids and labels
+MAX_DESCRIPTION_CHARACTERS = 500
+# Checked before TOML parsing, where deep nesting overflows the parser's recursion, a key of
+# many dotted parts costs time and memory growing with the square of their number, and an
+# integer of thousands of digits raises ValueError. A topics file needs none of these.
+_MAX_NESTING = 10
+_MAX_LINE_CHARACTERS = 20_000
+_MAX_DOTS_PER_LINE = 16
+_MAX_DIGITS = 100
 
 
 _TOPIC_KEYS = {
@@ -96,7 +119,7 @@ class _LineFinder:
     """Find the source line of a key inside the n-th ``[[topic]]`` table of a TOML text."""
 
     def __init__(self, text: str) -> None:
-        self._lines = text.splitlines()
+        self._lines = text.split("\n")  # lines as TOML counts them, not at "\u2028"
         self._starts = [
             i for i, line in enumerate(self._lines) if re.match(r"\s*\[\[\s*topic\s*\]\]", line)
         ]
@@ -134,25 +157,35 @@ def parse_topics(text: str, path: Path | str = "<topics>") -> tuple[Topic, ...]:
 
     Raises:
         TopicsError: for TOML syntax errors, unknown keys, wrong types, bad colours,
-            duplicate ids or topics without terms, naming the file and line.
+            duplicate ids, topics without terms, or anything beyond the limits above, naming
+            the file and line; never any other exception.
     """
     import tomllib  # here, not at the top: the window's first paint needs no topics file
 
+    _prescan(text, path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"\(at line (\d+), column \d+\)", str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise TopicsError(path, int(found.group(1)) if found else None, message) from None
+    except (RecursionError, MemoryError, ValueError, OverflowError) as exc:
+        # The scan above rules these out; should one get through, it is still one line.
+        raise TopicsError(path, None, f"cannot be read as TOML ({type(exc).__name__})") from None
     finder = _LineFinder(text)
     unknown = [key for key in data if key != "topic"]
     if unknown:
-        raise TopicsError(path, 1, f"unknown top-level key {unknown[0]!r} (expected [[topic]])")
+        raise TopicsError(
+            path, 1, f"unknown top-level key {_brief(unknown[0])} (expected [[topic]])"
+        )
     raw_topics = data.get("topic", [])
     if not isinstance(raw_topics, list):
         raise TopicsError(path, 1, "'topic' must be an array of tables: write [[topic]]")
+    if len(raw_topics) > MAX_TOPICS:
+        raise TopicsError(path, finder.line(MAX_TOPICS), f"more than {MAX_TOPICS} topics")
     topics: list[Topic] = []
     seen: dict[str, int] = {}
+    phrases = 0
     for n, raw in enumerate(raw_topics):
         topic = _parse_topic(raw, n, path, finder)
         if topic.id.casefold() in seen:
@@ -162,8 +195,86 @@ def parse_topics(text: str, path: Path | str = "<topics>") -> tuple[Topic, ...]:
                 f"duplicate topic id {topic.id!r} (first at line {seen[topic.id.casefold()]})",
             )
         seen[topic.id.casefold()] = finder.line(n, "id")
+        phrases += _phrase_count(topic)
+        if phrases > MAX_PHRASES:
+            raise TopicsError(
+                path,
+                finder.line(n),
+                f"more than {MAX_PHRASES:,} terms, exclusions and rule words in one file",
+            )
         topics.append(topic)
     return tuple(topics)
+
+
+# What the scan stops at: string openers, comments, brackets, newlines, dots, long numbers.
+_SCAN = re.compile(rf"\"\"\"|'''|[\"'#\[\]{{}}\n.]|[0-9_]{{{_MAX_DIGITS + 1}}}")
+_BASIC_STRING_REST = re.compile(r'(?:[^"\\\n]|\\.)*+"?+')
+_MULTILINE_STRING_REST = re.compile(r'(?:[^"\\]|\\.|"(?!""))*+(?:"""|\Z)', re.DOTALL)
+
+
+def _prescan(text: str, path: Path | str) -> None:
+    """Refuse, in one linear pass, what would make the TOML parser fail or crawl.
+
+    Outside strings and comments it counts how deeply ``[`` and ``{`` nest, the dots on each
+    line (a key has one between its parts) and the digits of numbers; and it measures every
+    line. Each character is looked at a bounded number of times.
+    """
+    for n, text_line in enumerate(text.split("\n"), 1):
+        if len(text_line) > _MAX_LINE_CHARACTERS:
+            raise TopicsError(path, n, f"line longer than {_MAX_LINE_CHARACTERS:,} characters")
+    depth = dots = 0
+    line = 1
+    pos = 0
+    while (token := _SCAN.search(text, pos)) is not None:
+        kind = token.group()
+        pos = token.end()
+        if kind == "\n":
+            line += 1
+            dots = 0
+        elif kind in ("[", "{"):
+            depth += 1
+            if depth > _MAX_NESTING:
+                raise TopicsError(path, line, f"nested more than {_MAX_NESTING} levels deep")
+        elif kind in ("]", "}"):
+            depth = max(0, depth - 1)
+        elif kind == ".":
+            dots += 1
+            if dots > _MAX_DOTS_PER_LINE:
+                raise TopicsError(
+                    path, line, f"more than {_MAX_DOTS_PER_LINE} dots outside strings on a line"
+                )
+        elif kind == "#":
+            end = text.find("\n", pos)
+            pos = len(text) if end < 0 else end
+        elif kind[0] in "0123456789_":
+            raise TopicsError(path, line, f"a number longer than {_MAX_DIGITS} digits")
+        else:
+            end = _string_end(text, pos, kind)
+            line += text.count("\n", pos, end)
+            pos = end
+
+
+def _string_end(text: str, pos: int, quote: str) -> int:
+    """Where the string opened by ``quote``, just before ``pos``, ends."""
+    if quote in ('"', '"""'):  # both patterns match, if only the empty string
+        rest = (_BASIC_STRING_REST if quote == '"' else _MULTILINE_STRING_REST).match(text, pos)
+        return rest.end() if rest else pos
+    close = text.find(quote, pos)
+    if quote == "'":  # a literal string ends at its line
+        newline = text.find("\n", pos)
+        if close < 0 or 0 <= newline < close:
+            return pos if newline < 0 else newline
+    return len(text) if close < 0 else close + len(quote)
+
+
+def _phrase_count(topic: Topic) -> int:
+    return (
+        len(topic.terms)
+        + len(topic.weak_terms)
+        + len(topic.exclusions)
+        + sum(len(rule.terms) + len(rule.requires) for rule in topic.companions)
+        + sum(len(rule.terms) + len(rule.unless) for rule in topic.guards)
+    )
 
 
 def _check_type(
@@ -177,18 +288,51 @@ def _check_type(
         if key not in schema:
             allowed = ", ".join(schema)
             raise TopicsError(
-                path, line_of(key), f"{where}: unknown key {key!r} (allowed: {allowed})"
+                path, line_of(key), f"{where}: unknown key {_brief(key)} (allowed: {allowed})"
             )
         expected = schema[key]
         if not isinstance(value, expected):
             kind = "a string" if expected is str else "a list"
             raise TopicsError(path, line_of(key), f"{where}: {key!r} must be {kind}")
+        if isinstance(value, str):
+            problem = _text_problem(value, _LONGEST.get(key, MAX_TERM_CHARACTERS))
+            if problem:
+                raise TopicsError(path, line_of(key), f"{where}: {key!r} {problem}")
         if isinstance(value, list) and key not in _RULE_KEYS:
             for item in value:
                 if not isinstance(item, str) or not item.strip():
                     raise TopicsError(
                         path, line_of(key), f"{where}: {key!r} must list non-empty strings"
                     )
+                problem = _text_problem(item, MAX_TERM_CHARACTERS, MAX_TERM_WORDS)
+                if problem:
+                    raise TopicsError(
+                        path, line_of(key), f"{where}: {key!r}: {_brief(item)} {problem}"
+                    )
+
+
+_LONGEST = {"id": MAX_NAME_CHARACTERS, "label": MAX_NAME_CHARACTERS}
+_LONGEST["description"] = MAX_DESCRIPTION_CHARACTERS
+# Control characters, line and paragraph separators, and the marks that reorder text on
+# screen (a label could pretend to be another).
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _text_problem(text: str, characters: int, words: int = 0) -> str:
+    """Why ``text`` cannot be a name or term (too long, control characters), or ``""``."""
+    if len(text.strip()) > characters:
+        return f"is longer than {characters} characters"
+    if words and len(text.split()) > words:
+        return f"has more than {words} words"
+    if _UNPRINTABLE.search(text):
+        return "must be one line of text, without control characters"
+    return ""
+
+
+def _brief(value: object) -> str:
+    """``repr`` of a value from the file, cut short: a message stays one readable line."""
+    shown = repr(value)
+    return shown if len(shown) <= 40 else shown[:39] + "…"
 
 
 def _strings(raw: Mapping[str, Any], key: str) -> tuple[str, ...]:
@@ -199,7 +343,7 @@ def _parse_topic(raw: Any, n: int, path: Path | str, finder: _LineFinder) -> Top
     if not isinstance(raw, dict):
         raise TopicsError(path, finder.line(n), "each [[topic]] must be a table")
     name = raw.get("id")
-    where = f"topic {name!r}" if isinstance(name, str) else f"topic #{n + 1}"
+    where = f"topic {_brief(name)}" if isinstance(name, str) else f"topic #{n + 1}"
     _check_type(raw, _TOPIC_KEYS, where, lambda key: finder.line(n, key), path)
     for key in ("id", "label", "colour"):
         if key not in raw:
@@ -215,7 +359,7 @@ def _parse_topic(raw: Any, n: int, path: Path | str, finder: _LineFinder) -> Top
         raise TopicsError(
             path,
             finder.line(n, "colour"),
-            f'{where}: colour must look like "#1f77b4", not {raw["colour"]!r}',
+            f'{where}: colour must look like "#1f77b4", not {_brief(raw["colour"])}',
         )
     rules: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
     for table, (schema, second, noun) in _RULE_KEYS.items():
@@ -264,17 +408,13 @@ def load_topics_file(path: Path | str) -> tuple[Topic, ...]:
     """
     file = Path(path)
     try:
-        text = file.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise TopicsError(file, None, "no such file") from None
-    except IsADirectoryError:
-        raise TopicsError(file, None, "is a folder, not a topics file") from None
-    except PermissionError:
-        raise TopicsError(file, None, "permission denied") from None
+        data = read_bytes(file, MAX_TOPICS_BYTES)  # a regular file only, read with a bound
+    except LoadError as exc:
+        raise TopicsError(file, None, exc.problem) from None
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise TopicsError(file, None, "is not UTF-8 text") from None
-    except OSError as exc:
-        raise TopicsError(file, None, exc.strerror or "cannot be read") from None
     return parse_topics(text, file)
 
 
@@ -295,8 +435,16 @@ def load_topics(path: Path | str | None = None) -> tuple[Topic, ...]:
     """The defaults, overridden by the user's topics file, then by ``path`` if given."""
     topics = default_topics()
     user = user_topics_file()
-    if user.is_file():
+    if _is_file(user):
         topics = merge_topics(topics, load_topics_file(user))
     if path is not None:
         topics = merge_topics(topics, load_topics_file(path))
     return topics
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a file; one that cannot even be looked at counts, to say why."""
+    try:
+        return path.is_file()
+    except OSError:
+        return True

@@ -4,7 +4,7 @@ from hypothesis import strategies as st
 
 from reader.core.classifier import KeywordClassifier
 from reader.core.document import Paragraph
-from reader.core.topics import Topic
+from reader.core.topics import CompanionRule, GuardRule, Topic, default_topics
 
 
 def topics_of(classifier, text):
@@ -194,3 +194,50 @@ def test_guard_vetoes_trade_beside_the_stock_market(classifier):
     (hit,) = classifier.classify_text("The stock may trade higher; tariffs loom.")
     assert [m.text for m in hit.matches] == ["tariffs"]
     assert [v.exclusion for v in hit.vetoed] == ["trade (not beside: stock)"]
+
+
+TRICKY = Topic(
+    "tricky",
+    "tricky",
+    "#000000",
+    terms=("US", "s", "t", "US trade", "don", "a b", "U.S. tariffs", "human's rights", "Sino"),
+    weak_terms=("A.B.",),
+    exclusions=("s t",),
+    companions=(CompanionRule(("u",), ("s",)),),
+    guards=(GuardRule(("t",), ("a b",)),),
+)
+TRICKY_CLASSIFIER = KeywordClassifier((*default_topics(), TRICKY))
+PIECES = [
+    *["u", ".", "'", "’", "s", "S", "t", "US", "U", "human", "rights", "trade", " ", "-"],
+    *["a", "b", "A", "B", "don", "’s", "stock", "Russia", "war", "Hong", "Kong", "tariffs"],
+    *["_", "1", "Sino"],
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+def test_quick_path_equals_the_full_scan_inside_abbreviations_and_apostrophes(text):
+    assert TRICKY_CLASSIFIER.classify_text(text) == TRICKY_CLASSIFIER._scan(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("don't", []),  # one word: neither "don" nor "t"
+        ("U.S.A.", []),  # "S" inside an abbreviation is no word of its own
+        ("a.U.S. trade", []),  # "a.U.S." is one abbreviation
+        ("1.U.S. trade", ["U.S. trade"]),  # a digit ends "1", then the abbreviation starts
+        ("U.S. trade", ["U.S. trade"]),  # "US" may be written with dots
+    ],
+)
+def test_words_inside_words_are_not_matched(text, expected):
+    hits = TRICKY_CLASSIFIER.classify_text(text)
+    assert [m.text for h in hits if h.topic_id == "tricky" for m in h.matches] == expected
+
+
+def test_a_very_long_term_still_classifies():
+    long_term = " ".join(["word"] * 12) + " " + "x" * 880
+    topic = Topic("long", "long", "#000000", terms=(long_term, "a" * 900))
+    classifier = KeywordClassifier([topic])
+    assert [h.topic_id for h in classifier.classify_text(f"It said {long_term}.")] == ["long"]
+    assert classifier.classify_text("a" * 900) != ()

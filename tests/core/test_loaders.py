@@ -1,9 +1,14 @@
 import codecs
+import os
+import socket
+import textwrap
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from reader.core.loaders import LoadError, load_document, parse_bytes
+from reader.core.markup import MAX_ATTRIBUTES, clean_markup
 
 
 def test_sample_roles_match_gold_line_for_line(sample_document, gold):
@@ -189,15 +194,78 @@ def test_too_large(tmp_path):
     assert "too large" in _error(path, max_bytes=1000)
 
 
+def deny_access_to(path: Path, monkeypatch, call: str) -> None:
+    """Make ``os.<call>`` refuse ``path`` as for another user's file (even when run as root)."""
+    real = getattr(os, call)
+
+    def deny(target, *args, **kwargs):
+        if os.fspath(target) == os.fspath(path):
+            raise PermissionError(13, "Permission denied", os.fspath(target))
+        return real(target, *args, **kwargs)
+
+    monkeypatch.setattr(os, call, deny)
+
+
 def test_unreadable(tmp_path, monkeypatch):
     path = tmp_path / "secret.txt"
     path.write_text("text", encoding="utf-8")
-
-    def deny(*args, **kwargs):
-        raise PermissionError(13, "Permission denied")
-
-    monkeypatch.setattr(Path, "open", deny)
+    deny_access_to(path, monkeypatch, "open")
     assert "permission denied" in _error(path)
+
+
+@pytest.mark.parametrize("name", ["locked/report.pdf", "locked/notes.txt"])
+def test_a_folder_that_cannot_be_entered(tmp_path, monkeypatch, name):
+    path = tmp_path / name
+    deny_access_to(path, monkeypatch, "stat")
+    assert _error(path) == f"{path}: permission denied: the file cannot be read"
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".pdf"])
+def test_a_name_too_long_for_the_system(tmp_path, suffix):
+    path = tmp_path / ("a" * 300 + suffix)
+    assert _error(path) == f"{path}: cannot be read (File name too long)"
+
+
+def test_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path):
+    path = tmp_path / "pipe.txt"
+    os.mkfifo(path)
+    assert _error(path) == f"{path}: is not a regular file (a named pipe)"
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/null"])
+def test_device_is_refused(device):
+    assert _error(Path(device)) == f"{device}: is not a regular file (a device)"
+
+
+def test_socket_is_refused(tmp_path):
+    path = tmp_path / "s.txt"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+        assert _error(path) == f"{path}: is not a regular file (a socket)"
+
+
+def test_a_file_replaced_by_a_pipe_after_the_check_is_refused(tmp_path, monkeypatch):
+    path = tmp_path / "swapped.txt"
+    path.write_text("A title\nSome text.\n", encoding="utf-8")
+    real_open = os.open
+
+    def swap_then_open(target, flags, *args):
+        if os.fspath(target) == os.fspath(path):
+            path.unlink()
+            os.mkfifo(path)
+        return real_open(target, flags, *args)
+
+    monkeypatch.setattr(os, "open", swap_then_open)
+    assert _error(path) == f"{path}: is not a regular file (a named pipe)"
+
+
+def test_control_characters_in_a_name_are_escaped(tmp_path):
+    path = tmp_path / "bad\nname\x1b[31m.txt"
+    with pytest.raises(LoadError) as info:
+        load_document(path)
+    message = str(info.value)
+    assert message == f"{tmp_path}/bad\\nname\\x1b[31m.txt: no such file"
+    assert info.value.path == str(path)  # the name itself is kept for the program
 
 
 def test_page_without_article_text(tmp_path):
@@ -256,3 +324,146 @@ def test_a_missing_library_is_a_clear_load_error(monkeypatch):
         load_document(page)
     assert str(caught.value).startswith(str(page))
     assert "\n" not in str(caught.value)
+
+
+def test_a_long_paragraph_mentioning_a_photo_credit_is_body_text():
+    body = "Tariffs on Chinese goods rose again, officials said. " * 40
+    text = f"A title\n{body} (Photo by Jane Doe/Getty Images) {body}\nA caption (Photo by X)\n"
+    doc = parse_bytes(text.encode(), kind="text")
+    assert [p.role for p in doc.paragraphs] == ["title", "body", "caption"]
+
+
+PARAGRAPHS = [
+    "It was a bright cold day in April, and the clocks were striking thirteen. Winston Smith, "
+    "his chin nuzzled into his breast in an effort to escape the vile wind, slipped quickly "
+    "through the glass doors of Victory Mansions.",
+    '"Yes," he said.',
+    "The hallway smelt of boiled cabbage and old rag mats. At one end of it a coloured poster, "
+    "too large for indoor display, had been tacked to the wall. It depicted simply an enormous "
+    "face, more than a metre wide: the face of a man of about forty-five.",
+    "Outside, the world looked cold.",
+] * 20
+
+
+def wrapped(paragraphs, indent="", blank=""):
+    return "\n".join(
+        textwrap.fill(p, width=70, initial_indent=indent, break_on_hyphens=False) + blank
+        for p in paragraphs
+    )
+
+
+@pytest.mark.parametrize("indent", ["  ", "    ", "\t"])
+def test_indented_paragraphs_without_blank_lines_are_found(indent):
+    text = f"CHAPTER I.\n{wrapped(PARAGRAPHS, indent)}\nCHAPTER II.\n{wrapped(PARAGRAPHS, indent)}"
+    doc = parse_bytes(text.encode(), kind="text")
+    assert [p.text for p in doc.paragraphs] == [
+        "CHAPTER I.",
+        *PARAGRAPHS,
+        "CHAPTER II.",
+        *PARAGRAPHS,
+    ]
+    assert doc.paragraphs[len(PARAGRAPHS) + 1].role == "heading"
+    assert [p.line for p in doc.paragraphs[:4]] == [1, 2, 6, 7]  # where each one starts
+
+
+def test_paragraphs_with_neither_blank_lines_nor_indents_end_at_short_sentence_ends():
+    doc = parse_bytes(wrapped(PARAGRAPHS).encode(), kind="text")
+    assert [p.text for p in doc.paragraphs] == PARAGRAPHS
+
+
+def test_list_items_with_hanging_indents_stay_whole_in_an_indented_book():
+    item = textwrap.fill(
+        "1. The tariffs on steel and on aluminium were raised again this year, which the "
+        "ministry announced on Monday after the talks.",
+        width=70,
+        initial_indent="    ",
+        subsequent_indent="       ",
+    )
+    text = f"{wrapped(PARAGRAPHS[:4], '    ')}\n{item}\n{wrapped(PARAGRAPHS * 5, '    ')}"
+    texts = [p.text for p in parse_bytes(text.encode(), kind="text").paragraphs]
+    assert texts == [*PARAGRAPHS[:4], " ".join(item.split()), *PARAGRAPHS * 5]
+
+
+def test_books_with_blank_lines_are_split_at_blank_lines_only():
+    poem = "    Twinkle, twinkle, little star,\n      How I wonder what you are.\n"
+    text = wrapped(PARAGRAPHS[:2] * 10, "", "\n") + "\n" + poem + "\n" + wrapped(PARAGRAPHS[:2])
+    texts = [p.text for p in parse_bytes(text.encode(), kind="text").paragraphs]
+    assert texts[20] == "Twinkle, twinkle, little star, How I wonder what you are."
+    assert texts == [*PARAGRAPHS[:2] * 10, texts[20], " ".join(PARAGRAPHS[:2])]
+
+
+def test_a_very_long_paragraph_stays_one_paragraph():
+    sentence = "The talks on tariffs went on for a long time without any result at all and "
+    text = textwrap.fill(sentence * 400, width=70) + "\n"
+    (paragraph,) = parse_bytes(text.encode(), kind="text").paragraphs
+    assert len(paragraph.text) > 20_000
+
+
+def test_a_tag_with_fifty_thousand_attributes_keeps_a_hundred():
+    attributes = " ".join(f'data-a{i}="v{i}"' for i in range(50_000))
+    page = f"<html><body><article><p {attributes}>Tariffs rose.</p><p>Trade talks.</p></article>"
+    cleaned = clean_markup(page)
+    root = lxml.html.document_fromstring(cleaned.html)
+    assert max(len(element.attrib) for element in root.iter()) == MAX_ATTRIBUTES
+    doc = parse_bytes(page.encode(), kind="html")
+    assert [p.text for p in doc.paragraphs] == ["Tariffs rose.", "Trade talks."]
+
+
+@pytest.mark.parametrize(
+    ("page", "cleaned"),
+    [
+        (
+            "<p class=a id=\"b\" x='y z'>1 < 2 & 3</p>",
+            '<p class="a" id="b" x="y z">1 &lt; 2 & 3</p>',
+        ),
+        ("<!DOCTYPE html><!-- note --><p>x</p><?pi?>", "<p>x</p>"),
+        ('<a title="x > y">t</a>', '<a title="x &gt; y">t</a>'),
+        ('<embed src="a.swf" /><p>x', '<embed src="a.swf"/><p>x'),
+        ("<script>if (a</b) s = '</p>';</script>", "<script>if (a<\\/b) s = '<\\/p>';</script>"),
+        ("<title>a < b</title>", "<title>a &lt; b</title>"),
+        ('<a"b>kept</a"b> <p "=1>', "kept <p>"),
+    ],
+)
+def test_pages_are_rewritten_as_markup_of_a_known_shape(page, cleaned):
+    assert clean_markup(page).html == cleaned
+
+
+def test_a_page_too_large_for_trafilatura_is_read_block_by_block(monkeypatch):
+    import trafilatura
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("trafilatura was asked to read a page of 20,000 paragraphs")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", refuse)
+    paragraphs = "".join(f"<p>Paragraph {n} on tariffs.</p>\n" for n in range(20_000))
+    page = (
+        "<html><head><title>A book</title><script>var x = '<p>no</p>';</script></head><body>"
+        "<nav><a href='/'>Home</a></nav><h1>The book</h1><h2>Chapter 1</h2>"
+        f"{paragraphs}<footer>Copyright</footer></body></html>"
+    )
+    doc = parse_bytes(page.encode(), kind="html")
+    assert [(p.role, p.text) for p in doc.paragraphs[:4]] == [
+        ("title", "The book"),
+        ("heading", "Chapter 1"),
+        ("body", "Paragraph 0 on tariffs."),
+        ("body", "Paragraph 1 on tariffs."),
+    ]
+    assert len(doc.paragraphs) == 20_002
+    assert doc.title == "The book"
+
+
+def test_a_file_longer_than_its_size_says_is_read_only_to_the_limit(tmp_path, monkeypatch):
+    # Files in /proc, on some network drives or still being written report a size that is not
+    # what a read returns; the read itself stops just past the limit.
+    path = tmp_path / "growing.txt"
+    path.write_text("word " * 1000, encoding="utf-8")
+    real_stat = os.stat
+
+    def small(target, *args, **kwargs):
+        result = real_stat(target, *args, **kwargs)
+        if os.fspath(target) != os.fspath(path):
+            return result
+        return os.stat_result((result.st_mode, *result[1:6], 10, *result[7:]))
+
+    monkeypatch.setattr(os, "stat", small)
+    assert _error(path, max_bytes=1000) == f"{path}: is too large (the limit is 0.0 MB)"

@@ -1,3 +1,6 @@
+import os
+from pathlib import Path
+
 import pytest
 
 from reader.core.storage import user_topics_file
@@ -88,3 +91,133 @@ def test_parse_guard_rule():
     (topic,) = parse_topics(text)
     assert topic.guards[0].terms == ("gas",)
     assert topic.guards[0].unless == ("stove",)
+
+
+def topic_with(**fields):
+    lines = ["[[topic]]", 'id = "energy"', 'label = "energy"', 'colour = "#123456"']
+    lines += [f"{key} = {value}" for key, value in fields.items()]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "problem"),
+    [
+        ("a = " + "[" * 5000 + "]" * 5000, 1, "nested more than 10 levels deep"),
+        ("a = " + "{b = " * 3000 + "1" + "}" * 3000, 1, "nested more than 10 levels deep"),
+        (topic_with(terms='["oil"]', weak="1" * 5_000), 6, "a number longer than 100 digits"),
+        ("a" + ".a" * 50_000 + " = 1", 1, "line longer than 20,000 characters"),
+        ("a" + ".a" * 100 + " = 1", 1, "more than 16 dots outside strings on a line"),
+        (
+            topic_with(terms=f'["{"x" * 900}"]'),
+            5,
+            f"topic 'energy': 'terms': '{'x' * 38}… is longer than 100 characters",
+        ),
+        (
+            topic_with(
+                terms='["one two three four five six seven eight nine ten eleven twelve x"]'
+            ),
+            5,
+            "has more than 12 words",
+        ),
+        (
+            topic_with(terms='["oil"]').replace('label = "energy"', f'label = "{"E" * 60}"'),
+            3,
+            "is longer than 50",
+        ),
+        (
+            topic_with(terms='["oil"]').replace('"energy"\nc', '"en\\u001b[31mergy"\nc'),
+            3,
+            "control characters",
+        ),
+        (topic_with(terms='["oil\\nand gas"]'), 5, "must be one line of text"),
+        (topic_with(terms='["oil"]') * 101, 0, "more than 100 topics"),
+        (topic_with(terms="[" + ",\n".join(['"oil"'] * 5001) + "]"), 1, "more than 5,000 terms"),
+    ],
+)
+def test_absurd_topics_files_are_refused_before_they_cost_anything(tmp_path, text, line, problem):
+    path = tmp_path / "topics.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(TopicsError) as info:
+        load_topics_file(path)
+    message = str(info.value)
+    assert "\n" not in message
+    assert message.startswith(f"{path}:{line}: " if line else f"{path}:")
+    assert problem in message
+
+
+def test_too_many_topics_points_at_the_first_one_too_many(tmp_path):
+    path = tmp_path / "topics.toml"
+    text = "".join(topic_with(terms='["oil"]').replace('"energy"', f'"t{n}"') for n in range(101))
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(TopicsError, match=rf"^{path}:501: more than 100 topics$"):
+        load_topics_file(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "problem"),
+    [
+        ("/dev/zero", "is not a regular file (a device)"),
+        ("pipe.toml", "is not a regular file (a named pipe)"),
+        ("big.toml", "is too large (1.0 MB; the limit is 1.0 MB)"),
+        ("folder.toml", "is a folder, not a file"),
+        ("latin1.toml", "is not UTF-8 text"),
+    ],
+)
+def test_topics_files_that_are_not_small_text_files(tmp_path, name, problem):
+    path = tmp_path / name
+    if name == "pipe.toml":
+        os.mkfifo(path)
+    elif name == "big.toml":
+        path.write_text("#" * (1024 * 1024 + 1), encoding="utf-8")
+    elif name == "folder.toml":
+        path.mkdir()
+    elif name == "latin1.toml":
+        path.write_bytes('label = "Zölle"'.encode("latin-1"))
+    else:
+        path = Path(name)
+    with pytest.raises(TopicsError) as info:
+        load_topics_file(path)
+    assert str(info.value) == f"{path}: {problem}"
+
+
+def test_strings_that_look_like_limits_are_fine():
+    # Dots, digits and brackets inside strings and comments are text, not structure.
+    text = (
+        topic_with(
+            description='"U.S.-China. a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s [[[[[[[[[[[[ 1111"',
+            terms="['S&P 500', \"2024.01.01.02.03.04.05.06.07.08.09.10.11.12.13.14.15.16.17\"]",
+        )
+        + "# [[[[[[[[[[[[[[[ . . . . . . . . . . . . . . . . . . . 123456789" * 3
+    )
+    (topic,) = parse_topics(text)
+    assert topic.terms[0] == "S&P 500"
+
+
+def test_a_user_topics_file_that_cannot_be_looked_at_is_reported(monkeypatch):
+    user = user_topics_file()
+    real_stat = os.stat
+
+    def deny(target, *args, **kwargs):
+        if os.fspath(target) == os.fspath(user):
+            raise PermissionError(13, "Permission denied", os.fspath(target))
+        return real_stat(target, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", deny)
+    with pytest.raises(TopicsError) as info:
+        load_topics()
+    assert str(info.value) == f"{user}: permission denied: the file cannot be read"
+
+
+def test_line_numbers_count_newlines_only_as_toml_does(tmp_path):
+    path = tmp_path / "topics.toml"
+    text = GOOD.replace('"natural gas"]', '"natural gas"]  # one\u2028line') + "colour_x = 1\n"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(TopicsError, match=rf"^{path}:7: "):
+        load_topics_file(path)
+
+
+def test_a_label_with_a_line_separator_is_refused(tmp_path):
+    path = tmp_path / "topics.toml"
+    path.write_text(GOOD.replace('label = "energy"', 'label = "ener\\u2028gy"'), encoding="utf-8")
+    with pytest.raises(TopicsError, match="must be one line of text"):
+        load_topics_file(path)

@@ -203,6 +203,7 @@ FIRST_PAINT_MODULES = {
     "reader.core.document",
     "reader.core.loaders",
     "reader.core.preferences",
+    "reader.core.printable",
     "reader.core.reading",
     "reader.core.resources",
     "reader.core.storage",
