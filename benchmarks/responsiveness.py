@@ -117,7 +117,7 @@ def measure(path: Path) -> tuple[float, float, float]:
 
     with tempfile.TemporaryDirectory() as tmp:
         store = SettingsStore(QSettings(str(Path(tmp) / "r.ini"), QSettings.Format.IniFormat))
-        window = MainWindow(store, default_topics())
+        window = MainWindow(store, default_topics(), library=Path(tmp) / "library.sqlite3")
         window.resize(1000, 700)
         window.show()
         spin(300)

@@ -51,6 +51,7 @@ app.exec()
 
 CHILD = r"""
 import os, resource, statistics, sys, time
+from pathlib import Path
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv)
@@ -64,7 +65,7 @@ def spin(ms):
     loop.exec()
 
 store = SettingsStore(QSettings(sys.argv[2], QSettings.Format.IniFormat))
-window = MainWindow(store, default_topics())
+window = MainWindow(store, default_topics(), library=Path(sys.argv[2]).with_suffix(".sqlite3"))
 window.resize(1360, 880)
 window.show()
 spin(200)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import time
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable
-from operator import attrgetter
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSize, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -41,7 +40,9 @@ from reader.ui.utf16 import python_index, utf16_index
 COLUMN_CHARACTERS = 70
 BASE_POINT_SIZE = 13
 READING_FONTS = ["Charter", "Georgia", "Iowan Old Style", "Noto Serif", "DejaVu Serif", "serif"]
-_NEAR = 60  # paragraphs beyond the viewport that get their highlights ready
+_NEAR = 60  # blocks beyond the viewport that get their highlights ready
+_NEAR_CHARS = 20_000  # and characters, at most, on either side
+MARK_ROWS = 2000  # the scroll bar's marks are kept to this many places
 _STRIPE = 5  # width of a topic's stripe in the margin, in pixels
 _ROLES = ("title", "date", "byline", "caption", "heading", "body", "credit")
 _META = frozenset({"date", "byline"})
@@ -71,7 +72,8 @@ class _Builder:
     reading window and cost no layout.
     """
 
-    BATCH = 400  # paragraphs per insert
+    BATCH = 400  # paragraphs per insert, at most
+    BATCH_CHARS = 150_000  # and characters per insert, at most
 
     def __init__(
         self,
@@ -86,6 +88,7 @@ class _Builder:
         self._map = blocks
         self._visible = visible
         self.next = 0  # the next paragraph to insert
+        self._piece = 0  # within a long one, the next piece
         self.blocks = 0  # blocks inserted so far
         # A brush, not a colour: converting a QColor makes PySide build the Qt namespace.
         muted = palette.brush(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
@@ -100,13 +103,15 @@ class _Builder:
         return self.next >= len(self.source.paragraphs)
 
     def add_until(self, enough: Callable[[], bool]) -> None:
-        """Insert batches of paragraphs until ``enough()`` or the end."""
+        """Insert batches of paragraphs (or of the pieces of a long one) until ``enough()``."""
         while not self.done and not enough():
-            self._add(min(len(self.source.paragraphs), self.next + self.BATCH))
+            self._add()
 
-    def _add(self, end: int) -> None:
+    def _add(self) -> None:
+        """Insert up to :attr:`BATCH` paragraphs, or :attr:`BATCH_CHARS` characters of them."""
         document, paragraphs = self.source, self.source.paragraphs
         runs: list[tuple[QTextBlockFormat, QTextCharFormat, list[str]]] = []
+        size = 0
 
         def add(block: QTextBlockFormat, char: QTextCharFormat, text: str) -> None:
             if runs and runs[-1][0] is block and runs[-1][1] is char:
@@ -114,7 +119,9 @@ class _Builder:
             else:
                 runs.append((block, char, [text]))
 
-        for paragraph in paragraphs[self.next : end]:
+        end = min(len(paragraphs), self.next + self.BATCH)
+        while self.next < end and size < self.BATCH_CHARS:
+            paragraph = paragraphs[self.next]
             block, char = self._formats[paragraph.role]
             following = paragraph.index + 1
             if paragraph.role in _META and (
@@ -122,13 +129,21 @@ class _Builder:
             ):
                 block = self._meta_end
             text = ArticleView._shown_text(document, paragraph)
-            parts = self._map.pieces(paragraph.index, text) if len(text) > PIECE_CHARS else [text]
-            if len(parts) == 1:
+            if len(text) <= PIECE_CHARS:
                 add(block, char, text)
+                size += len(text)
+                self.next += 1
                 continue
+            parts = self._map.pieces(paragraph.index, text)
             first, middle, last = self._pieces[paragraph.role]
-            for n, part in enumerate(parts):
-                add(first if n == 0 else last if n == len(parts) - 1 else middle, char, part)
+            while self._piece < len(parts) and size < self.BATCH_CHARS:
+                n = self._piece
+                add(first if n == 0 else last if n == len(parts) - 1 else middle, char, parts[n])
+                size += len(parts[n])
+                self._piece += 1
+            if self._piece == len(parts):
+                self._piece = 0
+                self.next += 1
         cursor = QTextCursor(self.document)
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.beginEditBlock()
@@ -147,7 +162,6 @@ class _Builder:
                 hidden.setVisible(False)
                 hidden = hidden.next()
         cursor.endEditBlock()
-        self.next = end
 
 
 class MatchScrollBar(QScrollBar):
@@ -179,10 +193,24 @@ class MatchScrollBar(QScrollBar):
         groove = self.style().subControlRect(
             QStyle.ComplexControl.CC_ScrollBar, option, QStyle.SubControl.SC_ScrollBarGroove, self
         )
-        painter = QPainter(self)
+        # One rectangle per run of rows of one colour: a book's marks fill the whole groove.
+        rows: dict[int, QColor] = {}
+        span = max(1, groove.height() - 3)
         for fraction, colour in self._marks:
-            y = groove.top() + int(fraction * max(1, groove.height() - 3))
-            painter.fillRect(QRect(groove.left() + 2, y, groove.width() - 4, 3), colour)
+            rows.setdefault(groove.top() + int(fraction * span), colour)
+        painter = QPainter(self)
+        x, width = groove.left() + 2, groove.width() - 4
+        run_start, run_end, run_colour = 0, -1, None
+        for y in sorted(rows):
+            colour = rows[y]
+            if run_colour is not None and y <= run_end and colour == run_colour:
+                run_end = y + 3
+                continue
+            if run_colour is not None:
+                painter.fillRect(QRect(x, run_start, width, run_end - run_start), run_colour)
+            run_start, run_end, run_colour = y, y + 3, colour
+        if run_colour is not None:
+            painter.fillRect(QRect(x, run_start, width, run_end - run_start), run_colour)
         painter.end()
 
 
@@ -194,8 +222,9 @@ class ArticleView(QTextBrowser):
     and paragraph and cached, so checking a topic costs milliseconds even on a book. Hiding
     paragraphs toggles block visibility instead of rebuilding the text.
 
-    A whole book would make Qt lay out every paragraph (600+ MB for 10 MB of text), so at most
-    :attr:`WINDOW` paragraphs are visible at once: a reading window that slides forward and
+    A whole book would make Qt lay out every paragraph (600+ MB for 10 MB of text), so about
+    :attr:`WINDOW_CHARS` characters are visible at once (:attr:`WINDOW` paragraphs at most, and
+    laid out in some 40 ms): a reading window that slides forward and
     back as the reader scrolls near its ends, or jumps to the paragraph asked for. Hidden
     blocks cost no layout. Articles are far shorter than the window, so for them it is simply
     the whole text.
@@ -217,7 +246,7 @@ class ArticleView(QTextBrowser):
     #: Blocks laid out at once (the reading window), at most, and about how many characters:
     #: a window of long pieces holds fewer of them.
     WINDOW = 1500
-    WINDOW_CHARS = 300_000
+    WINDOW_CHARS = 100_000
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -232,7 +261,6 @@ class ArticleView(QTextBrowser):
         self._state: ReadingState | None = None
         self._rendering = False
         self._reported = 0  # the paragraph of the cursor, as last reported
-        self._spans: dict[str, dict[int, list[tuple[int, int]]]] = {}
         self._cache: dict[tuple[str, int], list[QTextEdit.ExtraSelection]] = {}
         self._map = BlockMap(())
         self._builder: _Builder | None = None  # the rest of a book, still going in
@@ -288,11 +316,9 @@ class ArticleView(QTextBrowser):
         self._rendering = True
         try:
             if old is None or state.document is not old.document:
-                self._spans.clear()
                 self._cache.clear()
                 self._rebuild(state)
             elif state.findings is not old.findings or state.topics is not old.topics:
-                self._spans.clear()
                 self._cache.clear()
                 self.refresh()
             elif (state.checked, state.mode, state.show_only_matching) != (
@@ -321,7 +347,7 @@ class ArticleView(QTextBrowser):
             self._apply_font()
             self.viewport().update() if self._viewport_painted else None
             return
-        self._map = BlockMap(list(map(attrgetter("text"), document.paragraphs)))
+        self._map = BlockMap.of(document)
         self._window_size = self._map.window_size(self.WINDOW, self.WINDOW_CHARS)
         self._shown = set(range(min(self._map.block_count, self._window_size)))
         self._first = 0
@@ -339,7 +365,7 @@ class ArticleView(QTextBrowser):
         self.moveCursor(QTextCursor.MoveOperation.Start)
         if not builder.done:
             self._builder = builder
-            QTimer.singleShot(0, self._build_more)
+            QTimer.singleShot(0, self, self._build_more)
         self.refresh()
         if self._viewport_painted and self.isVisible():
             # Put the new text on screen now, before topics are looked for in the worker.
@@ -349,12 +375,18 @@ class ArticleView(QTextBrowser):
         builder = self._builder
         if builder is None or builder.document is not self.document():
             return
-        deadline = time.perf_counter() + 0.02
+        if self._state is not None and self._state.finding_topics:
+            # Each of the many small Qt calls of a batch hands the interpreter to the worker
+            # for its time slice: while it looks for topics, building would stall the window.
+            # The rest of the book waits (a jump into it builds what it needs at once).
+            QTimer.singleShot(50, self, self._build_more)
+            return
+        deadline = time.perf_counter() + 0.012
         builder.add_until(lambda: time.perf_counter() > deadline)
         if builder.done:
             self._builder = None
         else:
-            QTimer.singleShot(0, self._build_more)
+            QTimer.singleShot(0, self, self._build_more)
 
     def _ensure_built(self, block: int) -> None:
         """Insert the rest of the text up to ``block`` now (it was still coming)."""
@@ -423,6 +455,9 @@ class ArticleView(QTextBrowser):
             here = self.textCursor().blockNumber()
             self._visible_paragraphs = visible
             self._candidates = self._map.blocks(visible)
+            self._window_size = self._map.window_size(
+                self.WINDOW, self.WINDOW_CHARS, self._candidates
+            )
             position = bisect_left(self._candidates, here)
             last = max(0, len(self._candidates) - self._window_size)
             self._first = max(0, min(last, position - self._window_size // 3))
@@ -435,6 +470,30 @@ class ArticleView(QTextBrowser):
     def _window(self) -> tuple[int, ...]:
         """The blocks of the reading window: those laid out and shown now."""
         return self._candidates[self._first : self._first + self._window_size]
+
+    def _window_position_at(self, y: int) -> int:
+        """Where in the reading window the block at height ``y`` of the viewport is.
+
+        A bisection over the shown blocks' places: Qt's own hit test walks the hidden blocks
+        too, which on a book takes milliseconds at every step of a scroll.
+        """
+        window = self._window()
+        doc = self.document()
+        layout = doc.documentLayout()
+        target = y + self.verticalScrollBar().value()
+        low, high = 0, len(window)
+        while low < high:
+            middle = (low + high) // 2
+            if layout.blockBoundingRect(doc.findBlockByNumber(window[middle])).bottom() <= target:
+                low = middle + 1
+            else:
+                high = middle
+        return max(0, min(low, len(window) - 1))
+
+    def _block_at(self, y: int) -> int:
+        """The number of the shown block at height ``y`` of the viewport (-1: none)."""
+        window = self._window()
+        return window[self._window_position_at(y)] if window else -1
 
     def _apply_visibility(self) -> None:
         """Show exactly the blocks of the reading window, touching only blocks that change."""
@@ -469,57 +528,38 @@ class ArticleView(QTextBrowser):
         words: list[QTextEdit.ExtraSelection] = []
         # Qt paints every extra selection against every visible block, so only blocks near
         # the viewport get theirs; scrolling brings in the next ones from the cache.
-        low, high = self._near_viewport()
-        first, last = self._map.paragraph_of(low), self._map.paragraph_of(high)
-        for topic in state.checked_topics():
-            indices = state.paragraphs_of(topic.id)
-            for index in indices[bisect_left(indices, first) : bisect_right(indices, last)]:
-                if state.is_match(index):
-                    words.extend(self._selections(topic.id, index, low, high))
-        self._highlight_range = (low, high)
+        near = self._near_viewport()
+        checked = [t.id for t in state.checked_topics()]
+        if checked:
+            for number in near:
+                index = self._map.paragraph_of(number)
+                if not state.is_match(index):
+                    continue
+                found = state.topics_of(index)
+                for topic_id in checked:
+                    if topic_id in found:
+                        words.extend(self._block_selections(topic_id, index, number))
+        self._highlight_range = (near[0], near[-1]) if near else (0, -1)
         self.setExtraSelections(words)
 
-    def _near_viewport(self) -> tuple[int, int]:
-        """Block numbers from a little above to a little below what is on screen."""
-        top = self.cursorForPosition(QPoint(0, 0)).blockNumber()
-        bottom = self.cursorForPosition(QPoint(0, self._viewport_size().height())).blockNumber()
+    def _near_viewport(self) -> list[int]:
+        """The shown blocks from a little above to a little below what is on screen."""
         window = self._window()
         if not window:
-            return (0, -1)
-        position = bisect_left(window, top)
-        end = bisect_right(window, bottom)
-        low = window[max(0, position - _NEAR)]
-        high = window[min(len(window) - 1, end + _NEAR)]
-        return low, high
-
-    def _topic_spans(self, topic_id: str) -> dict[int, list[tuple[int, int]]]:
-        """Spans of the matched words of one topic, by paragraph (computed once)."""
-        spans = self._spans.get(topic_id)
-        if spans is None:
-            state = self._state
-            assert state is not None
-            spans = {}
-            for index in state.paragraphs_of(topic_id):
-                for hit in state.hits_of(index):
-                    if hit.topic_id == topic_id:
-                        spans[index] = [(m.start, m.end) for m in hit.matches]
-            self._spans[topic_id] = spans
-        return spans
-
-    def _selections(
-        self, topic_id: str, index: int, low: int, high: int
-    ) -> list[QTextEdit.ExtraSelection]:
-        """Underlined, tinted words of one topic in paragraph ``index``.
-
-        Only its blocks between ``low`` and ``high`` that are shown get them; each block's are
-        built once, then cached.
-        """
-        marks: list[QTextEdit.ExtraSelection] = []
-        blocks = self._map.blocks_of(index)
-        for number in range(max(low, blocks.start), min(high, blocks.stop - 1) + 1):
-            if number in self._shown:
-                marks.extend(self._block_selections(topic_id, index, number))
-        return marks
+            return []
+        position = self._window_position_at(0)
+        end = self._window_position_at(self._viewport_size().height()) + 1
+        doc = self.document()
+        # _NEAR blocks either way, fewer when they are long pieces of a long paragraph.
+        start, budget = max(0, position - 1), _NEAR_CHARS
+        while start > 0 and position - start < _NEAR and budget > 0:
+            start -= 1
+            budget -= doc.findBlockByNumber(window[start]).length()
+        stop, budget = min(len(window) - 1, end), _NEAR_CHARS
+        while stop < len(window) - 1 and stop - end < _NEAR and budget > 0:
+            stop += 1
+            budget -= doc.findBlockByNumber(window[stop]).length()
+        return list(window[start : stop + 1])
 
     def _block_selections(
         self, topic_id: str, index: int, number: int
@@ -537,10 +577,14 @@ class ArticleView(QTextBrowser):
         start_of_piece = self._map.offset_of(number)
         end_of_piece = start_of_piece + len(piece)
         marks: list[QTextEdit.ExtraSelection] = []
-        for start, end in self._topic_spans(topic_id)[index]:
-            if end <= start_of_piece or start >= end_of_piece:
-                continue  # in another piece of the paragraph
-            start, end = max(start, start_of_piece), min(end, end_of_piece)
+        spans = [
+            (max(start, start_of_piece), min(end, end_of_piece))
+            for hit in self._state.hits_of(index)
+            if hit.topic_id == topic_id
+            for start, end in ((m.start, m.end) for m in hit.matches)
+            if end > start_of_piece and start < end_of_piece  # not in another piece
+        ]
+        for start, end in _joined(spans, piece, start_of_piece):
             cursor = QTextCursor(block)
             cursor.setPosition(block.position() + utf16_index(piece, start - start_of_piece))
             cursor.setPosition(
@@ -571,11 +615,18 @@ class ArticleView(QTextBrowser):
         total = max(1, offsets[-1] if offsets else 1)
         order = [t.id for t in state.checked_topics()]
         colours = {t.id: QColor(t.colour) for t in state.topics}
+        # One mark per MARK_ROWS-th of the article at most, for its first matching paragraph:
+        # a book can hold 100,000 matches, so the rest of each stretch is skipped by bisection.
+        matching = state.matching
+        starts = [offsets[index] for index in matching]
         marks: list[tuple[float, QColor]] = []
-        for index in state.matching:
-            found = state.topics_of(index)
-            first = next(t for t in order if t in found)
-            marks.append((offsets[index] / total, colours[first]))
+        position = 0
+        while position < len(matching):
+            bucket = starts[position] * MARK_ROWS // total
+            found = state.topics_of(matching[position])
+            marks.append((bucket / MARK_ROWS, colours[next(t for t in order if t in found)]))
+            following = -(-(bucket + 1) * total // MARK_ROWS)  # where the next stretch starts
+            position = bisect_left(starts, following, position + 1)
         scroll.set_marks(marks)
 
     # -- the reading window ------------------------------------------------------------------
@@ -584,8 +635,7 @@ class ArticleView(QTextBrowser):
         if self._sliding or self._state is None:
             return
         low, high = self._highlight_range
-        top = self.cursorForPosition(QPoint(0, 0)).blockNumber()
-        bottom = self.cursorForPosition(QPoint(0, self.viewport().height())).blockNumber()
+        top, bottom = self._block_at(0), self._block_at(self.viewport().height())
         if (top < low or bottom > high) and self._state.checked:
             self._apply_highlights()
         size = self._window_size
@@ -604,7 +654,7 @@ class ArticleView(QTextBrowser):
         layout = self.document().documentLayout()
         scroll = self.verticalScrollBar()
         if anchor is None:
-            anchor = self.cursorForPosition(QPoint(0, 0)).blockNumber()
+            anchor = self._block_at(0)
         block = self.document().findBlockByNumber(anchor)
         offset = int(layout.blockBoundingRect(block).top()) - scroll.value()
         self._sliding = True
@@ -734,7 +784,6 @@ class ArticleView(QTextBrowser):
         """Rebuild colours after the theme changed, keeping the reader's place."""
         state = self._state
         if state is not None:
-            self._spans.clear()
             self._cache.clear()
             self._rendering = True
             try:
@@ -845,17 +894,20 @@ class ArticleView(QTextBrowser):
         offset = self.verticalScrollBar().value()
         side = int(self.document().rootFrame().frameFormat().leftMargin())
         width = self.viewport().width() - 2 * side
-        block = self.cursorForPosition(QPoint(0, 0)).block()
         height = self.viewport().height()
-        last = max(self._shown, default=-1)
-        while block.isValid() and block.blockNumber() <= last:
+        window = self._window()
+        first = self._window_position_at(0)
+        doc = self.document()
+        # The shown blocks from the top of the viewport down (no screen holds more than
+        # _NEAR of them); hidden ones in between are skipped without being looked at.
+        for number in window[max(0, first - 1) : first + _NEAR]:
+            block = doc.findBlockByNumber(number)
             rect = layout.blockBoundingRect(block)
             top = int(rect.top()) - offset
             if top > height:
                 break
-            number = block.blockNumber()
             index = self._map.paragraph_of(number)
-            if block.isVisible() and state.is_match(index):
+            if state.is_match(index):
                 found = state.topics_of(index)
                 stripes = [t for t in order if t.id in found]
                 # The pieces of a long paragraph join into one tinted area: only its outer
@@ -870,7 +922,6 @@ class ArticleView(QTextBrowser):
                 for n, topic in enumerate(stripes):
                     x = side - 16 - n * (_STRIPE + 2)
                     painter.fillRect(QRect(x, area[0], _STRIPE, area[1]), QColor(topic.colour))
-            block = block.next()
         painter.end()
 
     def highlighted_paragraphs(self) -> list[int]:
@@ -902,3 +953,20 @@ class ArticleView(QTextBrowser):
                 event.ignore()
             return True
         return super().viewportEvent(event)
+
+
+def _joined(spans: list[tuple[int, int]], text: str, offset: int) -> list[tuple[int, int]]:
+    """Matched words next to each other (only spaces between) as one span.
+
+    A phrase reads as one mark, and a paragraph of nothing but matches paints as a few
+    selections instead of thousands: Qt draws each selection as a run of its own.
+    """
+    joined: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if joined:
+            previous_start, previous_end = joined[-1]
+            if start <= previous_end or not text[previous_end - offset : start - offset].strip():
+                joined[-1] = (previous_start, max(previous_end, end))
+                continue
+        joined.append((start, end))
+    return joined

@@ -8,10 +8,15 @@ one place that knows the difference.
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
-from reader.core.document import PIECE_CHARS, piece_starts
+from reader.core.document import PIECE_CHARS, Document, piece_starts
+
+_made: list[tuple[Document, BlockMap]] = []  # the maps made last, newest last
+_made_lock = threading.Lock()
+_KEPT = 3
 
 
 class BlockMap:
@@ -22,24 +27,59 @@ class BlockMap:
         self._count = len(texts)
         self._first: list[int] = []  # first block of each paragraph, then the block count
         self._starts: list[int] = []  # where each block's piece starts in its paragraph
+        self._lengths = list(map(len, texts))  # of each paragraph
+        self._lengths_total = sum(self._lengths)
         if self._identity:
             return
         for text in texts:
             self._first.append(len(self._starts))
             self._starts.extend(piece_starts(text, limit))
         self._first.append(len(self._starts))
-        self._lengths_total = sum(map(len, texts))
 
-    def window_size(self, blocks: int, characters: int) -> int:
+    @classmethod
+    def of(cls, document: Document) -> BlockMap:
+        """The map of ``document``, made once: the worker that reads a file makes it.
+
+        Cutting a 5 MB paragraph into pieces takes tens of milliseconds, which the window's
+        thread would otherwise spend when it shows the text.
+        """
+        with _made_lock:
+            for made_for, blocks in _made:
+                if made_for is document:
+                    return blocks
+        blocks = cls([paragraph.text for paragraph in document.paragraphs])
+        with _made_lock:
+            _made.append((document, blocks))
+            del _made[:-_KEPT]
+        return blocks
+
+    def window_size(self, blocks: int, characters: int, shown: Sequence[int] | None = None) -> int:
         """How many blocks a reading window of about ``characters`` holds (at most ``blocks``).
 
-        Blocks of a long paragraph's pieces are long, so a window of them holds fewer.
+        Blocks of a long paragraph's pieces are long, so a window of them holds fewer. With
+        ``shown`` (the blocks that may be shown, as when only matching paragraphs are), the
+        window is sized on their lengths: matching paragraphs are often the long ones.
         """
-        if self._identity or not self._starts:
+        count = self.block_count if shown is None else len(shown)
+        if not count:
             return blocks
-        total = self._lengths_total
-        average = max(1, total // max(1, len(self._starts)))
+        if shown is None:
+            total = self._lengths_total
+        elif self._identity:
+            total = sum(map(self._lengths.__getitem__, shown))
+        else:
+            total = sum(self.length_of(b) for b in shown)
+        average = max(1, total // count)
         return max(50, min(blocks, characters // average))
+
+    def length_of(self, block: int) -> int:
+        """How many characters block ``block`` shows."""
+        if self._identity:
+            return self._lengths[block]
+        paragraph = self.paragraph_of(block)
+        end = self._starts[block + 1] if block + 1 < self._first[paragraph + 1] else None
+        length = self._lengths[paragraph]
+        return (length if end is None else end) - self._starts[block]
 
     @property
     def block_count(self) -> int:

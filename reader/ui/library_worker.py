@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from reader.ui._typing import override
+from reader.ui.worker import keep_window_responsive
 
 if TYPE_CHECKING:
     from reader.core.document import Document, TopicHit
@@ -71,6 +72,7 @@ class LibraryWorker(QObject):
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        keep_window_responsive()
         self._path = path
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -252,6 +254,7 @@ class ListReader(QObject):
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        keep_window_responsive()
         self._path = path
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)

@@ -12,7 +12,7 @@ from reader.core.reading import Findings, MatchMode, ReadingState, resolve_topic
 from reader.ui.worker import DocumentWorker
 
 if TYPE_CHECKING:
-    from reader.core.document import Document, TopicHit
+    from reader.core.document import Document
     from reader.core.library import Place
     from reader.core.topics import Topic
 
@@ -269,11 +269,11 @@ class ReadingController(QObject):
             self._reading = 0
             self._show(document, *self._reading_request)
 
-    def _on_worker_found(self, ticket: int, hits: tuple[tuple[TopicHit, ...], ...]) -> None:
+    def _on_worker_found(self, ticket: int, findings: Findings) -> None:
         if ticket != self._finding or self._state.document is None:
             return
         self._finding = 0
-        self._set(self._state.with_findings(Findings(hits)))
+        self._set(self._state.with_findings(findings))
         self.message.emit("", 0)
         self.topics_ready.emit()
 

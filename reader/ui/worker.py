@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import gc
+import sys
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,12 +19,54 @@ if TYPE_CHECKING:
     from reader.core.topics import Topic
 
 
+#: How long a busy worker thread may keep the interpreter while the window's thread waits for
+#: it. Every Qt call lets go of it, so at Python's default (5 ms) a paint or a batch of text
+#: that makes a few hundred calls while a worker classifies a book would wait that long for
+#: each: the window would freeze for seconds.
+SWITCH_INTERVAL = 0.0005
+
+
+def keep_window_responsive() -> None:
+    """Let the window's thread back in quickly whenever a worker holds the interpreter."""
+    sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
+
+
+_holds = 0
+_holds_lock = threading.Lock()
+
+
+@contextmanager
+def no_collection_pauses() -> Iterator[None]:
+    """Read or classify a big document without the collector stopping the window.
+
+    A book makes a million small objects. Python's cycle collector would go through all of
+    them again and again while they are made (each pass holding the interpreter: the window
+    froze for 100-400 ms at a time), and then now and then for as long as they live. So it
+    is off while the work runs, and what the work made is then set aside (``gc.freeze``) where
+    the collector no longer looks: it is freed as usual when nothing refers to it, and the
+    text and findings of a document refer to nothing that refers back.
+    """
+    global _holds
+    with _holds_lock:
+        _holds += 1
+        if _holds == 1:
+            gc.disable()
+    try:
+        yield
+    finally:
+        with _holds_lock:
+            _holds -= 1
+            if _holds == 0:
+                gc.freeze()
+                gc.enable()
+
+
 class _JobSignals(QObject):
     """What a job reports, from the worker thread to the UI thread.
 
     Signals:
         loaded: A file is read and split into paragraphs. arg: (int ticket, Document).
-        found: Topics are found. arg: (int ticket, tuple of hits per paragraph).
+        found: Topics are found. arg: (int ticket, Findings, indexed).
         failed: A file could not be read, or its topics not found. arg: (int ticket, str).
     """
 
@@ -52,16 +98,20 @@ class _Job(QRunnable):
 
     @override
     def run(self) -> None:
-        if self._load is not None:
-            self._read(self._load)
-        else:
-            self._find()
+        with no_collection_pauses():
+            if self._load is not None:
+                self._read(self._load)
+            else:
+                self._find()
 
     def _read(self, load: Callable[[], Document]) -> None:
         from reader.core.loaders import LoadError
 
         try:
             document = load()
+            from reader.ui.block_map import BlockMap
+
+            BlockMap.of(document)  # made here, so that showing the text does not wait for it
         except LoadError as exc:
             self._signals.failed.emit(self.ticket, str(exc))
         except Exception as exc:  # a bug must not kill the window; say what happened
@@ -74,13 +124,17 @@ class _Job(QRunnable):
         try:
             # Imported only now, so that NLTK loads in the worker after the text is shown.
             from reader.core.classifier import KeywordClassifier
+            from reader.core.reading import Findings
 
             hits = KeywordClassifier(self._topics).classify_document(self._document)
+            findings = Findings(hits)
+            # Indexed here, not on the window's thread: for a book that is a long moment.
+            findings.topic_sets, findings.by_topic  # noqa: B018 - computed and cached
         except Exception as exc:
             name = self._document.path or self._document.display_name
             self._signals.failed.emit(self.ticket, f"{name}: topics could not be found ({exc})")
             return
-        self._signals.found.emit(self.ticket, hits)
+        self._signals.found.emit(self.ticket, findings)
 
 
 class DocumentWorker(QObject):
@@ -91,7 +145,7 @@ class DocumentWorker(QObject):
 
     Signals:
         loaded: A file is read. arg: (int ticket, Document).
-        found: Topics of a document are found. arg: (int ticket, hits per paragraph).
+        found: Topics of a document are found. arg: (int ticket, Findings).
         failed: A job failed. arg: (int ticket, str message naming the file).
     """
 
@@ -101,6 +155,7 @@ class DocumentWorker(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        keep_window_responsive()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._signals = _JobSignals(self)

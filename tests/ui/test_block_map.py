@@ -41,3 +41,28 @@ def test_pieces_join_into_the_text_and_stay_under_the_limit(text, limit):
     assert (
         all(0 < end - start <= limit for start, end in zip(starts, ends, strict=True)) or not text
     )
+
+
+def test_the_map_of_a_document_is_made_once():
+    from reader.core.document import Document, Paragraph
+
+    def document():
+        return Document(
+            (Paragraph(0, "title", "A title", 1), Paragraph(1, "body", "x " * 3000, 3))
+        )
+
+    first, second = document(), document()
+    assert BlockMap.of(first) is BlockMap.of(first)
+    assert BlockMap.of(second) is not BlockMap.of(first)
+    assert BlockMap.of(second).block_count == BlockMap(["A title", "x " * 3000]).block_count
+
+
+def test_a_window_of_long_paragraphs_holds_fewer_of_them():
+    texts = ["short"] * 900 + ["long " * 300] * 100  # 5 and 1,500 characters
+    blocks = BlockMap(texts)
+    overall = blocks.window_size(1500, 100_000)
+    assert overall == 100_000 // (sum(map(len, texts)) // 1000)
+    # Only the long ones shown (a filter): the window is sized on them.
+    assert blocks.window_size(1500, 100_000, range(900, 1000)) == 100_000 // 1500
+    assert blocks.window_size(1500, 100_000, range(900)) == 1500  # at most the block cap
+    assert blocks.window_size(1500, 10, range(900, 1000)) == 50  # at least 50

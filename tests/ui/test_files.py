@@ -171,6 +171,41 @@ def test_a_very_long_paragraph_reads_highlights_and_copies_as_one(qtbot, make_wi
     assert quoted == "> " + text.strip()
 
 
+def test_matched_words_side_by_side_are_one_mark(qtbot, make_window, tmp_path):
+    page = tmp_path / "words.txt"
+    text = "Tariffs tariffs, tariffs  tariffs on steel. Later, more tariffs."
+    page.write_text("Words\n\n" + text + "\n", encoding="utf-8")
+    window = make_window(page, check=["trade"])
+    # Joined across spaces only: a comma between two matches keeps them apart.
+    assert window.article_view.marked_words() == [
+        "Tariffs tariffs",
+        "tariffs  tariffs",
+        "tariffs",
+    ]
+
+
+def test_reading_a_book_leaves_the_collector_on_and_the_book_out_of_its_way(
+    qtbot, make_window, tmp_path
+):
+    import gc
+
+    book = tmp_path / "book.txt"
+    book.write_text(
+        "A book\n\n" + "\n\n".join(f"Tariffs rose in year {n}." for n in range(3000)),
+        encoding="utf-8",
+    )
+    before = gc.get_freeze_count()
+    window = make_window(book)
+    assert gc.isenabled()
+    # What the worker made is set aside, where the collector no longer goes through it.
+    assert gc.get_freeze_count() > before + 3000
+    broken = tmp_path / "broken.html"
+    broken.write_bytes(b"\x00\xff" * 100)
+    with qtbot.waitSignal(window.open_failed, timeout=10000):
+        window.open_path(broken)
+    assert gc.isenabled()
+
+
 def test_a_web_page_is_read_off_the_ui_thread(qtbot, main_window):
     page = Path(__file__).resolve().parents[1] / "data" / "smoke" / "page.html"
     before = main_window.state.document
