@@ -96,8 +96,8 @@ def test_vetoed_words_are_reported(classifier):
 
 
 def test_weak_terms_need_company(classifier):
-    assert topics_of(classifier, "The company sells goods.") == set()
-    assert topics_of(classifier, "The company sells goods and soybeans.") == {"trade"}
+    assert topics_of(classifier, "The farm sells soybeans.") == set()
+    assert topics_of(classifier, "The farm sells soybeans and semiconductors.") == {"trade"}
 
 
 def test_trade_flows_count_when_reported_as_figures(classifier):
