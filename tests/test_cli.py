@@ -173,7 +173,9 @@ def test_classify_csv_from_an_address(site, capsys):
 
     lines = capsys.readouterr().out.splitlines()
     assert lines[:2] == ["index,role,line,topics,matches,text", "0,title,0,,,Chip exports rise"]
-    assert lines[2].startswith('1,body,2,trade; Taiwan,"trade: export, trade; Taiwan: Taiwan",')
+    assert lines[2].startswith(
+        '1,body,2,trade; Taiwan,"trade: export (with: rose), trade; Taiwan: Taiwan",'
+    )
 
 
 def test_an_address_that_fails_is_one_line_and_exit_1(site):

@@ -96,8 +96,14 @@ def test_vetoed_words_are_reported(classifier):
 
 
 def test_weak_terms_need_company(classifier):
-    assert topics_of(classifier, "Exports of the company rose.") == set()
-    assert topics_of(classifier, "Exports and imports of goods rose.") == {"trade"}
+    assert topics_of(classifier, "The farm sells soybeans.") == set()
+    assert topics_of(classifier, "The farm sells soybeans and semiconductors.") == {"trade"}
+
+
+def test_trade_flows_count_when_reported_as_figures(classifier):
+    assert topics_of(classifier, "Exports of the company were praised.") == set()
+    assert topics_of(classifier, "Exports to Russia fell 97 percent.") == {"trade"}
+    assert topics_of(classifier, "China's imports of soybeans rose.") == {"trade"}
 
 
 def test_case_and_apostrophes_do_not_matter(classifier):

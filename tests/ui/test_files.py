@@ -173,7 +173,7 @@ def test_a_very_long_paragraph_reads_highlights_and_copies_as_one(qtbot, make_wi
 
 def test_matched_words_side_by_side_are_one_mark(qtbot, make_window, tmp_path):
     page = tmp_path / "words.txt"
-    text = "Tariffs tariffs, tariffs  tariffs on steel. Later, more tariffs."
+    text = "Tariffs tariffs, tariffs  tariffs again. Later, more tariffs."
     page.write_text("Words\n\n" + text + "\n", encoding="utf-8")
     window = make_window(page, check=["trade"])
     # Joined across spaces only: a comma between two matches keeps them apart.

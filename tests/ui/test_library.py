@@ -219,7 +219,16 @@ def test_new_topics_are_found_in_the_whole_library_in_the_background(
     add_folder(qtbot, main_window, week(tmp_path / "week"))
     library = main_window.parts.library
     qtbot.waitUntil(lambda: library.total == 4, timeout=10000)
-    ports = replace(topics[0], id="ports", label="ports", terms=("ports", "port"), guards=())
+    ports = replace(
+        topics[0],
+        id="ports",
+        label="ports",
+        terms=("ports", "port"),
+        weak_terms=(),
+        exclusions=(),
+        companions=(),
+        guards=(),
+    )
     with qtbot.waitSignal(library.busy_changed, timeout=10000, check_params_cb=lambda b: not b):
         main_window.controller.set_topics([*topics, ports])
         library.set_topics([*topics, ports])
