@@ -5,11 +5,49 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Role = Literal["title", "date", "byline", "caption", "heading", "body", "credit"]
+Role = Literal[
+    "title",
+    "date",
+    "byline",
+    "caption",
+    "heading",
+    "body",
+    "credit",
+    "list",
+    "table",
+    "code",
+    "quote",
+]
 
-#: Roles whose text is classified. Titles, dates, captions and credits describe the article
-#: rather than say something in it, so they never carry a topic.
-CLASSIFIED_ROLES: frozenset[str] = frozenset({"body", "heading"})
+#: Every role, in the order the article view styles them.
+ROLES: tuple[Role, ...] = (
+    "title",
+    "date",
+    "byline",
+    "caption",
+    "heading",
+    "body",
+    "credit",
+    "list",
+    "table",
+    "code",
+    "quote",
+)
+
+#: Roles whose text is classified: prose, list items and quoted prose. Titles, dates, bylines,
+#: captions and credits describe the article rather than say something in it; a heading names
+#: what follows (its paragraphs carry the topic); table rows and code are data, not sentences.
+CLASSIFIED_ROLES: frozenset[str] = frozenset({"body", "list", "quote"})
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link in a paragraph: characters ``start:end`` of its text lead to ``target``."""
+
+    start: int
+    end: int
+    target: str
+
 
 #: Characters between paragraphs in :attr:`Document.text`.
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -21,15 +59,24 @@ class Paragraph:
 
     Attributes:
         index: Position in the document, from 0.
-        role: What the paragraph is (title, date, caption, heading, body, credit, byline).
-        text: The paragraph's text, verbatim apart from joined hard-wrapped lines.
+        role: What the paragraph is (see :data:`ROLES`).
+        text: The paragraph's text, verbatim apart from joined hard-wrapped lines. A table
+            row's cells are separated by tabs; a list item's text has no bullet or number.
         line: 1-based line of the source (or of the extracted text, for HTML) where it starts.
+        level: A heading's level (1 is the highest, as ``<h1>``; 0 when unknown), a list
+            item's nesting depth (1 outermost), a quote's depth; 0 for other roles.
+        marker: A list item's bullet or number as the source wrote it ("•", "3.", "b)"); for
+            a table row, "header" if it is a header row.
+        links: The links in the text, in order.
     """
 
     index: int
     role: Role
     text: str
     line: int = 0
+    level: int = 0
+    marker: str = ""
+    links: tuple[Link, ...] = ()
 
     @property
     def classified(self) -> bool:

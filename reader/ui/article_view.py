@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.document import PIECE_CHARS, Document, Paragraph
+from reader.core.document import PIECE_CHARS, ROLES, Document, Paragraph
 from reader.core.reading import ReadingState
 from reader.ui._typing import override
 from reader.ui.block_map import BlockMap
@@ -44,7 +44,6 @@ _NEAR = 60  # blocks beyond the viewport that get their highlights ready
 _NEAR_CHARS = 20_000  # and characters, at most, on either side
 MARK_ROWS = 2000  # the scroll bar's marks are kept to this many places
 _STRIPE = 5  # width of a topic's stripe in the margin, in pixels
-_ROLES = ("title", "date", "byline", "caption", "heading", "body", "credit")
 _META = frozenset({"date", "byline"})
 _ROLE_SIZE = {"title": 2, "heading": 1, "caption": -1, "credit": -1, "date": -1, "byline": -1}
 
@@ -92,7 +91,7 @@ class _Builder:
         self.blocks = 0  # blocks inserted so far
         # A brush, not a colour: converting a QColor makes PySide build the Qt namespace.
         muted = palette.brush(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
-        self._formats = {role: ArticleView._formats(role, muted) for role in _ROLES}
+        self._formats = {role: ArticleView._formats(role, muted) for role in ROLES}
         self._meta_end = ArticleView._formats("date", muted)[0]
         self._meta_end.setBottomMargin(22)  # space between the meta lines and the article
         self._pieces = {role: _piece_formats(b) for role, (b, _c) in self._formats.items()}
