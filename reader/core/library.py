@@ -22,12 +22,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from reader.core.document import Document, Match, Paragraph, TopicHit, Veto
+from reader.core.document import Document, Link, Match, Paragraph, TopicHit, Veto
 from reader.core.excerpts import Citation, Excerpt, readable_day
 from reader.core.search import SearchQuery, snippet
 from reader.core.storage import user_data_dir
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: An import adds this many articles to the full-text index at a time.
 INDEX_EVERY = 50
 #: Bumped when the classifier's rules change in a way that changes what it finds.
@@ -239,8 +239,23 @@ def _v2(db: sqlite3.Connection) -> None:
     )
 
 
+def _v3(db: sqlite3.Connection) -> None:
+    """A paragraph's level (heading rank, list or quote depth), list marker and links.
+
+    Paragraphs stored before keep level 0, no marker and no links, which is what they had.
+    """
+    _run_script(
+        db,
+        """
+        ALTER TABLE paragraph ADD COLUMN level INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE paragraph ADD COLUMN marker TEXT NOT NULL DEFAULT '';
+        ALTER TABLE paragraph ADD COLUMN links TEXT NOT NULL DEFAULT '';
+        """,
+    )
+
+
 #: Each step takes the database from the version before it to its own number.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3)
 
 
 def _indexed_text(db: sqlite3.Connection, article_id: int) -> str:
@@ -492,8 +507,21 @@ class Library:
                 ).lastrowid
                 outcome = "added"
             db.executemany(
-                "INSERT INTO paragraph (article_id, idx, role, text, line) VALUES (?, ?, ?, ?, ?)",
-                ((article_id, p.index, p.role, p.text, p.line) for p in document.paragraphs),
+                "INSERT INTO paragraph (article_id, idx, role, text, line, level, marker, links) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    (
+                        article_id,
+                        p.index,
+                        p.role,
+                        p.text,
+                        p.line,
+                        p.level,
+                        p.marker,
+                        _links_json(p),
+                    )
+                    for p in document.paragraphs
+                ),
             )
             return AddResult(outcome, int(article_id), document.display_name)
 
@@ -563,9 +591,18 @@ class Library:
         if row is None:
             raise LibraryError(self.path, f"has no article {article_id}")
         paragraphs = tuple(
-            Paragraph(r["idx"], r["role"], r["text"], r["line"])
+            Paragraph(
+                r["idx"],
+                r["role"],
+                r["text"],
+                r["line"],
+                r["level"],
+                r["marker"],
+                _links_from_json(r["links"]),
+            )
             for r in self._db.execute(
-                "SELECT idx, role, text, line FROM paragraph WHERE article_id = ? ORDER BY idx",
+                "SELECT idx, role, text, line, level, marker, links FROM paragraph "
+                "WHERE article_id = ? ORDER BY idx",
                 (article_id,),
             )
         )
@@ -1147,6 +1184,24 @@ def _describe(exc: sqlite3.Error) -> str:
     if "disk" in message and ("full" in message or "I/O" in message):
         return f"could not be written ({message})"
     return f"cannot be used ({message})"
+
+
+def _links_json(paragraph: Paragraph) -> str:
+    """A paragraph's links as ``[[start, end, target], …]``; "" when it has none."""
+    if not paragraph.links:
+        return ""
+    return json.dumps([[k.start, k.end, k.target] for k in paragraph.links], ensure_ascii=False)
+
+
+def _links_from_json(raw: str) -> tuple[Link, ...]:
+    """The links :func:`_links_json` stored; a value it could not have written gives none."""
+    if not raw:
+        return ()
+    try:
+        items = json.loads(raw)
+        return tuple(Link(int(a), int(b), str(t)) for a, b, t in items)
+    except (ValueError, TypeError):
+        return ()
 
 
 def _hits_json(hits: Sequence[Sequence[TopicHit]]) -> str:

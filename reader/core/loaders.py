@@ -1,7 +1,12 @@
-"""Turn a file (plain text, Markdown or a saved web page) into a :class:`Document`.
+"""Turn a file (plain text, Markdown, a web page, PDF, EPUB or Word) into a :class:`Document`.
 
 Every failure is a :class:`LoadError` whose message names the file and says what is wrong in
 words a reader understands; callers show it as a dialog or a one-line CLI error.
+
+Plain text is read here; each other format has its module in :mod:`reader.core.formats`,
+imported only when a file of that kind is opened, so that the window's first paint (which
+reads the sample, a text file) loads none of their libraries. They hand back :class:`Block`
+values, and :func:`build_document` gives each its role and collects the metadata.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from reader.core.document import Document, Paragraph, Role
+from reader.core.document import Document, Link, Paragraph, Role
 from reader.core.printable import printable
 
 #: Files larger than this are refused: a 50 MB plain-text book is far beyond any article.
@@ -25,7 +30,12 @@ MAX_BYTES = 50 * 1024 * 1024
 TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+PDF_SUFFIXES = frozenset({".pdf"})
+EPUB_SUFFIXES = frozenset({".epub"})
+DOCX_SUFFIXES = frozenset({".docx"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES
+#: Formats read from their bytes, never decoded as text.
+BINARY_KINDS = frozenset({"pdf", "epub", "docx"})
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF", "a PDF document"),
@@ -60,10 +70,29 @@ def missing_package(path: Path | str, exc: ImportError) -> LoadError:
 
 
 @dataclass(frozen=True, slots=True)
-class _Block:
+class Block:
+    """A paragraph as a format's reader found it, before :func:`build_document` names its role.
+
+    Attributes:
+        text: The paragraph's text (see :class:`~reader.core.document.Paragraph`).
+        line: Where it starts in the source (a line, a page, a spine item), from 1; 0 for
+            metadata the reader added (a title from the file's properties).
+        role: Fixed by the format (a Markdown heading, a table row), else inferred from the
+            text as in a plain-text article.
+        level: As :attr:`Paragraph.level`.
+        marker: As :attr:`Paragraph.marker`.
+        links: As :attr:`Paragraph.links`.
+        headings: Whether an inferred role may be a title or heading. Formats that mark their
+            headings (HTML, PDF by type size) say no: their other paragraphs are never one.
+    """
+
     text: str
     line: int
-    role: Role | None = None  # fixed by the format (a Markdown heading), else inferred
+    role: Role | None = None
+    level: int = 0
+    marker: str = ""
+    links: tuple[Link, ...] = ()
+    headings: bool = True
 
 
 # ---------------------------------------------------------------------------------------------
@@ -217,7 +246,8 @@ def load_document(
     """Load an article or book from ``path``.
 
     Args:
-        path: A ``.txt``, ``.md`` or ``.html`` file (the suffix picks the parser).
+        path: A ``.txt``, ``.md``, ``.html``, ``.pdf``, ``.epub`` or ``.docx`` file (the
+            suffix picks the parser).
         paragraphs: Treat every non-empty line as a body paragraph, with no structure detection.
         max_bytes: Refuse larger files.
 
@@ -229,7 +259,9 @@ def load_document(
     if suffix not in SUPPORTED_SUFFIXES:
         _check_regular(file, _file_status(file).st_mode)  # a missing file is not "unsupported"
         raise LoadError(
-            file, f"unsupported file type {suffix!r} (Topic Reader opens .txt, .md and .html)"
+            file,
+            f"unsupported file type {suffix!r} "
+            "(Topic Reader opens .txt, .md, .html, .pdf, .epub and .docx)",
         )
     data = read_bytes(file, max_bytes)
     document = parse_bytes(data, kind=_kind_of(suffix), name=str(file), paragraphs=paragraphs)
@@ -241,13 +273,45 @@ def _kind_of(suffix: str) -> str:
         return "markdown"
     if suffix in HTML_SUFFIXES:
         return "html"
+    if suffix in PDF_SUFFIXES:
+        return "pdf"
+    if suffix in EPUB_SUFFIXES:
+        return "epub"
+    if suffix in DOCX_SUFFIXES:
+        return "docx"
     return "text"
+
+
+def _binary_kind(data: bytes) -> str:
+    """``pdf``, ``epub`` or ``docx`` for bytes that start like one, else ""."""
+    if data.lstrip()[:5] == b"%PDF-":
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        # An EPUB's first member is its stored "mimetype"; a Word file names its parts.
+        if data[30:58] == b"mimetypeapplication/epub+zip":
+            return "epub"
+        if b"word/" in data[:65536]:
+            return "docx"
+    return ""
 
 
 def parse_bytes(
     data: bytes, *, kind: str = "auto", name: str = "<input>", paragraphs: bool = False
 ) -> Document:
-    """Parse raw bytes of the given kind (``text``, ``markdown``, ``html`` or ``auto``)."""
+    """Parse raw bytes of the given kind.
+
+    Args:
+        data: The file's bytes.
+        kind: ``text``, ``markdown``, ``html``, ``pdf``, ``epub``, ``docx``, or ``auto``
+            (PDF, EPUB and Word by their first bytes, a page by its doctype, else text).
+        name: What the error messages call the input.
+        paragraphs: Every non-empty line (for PDF, EPUB and Word: every paragraph found) is
+            a body paragraph, with no structure detection.
+    """
+    if kind == "auto":
+        kind = _binary_kind(data) or "auto"
+    if kind in BINARY_KINDS:
+        raise LoadError(name, f"is a {kind} file, which this Topic Reader does not read")
     text = decode(data, name)
     if kind == "auto":
         head = text.lstrip()[:1000].lower()
@@ -261,10 +325,18 @@ def parse_bytes(
     return parse_text(text)
 
 
+def _flattened(document: Document) -> Document:
+    """Every paragraph as a body paragraph, as ``--paragraphs`` asks of a text file."""
+    paragraphs = tuple(
+        Paragraph(n, "body", p.text, p.line) for n, p in enumerate(document.paragraphs)
+    )
+    return replace(document, paragraphs=paragraphs, offsets=(), text_paragraphs=-1)
+
+
 def parse_lines(text: str) -> Document:
     """Every non-empty line is one body paragraph; nothing is inferred."""
-    blocks = [_Block(line.strip(), n, "body") for n, line in enumerate(text.split("\n"), 1)]
-    return _build(b for b in blocks if b.text)
+    blocks = [Block(line.strip(), n, "body") for n, line in enumerate(text.split("\n"), 1)]
+    return build_document(b for b in blocks if b.text)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -284,8 +356,8 @@ def parse_text(text: str) -> Document:
     if _is_hard_wrapped(lines):
         blocks = list(_wrapped_blocks(lines))
     else:
-        blocks = [_Block(line.strip(), n, None) for n, line in enumerate(lines, 1) if line.strip()]
-    return _build(blocks)
+        blocks = [Block(line.strip(), n, None) for n, line in enumerate(lines, 1) if line.strip()]
+    return build_document(blocks)
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
@@ -311,7 +383,7 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
 _LINES_PER_PARAGRAPH = 30
 
 
-def _wrapped_blocks(lines: list[str]) -> Iterable[_Block]:
+def _wrapped_blocks(lines: list[str]) -> Iterable[Block]:
     """Join hard-wrapped lines into paragraphs.
 
     Most books end a paragraph with a blank line. A book that does not (a blank line only
@@ -343,7 +415,7 @@ def _wrapped_blocks(lines: list[str]) -> Iterable[_Block]:
     for n, line in enumerate([*texts, ""], 1):
         stripped = line.lstrip()
         if buffer and (not stripped or (split and split.breaks(previous, line, stripped))):
-            yield _Block(" ".join(buffer), start, None)
+            yield Block(" ".join(buffer), start, None)
             buffer = []
         if stripped:
             if not buffer:
@@ -421,7 +493,7 @@ def parse_markdown(text: str, name: str = "<markdown>") -> Document:
         raise missing_package(name, exc) from None
     parser = MarkdownIt("commonmark")
     tokens = parser.parse(text)
-    blocks: list[_Block] = []
+    blocks: list[Block] = []
     heading_level = 0
     title_taken = False
     for i, token in enumerate(tokens):
@@ -438,8 +510,8 @@ def parse_markdown(text: str, name: str = "<markdown>") -> Document:
                 first_h1 = heading_level == 1 and not title_taken
                 title_taken = title_taken or first_h1
                 role = "title" if first_h1 else "heading"
-            blocks.append(_Block(content, line, role))
-    return _build(blocks)
+            blocks.append(Block(content, line, role))
+    return build_document(blocks)
 
 
 def _inline_text(children: Iterable[Any]) -> str:
@@ -499,18 +571,18 @@ def parse_html(html: str, name: str = "<input>") -> Document:
     title = str(meta.get("title") or "").strip()
     date = _readable_date(str(meta.get("date") or ""))
     author = str(meta.get("author") or "").strip()
-    blocks: list[_Block] = []
+    blocks: list[Block] = []
     if title:
-        blocks.append(_Block(title, 0, "title"))
+        blocks.append(Block(title, 0, "title"))
     # The page's metadata becomes the meta line under the title, as in a plain-text article.
     if date:
-        blocks.append(_Block(date, 0, "date"))
+        blocks.append(Block(date, 0, "date"))
     if author:
-        blocks.append(_Block(f"By {author}", 0, "byline"))
+        blocks.append(Block(f"By {author}", 0, "byline"))
     for n, line in enumerate(body.split("\n"), 1):
         if line.strip() and line.strip() != title:
-            blocks.append(_Block(line.strip(), n, None))
-    document = _build(blocks)
+            blocks.append(Block(line.strip(), n, None))
+    document = build_document(blocks)
     return replace(
         document,
         title=title or document.title,
@@ -539,7 +611,7 @@ def _parse_large_page(html: str, name: str) -> Document:
     except Exception as exc:  # lxml raises several kinds on markup it cannot use
         raise LoadError(name, f"is not a web page Topic Reader can read ({exc})") from None
     head_title = " ".join((root.findtext(".//title") or "").split())
-    blocks: list[_Block] = []
+    blocks: list[Block] = []
     title_taken = False
     for n, (tag, text) in enumerate(
         page_blocks(root.body if root.find("body") is not None else root), 1
@@ -548,12 +620,12 @@ def _parse_large_page(html: str, name: str) -> Document:
         if tag in _HEADINGS:
             role = "title" if tag == "h1" and not title_taken else "heading"
             title_taken = title_taken or role == "title"
-        blocks.append(_Block(text, n, role))
+        blocks.append(Block(text, n, role))
     if head_title and not title_taken:
-        blocks.insert(0, _Block(head_title, 0, "title"))
+        blocks.insert(0, Block(head_title, 0, "title"))
     if not blocks:
         raise LoadError(name, "has no article text that Topic Reader could find")
-    return _build(blocks)
+    return build_document(blocks)
 
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -625,14 +697,21 @@ _TERMINAL = tuple(".!?:;,”\"’')]…")
 _SENTENCE_END = tuple('.!?”"’…')
 
 
-def _build(blocks: Iterable[_Block]) -> Document:
-    """Give each block a role and collect the document's metadata."""
+def build_document(blocks: Iterable[Block]) -> Document:
+    """Give each block a role and collect the document's metadata (title, date, byline …).
+
+    A block whose role its format fixed keeps it; the others are inferred from their text, as
+    in a plain-text article. The first title is the document's title; later ones are
+    headings.
+    """
     items = list(blocks)
     roles: list[Role] = []
     title = date = byline = place = source = ""
     seen_body = False
     for n, block in enumerate(items):
-        role = block.role or _infer_role(block.text, n, seen_body, title_taken=bool(title))
+        role = block.role or _infer_role(
+            block.text, n, seen_body, title_taken=bool(title), headings=block.headings
+        )
         if role == "title" and not title:
             title = block.text
         elif role == "title":
@@ -650,12 +729,24 @@ def _build(blocks: Iterable[_Block]) -> Document:
             seen_body = True
         roles.append(role)
     paragraphs = tuple(
-        Paragraph(i, role, _one_block(block.text), block.line)
+        Paragraph(
+            i,
+            role,
+            _one_block(block.text),
+            block.line,
+            block.level if role in _LEVELLED else 0,
+            block.marker,
+            block.links,
+        )
         for i, (block, role) in enumerate(zip(items, roles, strict=True))
     )
     if source == "AP":
         source = "Associated Press"
     return Document(paragraphs, title=title, date=date, source=source, place=place, byline=byline)
+
+
+#: Roles whose paragraphs have a level: a heading's rank, a list item's or a quote's depth.
+_LEVELLED = frozenset({"heading", "list", "quote"})
 
 
 _BLOCK_BREAKS = str.maketrans({"\u2029": " ", "\x00": " ", "\n": " "})
@@ -666,7 +757,9 @@ def _one_block(text: str) -> str:
     return text.translate(_BLOCK_BREAKS) if "\u2029" in text or "\x00" in text else text
 
 
-def _infer_role(text: str, n: int, seen_body: bool, title_taken: bool) -> Role:
+def _infer_role(
+    text: str, n: int, seen_body: bool, title_taken: bool, headings: bool = True
+) -> Role:
     # Every pattern below sees at most a few hundred characters, so none of them can cost more
     # than a constant per paragraph, however long the paragraph and however it is made.
     short = len(text) <= 120
@@ -681,6 +774,8 @@ def _infer_role(text: str, n: int, seen_body: bool, title_taken: bool) -> Role:
         return "date"
     if short and _BYLINE.match(text) and not seen_body:
         return "byline"
+    if not headings:
+        return "body"
     if n == 0 and not title_taken and len(text) <= 300:
         return "title"
     if _looks_like_heading(text):

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pytest
 
-from reader.core.document import Document, Paragraph
+from reader.core.document import Document, Link, Paragraph
 from reader.core.excerpts import Excerpt, excerpt_paragraphs
 from reader.core.library import (
     MIGRATIONS,
@@ -326,6 +326,84 @@ def test_an_older_library_is_migrated_with_its_articles(tmp_path, sample_documen
         assert library.place(1) == Place()  # what version 2 added works
         assert library.excerpts() == []
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+STRUCTURED = Document(
+    (
+        Paragraph(0, "title", "Bridges"),
+        Paragraph(1, "heading", "Funding", 3, level=2),
+        Paragraph(2, "list", "Highway Bridge Program", 4, level=2, marker="b)"),
+        Paragraph(3, "table", "State\tBridges", 5, marker="header"),
+        Paragraph(
+            4,
+            "body",
+            "See the FHWA data for each state.",
+            6,
+            links=(Link(8, 17, "https://www.fhwa.dot.gov/"), Link(27, 32, "#states")),
+        ),
+        Paragraph(5, "quote", "Repair them first.", 7, level=2),
+    ),
+    title="Bridges",
+)
+
+
+def test_levels_markers_and_links_survive_the_library(library):
+    article_id = library.add(STRUCTURED).article_id
+    assert library.document(article_id).paragraphs == STRUCTURED.paragraphs
+
+
+def make_version_2_library(path):
+    """A library exactly as the previous Topic Reader left it, with one article."""
+    db = sqlite3.connect(path, isolation_level=None)
+    for migrate in MIGRATIONS[:2]:
+        migrate(db)
+    db.execute("PRAGMA user_version = 2")
+    db.execute(
+        "INSERT INTO article (hash, title, added, updated) VALUES ('h', 'Old one', 'x', 'x')"
+    )
+    db.execute(
+        "INSERT INTO paragraph (article_id, idx, role, text, line) "
+        "VALUES (1, 0, 'heading', 'Old heading', 1), (1, 1, 'body', 'Old text.', 3)"
+    )
+    db.execute("INSERT INTO place (article_id, position) VALUES (1, 1)")
+    db.close()
+
+
+def test_a_library_of_the_previous_version_is_upgraded_with_its_articles(tmp_path):
+    path = tmp_path / "library.sqlite3"
+    make_version_2_library(path)
+    with Library(path) as library:
+        assert library.document(1).paragraphs == (
+            Paragraph(0, "heading", "Old heading", 1),
+            Paragraph(1, "body", "Old text.", 3),
+        )
+        assert library.place(1).position == 1
+        new_id = library.add(STRUCTURED).article_id
+        assert library.document(new_id).paragraphs == STRUCTURED.paragraphs
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_an_upgrade_that_fails_leaves_the_library_as_it_was(tmp_path, monkeypatch):
+    import reader.core.library as library_module
+
+    path = tmp_path / "library.sqlite3"
+    make_version_2_library(path)
+
+    def half_done(db):
+        MIGRATIONS[2](db)
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(library_module, "MIGRATIONS", (*MIGRATIONS[:2], half_done))
+    with pytest.raises(LibraryError):
+        Library(path)
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+    columns = [row[1] for row in db.execute("PRAGMA table_info(paragraph)")]
+    assert "level" not in columns
+    assert db.execute("SELECT text FROM paragraph ORDER BY idx").fetchall() == [
+        ("Old heading",),
+        ("Old text.",),
+    ]
 
 
 def test_importing_a_folder_adds_what_it_can_and_lists_what_it_cannot(tmp_path, library, topics):
