@@ -321,6 +321,8 @@ def parse_bytes(
     if kind == "html":
         return parse_html(text, name)
     if kind == "markdown":
+        from reader.core.formats.markdown import parse_markdown
+
         return parse_markdown(text, name)
     return parse_text(text)
 
@@ -482,51 +484,6 @@ def _wrap_width(texts: list[str]) -> int:
 
 
 # ---------------------------------------------------------------------------------------------
-# Markdown
-
-
-def parse_markdown(text: str, name: str = "<markdown>") -> Document:
-    """Parse Markdown with markdown-it-py: headings, paragraphs, list items and quotes."""
-    try:
-        from markdown_it import MarkdownIt
-    except ImportError as exc:
-        raise missing_package(name, exc) from None
-    parser = MarkdownIt("commonmark")
-    tokens = parser.parse(text)
-    blocks: list[Block] = []
-    heading_level = 0
-    title_taken = False
-    for i, token in enumerate(tokens):
-        if token.type == "heading_open":
-            heading_level = int(token.tag[1:])
-        elif token.type == "inline":
-            content = _inline_text(token.children or [])
-            if not content:
-                continue
-            line = (token.map[0] + 1) if token.map else 0
-            parent = tokens[i - 1].type if i else ""
-            role: Role | None = None
-            if parent == "heading_open":
-                first_h1 = heading_level == 1 and not title_taken
-                title_taken = title_taken or first_h1
-                role = "title" if first_h1 else "heading"
-            blocks.append(Block(content, line, role))
-    return build_document(blocks)
-
-
-def _inline_text(children: Iterable[Any]) -> str:
-    parts: list[str] = []
-    for child in children:
-        if child.type in {"text", "code_inline", "html_inline"}:
-            parts.append(child.content if child.type != "html_inline" else "")
-        elif child.type in {"softbreak", "hardbreak"}:
-            parts.append(" ")
-        elif child.type == "image":
-            parts.append(child.content)
-    return re.sub(r"\s+", " ", "".join(parts)).strip()
-
-
-# ---------------------------------------------------------------------------------------------
 # HTML
 
 
@@ -569,7 +526,7 @@ def parse_html(html: str, name: str = "<input>") -> Document:
     if not body.strip():
         raise LoadError(name, "has no article text that Topic Reader could find")
     title = str(meta.get("title") or "").strip()
-    date = _readable_date(str(meta.get("date") or ""))
+    date = readable_date(str(meta.get("date") or ""))
     author = str(meta.get("author") or "").strip()
     blocks: list[Block] = []
     if title:
@@ -631,8 +588,8 @@ def _parse_large_page(html: str, name: str) -> Document:
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
-def _readable_date(value: str) -> str:
-    """``2024-05-23`` as ``May 23, 2024``; anything else as it is."""
+def readable_date(value: str) -> str:
+    """``2024-05-23`` (or an ISO date and time) as ``May 23, 2024``; anything else as it is."""
     from datetime import date
 
     try:

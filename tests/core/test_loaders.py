@@ -65,7 +65,7 @@ def test_markdown_headings_paragraphs_and_inline_markup(tmp_path):
         ("date", "June 3, 2024", 3),
         ("heading", "Background", 5),
         ("body", "The new tariffs on Chinese goods start in July.", 7),
-        ("body", "Exporters worry.", 10),
+        ("list", "Exporters worry.", 10),
     ]
 
 
