@@ -19,7 +19,6 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from reader.core.document import Document, Link, Paragraph, Role
 from reader.core.printable import printable
@@ -488,104 +487,10 @@ def _wrap_width(texts: list[str]) -> int:
 
 
 def parse_html(html: str, name: str = "<input>") -> Document:
-    """Extract the article from a saved web page with trafilatura.
+    """Extract the article from a saved web page (:mod:`reader.core.formats.html`)."""
+    from reader.core.formats.html import parse_html as parse
 
-    trafilatura finds the main text and its metadata (title, date, author, site) among menus,
-    ads and comments. It is given the page as a string, so it fetches nothing; scripts are
-    discarded, never run. The page is first rewritten by :func:`clean_markup`, so that no
-    markup can make the parsers slow; a page too large for trafilatura (a book saved as one
-    page) is read by a plain walk of its tree instead.
-    """
-    # Here, not at the top: the window's first paint reads no web page.
-    from reader.core.markup import MAX_EXTRACTED_TAGS, clean_markup
-
-    markup = clean_markup(html.replace("\x00", "\ufffd"))
-    if markup.start_tags > MAX_EXTRACTED_TAGS:
-        return _parse_large_page(markup.html, name)
-    try:
-        import trafilatura
-    except ImportError as exc:
-        raise missing_package(name, exc) from None
-    try:
-        extracted = trafilatura.bare_extraction(
-            markup.html,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=True,
-            include_images=False,
-            favor_recall=True,
-        )
-    except Exception as exc:  # trafilatura raises many kinds on malformed markup
-        raise LoadError(name, f"is not a web page Topic Reader can read ({exc})") from None
-    if extracted is None:
-        raise LoadError(name, "has no article text that Topic Reader could find")
-    meta: dict[str, Any] = (
-        extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
-    )
-    body = str(meta.get("text") or "")
-    if not body.strip():
-        raise LoadError(name, "has no article text that Topic Reader could find")
-    title = str(meta.get("title") or "").strip()
-    date = readable_date(str(meta.get("date") or ""))
-    author = str(meta.get("author") or "").strip()
-    blocks: list[Block] = []
-    if title:
-        blocks.append(Block(title, 0, "title"))
-    # The page's metadata becomes the meta line under the title, as in a plain-text article.
-    if date:
-        blocks.append(Block(date, 0, "date"))
-    if author:
-        blocks.append(Block(f"By {author}", 0, "byline"))
-    for n, line in enumerate(body.split("\n"), 1):
-        if line.strip() and line.strip() != title:
-            blocks.append(Block(line.strip(), n, None))
-    document = build_document(blocks)
-    return replace(
-        document,
-        title=title or document.title,
-        date=date or document.date,
-        byline=author or document.byline,
-        source=str(meta.get("sitename") or meta.get("hostname") or "") or document.source,
-        url=str(meta.get("url") or ""),
-    )
-
-
-def _parse_large_page(html: str, name: str) -> Document:
-    """Read a page with too many tags for trafilatura: every block of text, in order.
-
-    Headings become headings (the first ``<h1>``, else the page's ``<title>``, the title);
-    the rest is inferred as in a plain-text article. Nothing here searches the page, so the
-    time grows with the page and no faster.
-    """
-    try:
-        import lxml.html
-    except ImportError as exc:
-        raise missing_package(name, exc) from None
-    from reader.core.markup import page_blocks
-
-    try:
-        root = lxml.html.document_fromstring(html)
-    except Exception as exc:  # lxml raises several kinds on markup it cannot use
-        raise LoadError(name, f"is not a web page Topic Reader can read ({exc})") from None
-    head_title = " ".join((root.findtext(".//title") or "").split())
-    blocks: list[Block] = []
-    title_taken = False
-    for n, (tag, text) in enumerate(
-        page_blocks(root.body if root.find("body") is not None else root), 1
-    ):
-        role: Role | None = None
-        if tag in _HEADINGS:
-            role = "title" if tag == "h1" and not title_taken else "heading"
-            title_taken = title_taken or role == "title"
-        blocks.append(Block(text, n, role))
-    if head_title and not title_taken:
-        blocks.insert(0, Block(head_title, 0, "title"))
-    if not blocks:
-        raise LoadError(name, "has no article text that Topic Reader could find")
-    return build_document(blocks)
-
-
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+    return parse(html, name)
 
 
 def readable_date(value: str) -> str:
@@ -650,8 +555,9 @@ _DATELINE_SPAN = 200
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MONTH_WORD = re.compile(rf"\b{_MONTH}(?!\w)", re.IGNORECASE)
 _HEADING_WORDS = re.compile(r"^(?:CHAPTER|BOOK|PART|SECTION|ACT|SCENE)\b[\s\w.:-]*$")
-_TERMINAL = tuple(".!?:;,”\"’')]…")
-_SENTENCE_END = tuple('.!?”"’…')
+_TERMINAL = tuple(".!?:;,”\"’')]…。！？")
+#: What a sentence ends with, in Latin scripts and in Chinese and Japanese.
+_SENTENCE_END = tuple('.!?”"’…。！？')
 
 
 def build_document(blocks: Iterable[Block]) -> Document:

@@ -467,3 +467,10 @@ def test_a_file_longer_than_its_size_says_is_read_only_to_the_limit(tmp_path, mo
 
     monkeypatch.setattr(os, "stat", small)
     assert _error(path, max_bytes=1000) == f"{path}: is too large (the limit is 0.0 MB)"
+
+
+def test_chinese_lines_that_end_sentences_are_paragraphs_not_wrapped_lines():
+    sentence = "工厂的关税又提高了，官员说会谈没有结果，出口商担心明年的订单会继续减少"
+    lines = [f"{sentence * 2}{n}。" for n in range(8)]
+    doc = parse_bytes("\n".join(["标题", *lines]).encode(), kind="text")
+    assert [p.text for p in doc.paragraphs[1:]] == lines

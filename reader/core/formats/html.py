@@ -1,0 +1,323 @@
+"""Saved web pages: the article found by trafilatura, its paragraphs taken from its tree.
+
+trafilatura finds the main text and its metadata (title, date, author, site) among menus,
+ads and comments. It is given the page as a string, so it fetches nothing; scripts are
+discarded, never run. The page is first rewritten by :func:`~reader.core.markup.clean_markup`
+so that no markup can make the parsers slow; a page too large for trafilatura (a book saved
+as one page) is read by a plain walk of its tree instead.
+
+The paragraphs come from the element tree trafilatura hands back (``Document.body``), not
+from its text: ``<head rend="h2">`` is a heading of level 2 and only those are headings,
+list items and table rows keep their structure (no "- " or "|" in the text), ``<code>`` is
+one block with its lines, a ``<lb/>`` is a line break inside a paragraph, never a new one.
+trafilatura deletes every ``<figure>`` and every element whose class holds "caption", so
+figure captions are lifted out as plain paragraphs first and come back as captions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import Any
+
+from reader.core.document import Document, Role
+from reader.core.loaders import Block, LoadError, build_document, missing_package, readable_date
+
+#: The class that marks a lifted figure caption; it must not contain "caption" (see above).
+_FIGCAP = "tr-figcap"
+_FIGURE_TAG = re.compile(r"<(/?)figure\b[^>]*>")
+_FIGCAPTION_OPEN = re.compile(r"<figcaption\b[^>]*>")
+_ANY_TAG = re.compile(r"<[^>]*>")
+#: trafilatura's block elements: each is a paragraph of its own, and a word boundary.
+_BLOCK_TAGS = frozenset({"head", "p", "list", "item", "table", "row", "cell", "quote", "code"})
+_CONTAINERS = frozenset({"body", "div", "article", "section", "main", "span"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def parse_html(html: str, name: str = "<input>") -> Document:
+    """Extract the article from a saved web page (see the module)."""
+    from reader.core.markup import MAX_EXTRACTED_TAGS, clean_markup
+
+    markup = clean_markup(html.replace("\x00", "\ufffd"))
+    if markup.start_tags > MAX_EXTRACTED_TAGS:
+        return _parse_large_page(markup.html, name)
+    try:
+        import trafilatura
+    except ImportError as exc:
+        raise missing_package(name, exc) from None
+    try:
+        extracted = trafilatura.bare_extraction(
+            lift_figure_captions(markup.html),
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            favor_recall=True,
+        )
+    except Exception as exc:  # trafilatura raises many kinds on malformed markup
+        raise LoadError(name, f"is not a web page Topic Reader can read ({exc})") from None
+    if extracted is None:
+        raise LoadError(name, "has no article text that Topic Reader could find")
+    meta: dict[str, Any] = (
+        extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
+    )
+    body = getattr(extracted, "body", None)
+    if body is None:
+        body = meta.get("body")
+    title = " ".join(str(meta.get("title") or "").split())
+    found = (
+        [b for b in _walk(body) if " ".join(b.text.split()) != title] if body is not None else []
+    )
+    if not found:
+        raise LoadError(name, "has no article text that Topic Reader could find")
+    date = readable_date(str(meta.get("date") or ""))
+    author = clean_byline(str(meta.get("author") or ""))
+    blocks: list[Block] = []
+    if title:
+        blocks.append(Block(title, 0, "title"))
+    # The page's metadata becomes the meta line under the title, as in a plain-text article.
+    if date:
+        blocks.append(Block(date, 0, "date"))
+    if author:
+        blocks.append(Block(f"By {author}", 0, "byline"))
+    document = build_document([*blocks, *found])
+    return replace(
+        document,
+        title=title or document.title,
+        date=date or document.date,
+        byline=author or document.byline,
+        source=str(meta.get("sitename") or meta.get("hostname") or "") or document.source,
+        url=str(meta.get("url") or ""),
+    )
+
+
+def lift_figure_captions(html: str) -> str:
+    """Turn each ``<figcaption>`` into a plain paragraph and each ``<figure>`` into a ``<div>``.
+
+    The markup is :func:`~reader.core.markup.clean_markup`'s, whose tags have lower-case names
+    and quoted values, so a scan of the text finds them; each caption's own markup is dropped
+    (a ``<span class="caption-text">`` inside would be deleted). One pass, linear.
+    """
+    if "<figcaption" not in html:
+        return _FIGURE_TAG.sub(lambda m: f"<{m.group(1)}div>", html) if "<figure" in html else html
+    out: list[str] = []
+    pos = 0
+    while True:
+        found = _FIGCAPTION_OPEN.search(html, pos)
+        if found is None:
+            break
+        close = html.find("</figcaption>", found.end())
+        if close < 0:
+            break
+        out.append(html[pos : found.start()])
+        words = _ANY_TAG.sub(" ", html[found.end() : close])
+        out.append(f'<p class="{_FIGCAP}">{words}</p>')
+        pos = close + len("</figcaption>")
+    out.append(html[pos:])
+    return _FIGURE_TAG.sub(lambda m: f"<{m.group(1)}div>", "".join(out))
+
+
+# ---------------------------------------------------------------------------------------------
+# trafilatura's tree
+
+
+def _walk(body: Any) -> Iterator[Block]:
+    """Blocks in reading order from trafilatura's element tree."""
+    line = 0
+
+    def block(text: str, role: Role | None, **fields: Any) -> Iterator[Block]:
+        nonlocal line
+        if text.strip():
+            line += 1
+            # a table row's cells (tab-separated) and code lines are already as they should be
+            kept = role in ("code", "table")
+            yield Block(text if kept else " ".join(text.split()), line, role, **fields)
+
+    def prose(text: str, quote: int) -> Iterator[Block]:
+        if quote:
+            yield from block(text, "quote", level=quote)
+        else:
+            yield from block(text, None, headings=False)
+
+    def do_list(element: Any, depth: int) -> Iterator[Block]:
+        ordered = element.get("rend") == "ol"
+        number = 0
+        for item in element:
+            if item.tag != "item":
+                continue
+            number += 1
+            marker = f"{number}." if ordered else ("" if element.get("rend") == "dl" else "•")
+            yield from block(_flat_text(item), "list", level=depth, marker=marker)
+            for child in item:
+                if child.tag == "list":
+                    yield from do_list(child, depth + 1)
+                elif child.tag == "table":
+                    yield from do_table(child)
+
+    def do_table(element: Any) -> Iterator[Block]:
+        for row in element.iter("row"):
+            cells = [c for c in row if c.tag == "cell"]
+            texts = [_flat_text(c).replace("\t", " ") for c in cells]
+            if any(texts):
+                header = any(c.get("role") == "head" for c in cells)
+                yield from block("\t".join(texts), "table", marker="header" if header else "")
+
+    def do(element: Any, quote: int) -> Iterator[Block]:
+        tag = element.tag
+        if tag == "head":
+            rend = str(element.get("rend") or "h2")
+            level = int(rend[1]) if rend in _HEADINGS else 2
+            yield from block(_flat_text(element), "heading", level=level)
+        elif tag == "list":
+            yield from do_list(element, 1)
+        elif tag == "table":
+            yield from do_table(element)
+        elif tag == "code":
+            yield from block(_flat_text(element, keep_lines=True), "code")
+        elif tag == "p" and _FIGCAP in str(element.get("class") or ""):
+            yield from block(_flat_text(element), "caption")
+        elif tag == "p" and len(element) == 1 and element[0].tag == "code" and not _loose(element):
+            yield from block(_flat_text(element[0], keep_lines=True), "code")
+        elif tag == "quote" and not any(c.tag in _BLOCK_TAGS for c in element):
+            yield from block(_flat_text(element), "quote", level=quote + 1)
+        elif tag == "quote" or (tag in _CONTAINERS and any(c.tag in _BLOCK_TAGS for c in element)):
+            # A quote of several paragraphs, or a wrapper that a fallback extractor left
+            # (trafilatura's readability and jusText fallbacks hand back <div>s): its children
+            # are the paragraphs, and the text between them too.
+            inner = quote + 1 if tag == "quote" else quote
+            yield from prose(str(element.text or ""), inner)
+            for child in element:
+                yield from do(child, inner)
+                yield from prose(str(child.tail or ""), inner)
+        else:
+            yield from prose(_flat_text(element), quote)
+
+    yield from do(body, 0)
+
+
+def _loose(element: Any) -> bool:
+    """Whether a ``<p>`` holds text of its own beside its one child."""
+    return bool((element.text or "").strip() or (element[0].tail or "").strip())
+
+
+def _flat_text(element: Any, keep_lines: bool = False) -> str:
+    """An element's text; a ``<lb/>`` is a space (a line end in code), never a new paragraph.
+
+    Nested lists and tables of a list item are left to the caller, which makes them items
+    and rows of their own. Block children are kept apart by a space
+    (``<item><head>WebIDE</head>Develop…``). Walked with a stack, not recursion, so that a
+    deep tree cannot exhaust Python's.
+    """
+    parts: list[str] = []
+    stack: list[tuple[Any, bool]] = [(element, False)]
+    while stack:
+        node, closing = stack.pop()
+        # code inside code (``<code><code>…``) is one block, with nothing added around it
+        pad = " " if node.tag in _BLOCK_TAGS and node.tag != "code" else ""
+        if closing:
+            if node is not element:
+                parts.append(pad)
+                parts.append(str(node.tail or ""))
+            continue
+        if node is not element:
+            parts.append(pad)
+        if node.tag == "lb":
+            parts.append("\n" if keep_lines else " ")
+        else:
+            parts.append(str(node.text or ""))
+        stack.append((node, True))
+        children = [
+            c
+            for c in node
+            if isinstance(c.tag, str) and not (node.tag == "item" and c.tag in ("list", "table"))
+        ]
+        stack.extend((c, False) for c in reversed(children))
+    text = "".join(parts)
+    if keep_lines:
+        return text.strip("\n")
+    return " ".join(text.split())
+
+
+# ---------------------------------------------------------------------------------------------
+# Bylines
+
+
+_MONTH_OR_DAY = re.compile(
+    r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\.?(?:[\s,]+\d.*)?$"
+)
+_NOT_A_NAME = re.compile(
+    r"^(?:user ?name|follow(?: author)?|author|admin|staff|last updated\b.*|updated\b.*|"
+    r"published\b.*|posted\b.*|authority control|https?|作者|著者)$",
+    re.IGNORECASE,
+)
+_URL_WORD = re.compile(r"\bhttps?\b", re.IGNORECASE)
+
+
+def clean_byline(author: str) -> str:
+    """The names in trafilatura's author field, as a citation can use them.
+
+    It joins what it found with "; ", and what it found may be a placeholder ("Username"),
+    a date run into the name ("Nathan Willis March"), a web address, a degree, or the same
+    name twice in different case: each part is cleaned and kept once.
+    """
+    names: list[str] = []
+    seen: set[str] = set()
+    for part in author.split(";")[:20]:
+        name = _MONTH_OR_DAY.sub("", _URL_WORD.sub("", part[:200]))
+        name = " ".join(name.split()).strip(" ,.|-–—")
+        name = re.sub(r"^(?:by|par|von|written by)\s+", "", name, flags=re.IGNORECASE)
+        # initials and degrees ("F", "MA") are not names; two characters may be, in Chinese
+        short = len(name) < 2 or (len(name) < 3 and name.isascii())
+        if short or any(ch.isdigit() for ch in name) or _NOT_A_NAME.match(name):
+            continue
+        key = name.casefold()
+        if key not in seen:
+            seen.add(key)
+            names.append(name)
+    return ", ".join(names)
+
+
+# ---------------------------------------------------------------------------------------------
+# Pages too large for trafilatura
+
+
+def _parse_large_page(html: str, name: str) -> Document:
+    """Read a page with too many tags for trafilatura: every block of text, in order.
+
+    Headings become headings (the first ``<h1>``, else the page's ``<title>``, the title);
+    the rest is inferred as in a plain-text article. Nothing here searches the page, so the
+    time grows with the page and no faster.
+    """
+    try:
+        import lxml.html
+    except ImportError as exc:
+        raise missing_package(name, exc) from None
+    from reader.core.markup import page_blocks
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except Exception as exc:  # lxml raises several kinds on markup it cannot use
+        raise LoadError(name, f"is not a web page Topic Reader can read ({exc})") from None
+    head_title = " ".join((root.findtext(".//title") or "").split())
+    blocks: list[Block] = []
+    title_taken = False
+    for n, (tag, text) in enumerate(
+        page_blocks(root.body if root.find("body") is not None else root), 1
+    ):
+        role: Role | None = None
+        level = 0
+        if tag in _HEADINGS:
+            role = "title" if tag == "h1" and not title_taken else "heading"
+            title_taken = title_taken or role == "title"
+            level = int(tag[1])
+        elif tag == "pre":
+            role = "code"
+        blocks.append(Block(text, n, role, level=level, headings=False))
+    if head_title and not title_taken:
+        blocks.insert(0, Block(head_title, 0, "title"))
+    if not blocks:
+        raise LoadError(name, "has no article text that Topic Reader could find")
+    return build_document(blocks)

@@ -1,0 +1,129 @@
+"""Saved web pages: paragraphs from trafilatura's tree, with their headings, lists and tables."""
+
+from pathlib import Path
+
+import pytest
+
+from reader.core.formats.html import clean_byline, lift_figure_captions
+from reader.core.loaders import load_document, parse_bytes
+
+PAGE = Path(__file__).resolve().parents[1] / "data" / "formats" / "html" / "harbour-report.html"
+
+
+@pytest.fixture(scope="module")
+def page():
+    return load_document(PAGE)
+
+
+def texts(document, role):
+    return [p.text for p in document.paragraphs if p.role == role]
+
+
+def test_only_the_page_headings_are_headings_with_their_levels(page):
+    assert [(p.level, p.text) for p in page.paragraphs if p.role == "heading"] == [
+        (2, "Who is affected"),
+        (2, "What it cost"),
+        (3, "Reading the traffic data"),
+    ]
+    assert page.title == "Harbour bridge reopens after repairs"
+    assert texts(page, "title") == ["Harbour bridge reopens after repairs"]
+
+
+def test_list_items_keep_their_marker_and_depth_without_dashes(page):
+    items = [(p.marker, p.level, p.text) for p in page.paragraphs if p.role == "list"]
+    assert items[:5] == [
+        ("•", 1, "Commuters from the north shore, who took the ferry instead"),
+        ("•", 1, "Cyclists, who now get a separate lane"),
+        ("•", 2, "on weekdays from seven to ten in the morning"),
+        ("•", 2, "and all day at weekends"),
+        ("•", 1, "Freight operators, who used the ring road for eight months"),
+    ]
+    assert [m for m, _, _ in items[5:]] == ["1.", "2.", "3."]
+    assert not any(p.text.startswith(("- ", "* ")) for p in page.paragraphs)
+
+
+def test_table_rows_are_cells_apart_with_the_header_marked(page):
+    rows = [(p.marker, p.text.split("\t")) for p in page.paragraphs if p.role == "table"]
+    assert rows == [
+        ("header", ["Item", "Cost", "Note"]),
+        ("", ["Cables", "12.5", "replaced"]),
+        ("", ["Deck", "8.1", "resurfaced"]),
+    ]
+    assert not any("|" in p.text for p in page.paragraphs)
+
+
+def test_a_code_block_is_whole_with_its_lines_and_not_a_heading(page):
+    assert texts(page, "code") == [
+        'import json\n# the counts of one day\ncounts = json.load(open("traffic.json"))\n'
+        "print(sum(counts))"
+    ]
+    assert not any("json" in t for t in texts(page, "heading"))
+
+
+def test_a_figure_caption_is_kept_as_a_caption(page):
+    assert texts(page, "caption") == [
+        "Traffic crosses the reopened harbour bridge at dawn on Thursday."
+    ]
+
+
+def test_a_line_break_does_not_split_a_paragraph(page):
+    assert (
+        "Engineers found corroded cables during an inspection last year. The repairs began in "
+        "September and finished ahead of the schedule set by the council."
+    ) in texts(page, "body")
+
+
+def test_a_quotation_is_a_quote(page):
+    assert [(p.level, p.text[:22]) for p in page.paragraphs if p.role == "quote"] == [
+        (1, "We are proud of the cr")
+    ]
+
+
+def test_the_byline_is_the_one_clean_name(page):
+    assert page.byline == "Jane Example"
+    assert texts(page, "byline") == ["By Jane Example"]
+    assert (page.date, page.source) == ("May 23, 2024", "Example Gazette")
+
+
+def test_japanese_sentences_are_body_text(page):
+    assert "橋は木曜日に再開した。工事は予定より早く終わった！市は費用を公表した？" in texts(
+        page, "body"
+    )
+
+
+@pytest.mark.parametrize(
+    ("found", "clean"),
+    [
+        ("Username", ""),
+        ("Jeffrey Gettleman; JEFFREY GETTLEMAN", "Jeffrey Gettleman"),
+        ("Laura June Topolsky July", "Laura June Topolsky"),
+        ("Joe Wee Monday; February", "Joe Wee"),
+        ("Last Updated January 7", ""),
+        ("Bradley M Kuhn http; Ebb Org; Bkuhn", "Bradley M Kuhn, Ebb Org, Bkuhn"),
+        ("Brenda Goodman; MA", "Brenda Goodman"),
+        ("Stella Kim; Jennifer Jett", "Stella Kim, Jennifer Jett"),
+        ("By Ana Sandoiu", "Ana Sandoiu"),
+        ("作者; 王伟", "王伟"),
+    ],
+)
+def test_bylines_are_names(found, clean):
+    assert clean_byline(found) == clean
+
+
+def test_figure_captions_are_lifted_out_of_what_trafilatura_deletes():
+    html = (
+        '<figure class="x"><img src="a"><figcaption class="caption">'
+        '<span class="caption-t">A <b>cat</b></span></figcaption></figure>'
+    )
+    lifted = '<div><img src="a"><p class="tr-figcap"> A  cat  </p></div>'
+    assert lift_figure_captions(html) == lifted
+
+
+def test_a_paragraph_with_a_date_only_is_still_a_date_line_not_a_heading():
+    body = "".join(
+        f"<p>Paragraph {n} says the talks went on for a long time.</p>" for n in range(6)
+    )
+    page = f"<html><body><article><h1>Talks</h1><p>Short line</p>{body}</article></body></html>"
+    doc = parse_bytes(page.encode(), kind="html")
+    assert "heading" not in [p.role for p in doc.paragraphs]
+    assert doc.paragraphs[1].text == "Short line"
