@@ -32,7 +32,7 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 PDF_SUFFIXES = frozenset({".pdf"})
 EPUB_SUFFIXES = frozenset({".epub"})
 DOCX_SUFFIXES = frozenset({".docx"})
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
 #: Formats read from their bytes, never decoded as text.
 BINARY_KINDS = frozenset({"pdf", "epub", "docx"})
 
@@ -259,8 +259,7 @@ def load_document(
         _check_regular(file, _file_status(file).st_mode)  # a missing file is not "unsupported"
         raise LoadError(
             file,
-            f"unsupported file type {suffix!r} "
-            "(Topic Reader opens .txt, .md, .html, .pdf, .epub and .docx)",
+            f"unsupported file type {suffix!r} (Topic Reader opens .txt, .md, .html and .pdf)",
         )
     data = read_bytes(file, max_bytes)
     document = parse_bytes(data, kind=_kind_of(suffix), name=str(file), paragraphs=paragraphs)
@@ -310,7 +309,8 @@ def parse_bytes(
     if kind == "auto":
         kind = _binary_kind(data) or "auto"
     if kind in BINARY_KINDS:
-        raise LoadError(name, f"is a {kind} file, which this Topic Reader does not read")
+        document = _parse_binary(data, kind, name)
+        return _flattened(document) if paragraphs else document
     text = decode(data, name)
     if kind == "auto":
         head = text.lstrip()[:1000].lower()
@@ -324,6 +324,17 @@ def parse_bytes(
 
         return parse_markdown(text, name)
     return parse_text(text)
+
+
+def _parse_binary(data: bytes, kind: str, name: str) -> Document:
+    """Read a PDF, EPUB or Word file; each format's module is imported only now."""
+    if not data.strip():
+        raise LoadError(name, "is empty")
+    if kind != "pdf":
+        raise LoadError(name, f"is a {kind} file, which this Topic Reader does not read")
+    from reader.core.formats.pdf import parse_pdf
+
+    return parse_pdf(data, name)
 
 
 def _flattened(document: Document) -> Document:
@@ -644,6 +655,11 @@ def _infer_role(
     if _looks_like_heading(text):
         return "heading"
     return "body"
+
+
+def looks_like_date(text: str) -> bool:
+    """Whether a short line is a date line ("June 18, 2023", "Updated April 17, 2026")."""
+    return len(text) <= 120 and (_DATE.match(text) is not None or _looks_like_date(text))
 
 
 def _looks_like_date(text: str) -> bool:

@@ -1,0 +1,155 @@
+"""PDF: paragraphs rebuilt in reading order, without running heads, with headings and title."""
+
+from pathlib import Path
+
+import pytest
+
+from reader.core.loaders import LoadError, load_document, parse_bytes
+
+FILES = Path(__file__).resolve().parents[1] / "data" / "formats" / "pdf"
+
+
+@pytest.fixture(scope="module")
+def tiny():
+    return load_document(FILES / "tiny-one-page.pdf")
+
+
+@pytest.fixture(scope="module")
+def two_columns():
+    return load_document(FILES / "crs-IF12672-russia-nuclear-2col.pdf")
+
+
+@pytest.fixture(scope="module")
+def three_columns():
+    return load_document(FILES / "federal-register-2020-17221.pdf")
+
+
+def paragraph_with(document, words):
+    return next(p for p in document.paragraphs if words in p.text)
+
+
+def test_title_date_and_author_come_from_the_file_and_lead_the_article(tiny):
+    assert (tiny.title, tiny.date, tiny.byline) == (
+        "Tiny Test Document",
+        "May 23, 2024",
+        "Topic Reader developers",
+    )
+    assert [(p.role, p.level, p.text) for p in tiny.paragraphs] == [
+        ("title", 0, "Tiny Test Document"),
+        ("date", 0, "May 23, 2024"),
+        ("byline", 0, "By Topic Reader developers"),
+        ("heading", 1, "1 Introduction"),
+        (
+            "body",
+            0,
+            "This one-page file is made for Topic Reader's tests. Its first paragraph is "
+            "hyphenated across a line end, so a reader has to join the two halves of the word "
+            "again.",
+        ),
+        ("body", 0, "A second paragraph follows after a larger gap. It ends here."),
+    ]
+    assert tiny.paragraphs[-1].line == 1  # the page it is on
+
+
+def test_two_columns_read_left_then_right_with_headings_in_order(two_columns):
+    assert two_columns.title == "Russia’s Nuclear Weapons"
+    assert two_columns.date == "Updated April 22, 2026"
+    headings = [p.text for p in two_columns.paragraphs if p.role == "heading"]
+    assert headings[:4] == [
+        "Force Structure",
+        "Doctrine and Employment Plans",
+        "Russian Coercive Signaling",
+        "Arms Control and Risk Reduction",
+    ]
+    texts = [p.text for p in two_columns.paragraphs]
+    first = texts.index(paragraph_with(two_columns, "possesses the world’s largest").text)
+    right = texts.index(paragraph_with(two_columns, "According to a 2025 estimate").text)
+    assert first < texts.index("Force Structure") < right
+
+
+def test_a_paragraph_runs_on_across_a_page_break(two_columns):
+    paragraph = paragraph_with(two_columns, "According to a November 2024 revision")
+    assert "the range of Russia’s potential nuclear employment scenarios, it is unknown" in (
+        paragraph.text
+    )
+    assert {paragraph.line} == {1}  # where it starts
+
+
+def test_running_heads_footers_and_page_numbers_are_gone(two_columns, three_columns):
+    assert not any("crsreports.congress.gov" in p.text for p in two_columns.paragraphs)
+    assert [p.text for p in two_columns.paragraphs].count("Russia’s Nuclear Weapons") == 1
+    texts = [p.text for p in three_columns.paragraphs]
+    assert not any("Federal Register / Vol. 85" in t for t in texts)
+    assert not any(t.startswith("VerDate") or "Jkt 250001" in t for t in texts)
+    assert not any(t.strip().isdigit() for t in texts)
+
+
+def test_three_columns_flow_from_page_to_page_with_hyphens_joined(three_columns):
+    paragraph = paragraph_with(three_columns, "Lion Air Flight 610) was involved in an accident")
+    assert (
+        "from Soekarno-Hatta International Airport in Jakarta, Indonesia, resulting in 189 "
+        in (paragraph.text)
+    )
+    assert (
+        "operators with an existing FAA-approved MEL"
+        in paragraph_with(three_columns, "Finally, operators").text
+    )
+    assert not any("\ufffe" in p.text or "\x02" in p.text for p in three_columns.paragraphs)
+
+
+def test_headings_have_levels_by_type_size(three_columns):
+    heading = paragraph_with(three_columns, "Comments Invited")
+    assert (heading.role, heading.text) == ("heading", "Comments Invited")
+    assert heading.level >= 1
+    assert three_columns.title == "DEPARTMENT OF TRANSPORTATION"
+
+
+def test_footnotes_are_set_apart_at_the_end_as_notes(three_columns):
+    roles = [p.role for p in three_columns.paragraphs]
+    first_note = roles.index("credit")
+    assert set(roles[first_note:]) == {"credit"}
+    assert paragraph_with(three_columns, "Lion Air Flight 610) was").classified
+
+
+def test_a_scan_says_it_has_no_text_to_read():
+    with pytest.raises(LoadError) as caught:
+        load_document(FILES / "ocrmypdf-c02-22-scanned.pdf")
+    message = str(caught.value)
+    assert "is a scan" in message
+    assert "no text" in message
+    assert "\n" not in message
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        ((FILES / "password.pdf").read_bytes(), "is protected by a password"),
+        (b"%PDF-1.7\n1 0 obj <<>> endobj\n", "is not a PDF Topic Reader can read"),
+        ((FILES / "tiny-one-page.pdf").read_bytes()[:400], "is not a PDF Topic Reader can read"),
+    ],
+)
+def test_locked_or_broken_pdfs_are_one_line(tmp_path, data, problem):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(data)
+    with pytest.raises(LoadError) as caught:
+        load_document(path)
+    assert str(caught.value).startswith(f"{path}: {problem}")
+    assert "\n" not in str(caught.value)
+
+
+def test_a_pdf_is_recognised_by_its_bytes():
+    document = parse_bytes((FILES / "tiny-one-page.pdf").read_bytes())
+    assert document.title == "Tiny Test Document"
+
+
+def test_paragraphs_mode_makes_every_paragraph_body_text():
+    document = parse_bytes((FILES / "tiny-one-page.pdf").read_bytes(), paragraphs=True)
+    assert {p.role for p in document.paragraphs} == {"body"}
+
+
+def test_a_missing_pdf_library_is_a_clear_load_error(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)
+    with pytest.raises(LoadError, match="a package Topic Reader needs is missing"):
+        load_document(FILES / "tiny-one-page.pdf")
