@@ -18,6 +18,7 @@ from reader.core.document import Document, TopicHit
 
 if TYPE_CHECKING:
     from reader.core.excerpts import Excerpt
+    from reader.core.find import Found
     from reader.core.topics import Topic
 
 MatchMode = Literal["any", "all"]
@@ -74,6 +75,8 @@ class ReadingState:
         history: Library articles read in this window, oldest first (Back and Forward).
         history_at: Where in ``history`` the reader is (-1: nowhere yet).
         sources: For a digest, the (article id, paragraph) each of its paragraphs shows.
+        found: What the find bar's search found in the document, or None (no search).
+        found_at: Which of it is the current occurrence (-1: none).
     """
 
     document: Document | None = None
@@ -89,6 +92,8 @@ class ReadingState:
     history: tuple[int, ...] = ()
     history_at: int = -1
     sources: tuple[tuple[int, int], ...] | None = None
+    found: Found | None = None
+    found_at: int = -1
     _ids: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -113,6 +118,8 @@ class ReadingState:
             position=min(max(0, position), last),
             article_id=None,
             sources=None,
+            found=None,
+            found_at=-1,
         )
 
     def with_article(self, article_id: int, *, visit: bool = True) -> ReadingState:
@@ -224,6 +231,53 @@ class ReadingState:
         """A file is being read in the background ("" when that is over)."""
         return self if name == self.opening else replace(self, opening=name)
 
+    def with_found(self, found: Found | None, origin: int | None = None) -> ReadingState:
+        """Show what a search found, and go to its first occurrence from the reader's place.
+
+        The current occurrence is the first shown one in or after paragraph ``origin`` (by
+        default the reader's; wrapping to the start). None ends the search.
+        """
+        if found is None:
+            return self if self.found is None else replace(self, found=None, found_at=-1)
+        state = replace(self, found=found, found_at=-1)
+        shown = state.shown_found
+        if not shown:
+            return state
+        start = self.position if origin is None else origin
+        assert self.document is not None
+        first = found.first_from(self.document.offsets[min(start, len(self.document.offsets) - 1)])
+        after = bisect_left(shown, first)
+        at = shown[after] if after < len(shown) else shown[0]
+        return replace(state, found_at=at).at(found.paragraph(at))
+
+    def found_step(self, step: int) -> ReadingState:
+        """Go to the next (``step`` 1) or previous (-1) shown occurrence, wrapping around.
+
+        From a paragraph the reader moved to since, the step starts there.
+        """
+        found = self.found
+        shown = self.shown_found
+        if found is None or not shown:
+            return self
+        assert self.document is not None
+        if 0 <= self.found_at < len(found) and found.paragraph(self.found_at) == self.position:
+            here = bisect_left(shown, self.found_at)
+            if here < len(shown) and shown[here] == self.found_at:
+                at = shown[(here + step) % len(shown)]
+            else:  # the current one is hidden now: the nearest shown one in that direction
+                at = shown[here % len(shown)] if step > 0 else shown[here - 1]
+        else:  # the reader moved: from the start (or the end) of their paragraph
+            offsets = self.document.offsets
+            if step > 0:
+                following = self.position + 1
+                edge = offsets[following] if following < len(offsets) else len(self.document.text)
+                after = bisect_left(shown, found.first_from(edge))
+                at = shown[after] if after < len(shown) else shown[0]
+            else:
+                before = bisect_left(shown, found.first_from(offsets[self.position]))
+                at = shown[before - 1] if before > 0 else shown[-1]
+        return replace(self, found_at=at).at(found.paragraph(at))
+
     # -- topics -----------------------------------------------------------------------------
 
     @property
@@ -322,6 +376,41 @@ class ReadingState:
         matches = self.matching
         at = bisect_left(matches, index)
         return at + 1 if at < len(matches) and matches[at] == index else 0
+
+    @cached_property
+    def shown_found(self) -> tuple[int, ...]:
+        """Which occurrences of the search are in visible paragraphs (indices into it).
+
+        Occurrences in paragraphs hidden by Show Only Matching are counted apart and never
+        stepped to: the reader asked to see only the matches.
+        """
+        found = self.found
+        if found is None:
+            return ()
+        if not (self.show_only_matching and self.checked):
+            return tuple(range(len(found)))
+        matching = set(self.matching)
+        return tuple(i for i, p in enumerate(found.paragraphs) if p in matching)
+
+    def find_status(self) -> str:
+        """What the find bar says: "3 of 17", "No matches", "… · 4 in hidden paragraphs"."""
+        found = self.found
+        if found is None or not found.text.strip():
+            return ""
+        shown = self.shown_found
+        hidden = len(found) - len(shown)
+        if not len(found):
+            return "No matches"
+        if not shown:
+            text = "No matches shown"
+        elif (at := bisect_left(shown, self.found_at)) < len(shown) and shown[at] == self.found_at:
+            text = f"{at + 1} of {len(shown)}"
+        else:
+            text = f"{len(shown)} {'match' if len(shown) == 1 else 'matches'}"
+        if hidden:
+            where = "a hidden paragraph" if hidden == 1 else "hidden paragraphs"
+            text += f" · {hidden} in {where}"
+        return text
 
     # -- words for the reader ---------------------------------------------------------------
 

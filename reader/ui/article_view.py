@@ -44,6 +44,10 @@ _NEAR = 60  # blocks beyond the viewport that get their highlights ready
 _NEAR_CHARS = 20_000  # and characters, at most, on either side
 MARK_ROWS = 2000  # the scroll bar's marks are kept to this many places
 _STRIPE = 5  # width of a topic's stripe in the margin, in pixels
+_FOUND = "#fff176"  # what the find bar found (light), as a text marker
+_FOUND_DARK = "#8d7a1d"  # and on a dark background
+_CURRENT_FOUND = "#ff9632"  # the occurrence the reader is at
+_FIND_MARK = "#e0a800"  # where the search occurs, beside the scroll bar
 _META = frozenset({"date", "byline"})
 _ROLE_SIZE = {"title": 2, "heading": 1, "caption": -1, "credit": -1, "date": -1, "byline": -1}
 
@@ -169,6 +173,7 @@ class MatchScrollBar(QScrollBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)  # vertical
         self._marks: list[tuple[float, QColor]] = []
+        self._found: list[float] = []
         self.setAccessibleName("Article scroll bar with match marks")
 
     def set_marks(self, marks: list[tuple[float, QColor]]) -> None:
@@ -180,10 +185,20 @@ class MatchScrollBar(QScrollBar):
         """The marks shown now."""
         return list(self._marks)
 
+    def set_found_marks(self, places: list[float]) -> None:
+        """Show where the find bar's search occurs, at these fractions of the article."""
+        if places != self._found:
+            self._found = places
+            self.update()
+
+    def found_marks(self) -> list[float]:
+        """Where the search's marks are now."""
+        return list(self._found)
+
     @override
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if not self._marks:
+        if not self._marks and not self._found:
             return
         from PySide6.QtWidgets import QStyle, QStyleOptionSlider  # only once marks show
 
@@ -210,6 +225,11 @@ class MatchScrollBar(QScrollBar):
             run_start, run_end, run_colour = y, y + 3, colour
         if run_colour is not None:
             painter.fillRect(QRect(x, run_start, width, run_end - run_start), run_colour)
+        # The search's places: a narrow strip along the groove's right edge.
+        found = QColor(_FIND_MARK)
+        strip = max(3, width // 3)
+        for y in sorted({groove.top() + int(place * span) for place in self._found}):
+            painter.fillRect(QRect(x + width - strip, y, strip, 3), found)
         painter.end()
 
 
@@ -261,6 +281,8 @@ class ArticleView(QTextBrowser):
         self._rendering = False
         self._reported = 0  # the paragraph of the cursor, as last reported
         self._cache: dict[tuple[str, int], list[QTextEdit.ExtraSelection]] = {}
+        self._found_cache: dict[int, list[QTextEdit.ExtraSelection]] = {}  # by block
+        self._found_for: object = None  # the search they show
         self._map = BlockMap(())
         self._builder: _Builder | None = None  # the rest of a book, still going in
         self._visible_paragraphs: tuple[int, ...] = ()  # the state's, as last shown
@@ -326,13 +348,24 @@ class ArticleView(QTextBrowser):
                 old.show_only_matching,
             ):
                 self.refresh()
-            if state.document is not None and state.position != self.current_paragraph():
+            elif state.found is not old.found or state.found_at != old.found_at:
+                self._apply_highlights()
+                self._update_marks()
+            moved_to_found = (
+                old is not None
+                and state.found_at >= 0
+                and (state.found is not old.found or state.found_at != old.found_at)
+            )
+            if moved_to_found:
+                self._go_to_found(state)
+            elif state.document is not None and state.position != self.current_paragraph():
                 self.go_to_paragraph(state.position)
         finally:
             self._rendering = False
         self._reported = self.current_paragraph()
 
     def _rebuild(self, state: ReadingState) -> None:
+        self._found_for = None  # other blocks: their marks are made again
         self._visible_paragraphs = ()
         self._candidates = ()
         self._builder = None
@@ -538,8 +571,107 @@ class ArticleView(QTextBrowser):
                 for topic_id in checked:
                     if topic_id in found:
                         words.extend(self._block_selections(topic_id, index, number))
+        if state.found is not None and len(state.found):
+            for number in near:
+                words.extend(self._found_selections(number))
+            current = self._current_found_selection()
+            if current is not None:
+                words.append(current)
         self._highlight_range = (near[0], near[-1]) if near else (0, -1)
         self.setExtraSelections(words)
+
+    def _found_range(self, number: int) -> tuple[int, int]:
+        """Which occurrences of the search (indices into it) lie in block ``number``."""
+        state = self._state
+        assert state is not None
+        found = state.found
+        assert found is not None
+        assert state.document is not None
+        index = self._map.paragraph_of(number)
+        start = state.document.offsets[index] + self._map.offset_of(number)
+        end = start + self._map.length_of(number)
+        return bisect_left(found.starts, start), bisect_left(found.starts, end)
+
+    def _found_cursor(self, number: int, at: int) -> QTextCursor:
+        """A cursor selecting occurrence ``at`` of the search, which lies in block ``number``."""
+        state = self._state
+        assert state is not None
+        found = state.found
+        assert found is not None
+        assert state.document is not None
+        block = self.document().findBlockByNumber(number)
+        piece = block.text()
+        origin = state.document.offsets[self._map.paragraph_of(number)]
+        origin += self._map.offset_of(number)
+        cursor = QTextCursor(block)
+        start = min(len(piece), found.starts[at] - origin)
+        end = min(len(piece), found.ends[at] - origin)
+        cursor.setPosition(block.position() + utf16_index(piece, start))
+        cursor.setPosition(
+            block.position() + utf16_index(piece, end), QTextCursor.MoveMode.KeepAnchor
+        )
+        return cursor
+
+    def _found_selections(self, number: int) -> list[QTextEdit.ExtraSelection]:
+        """Every occurrence of the search in block ``number``, marked (built once)."""
+        state = self._state
+        assert state is not None
+        if self._found_for is not state.found:
+            self._found_for = state.found
+            self._found_cache.clear()
+        cached = self._found_cache.get(number)
+        if cached is not None:
+            return cached
+        first, stop = self._found_range(number)
+        colour = QColor(_FOUND_DARK if self._is_dark() else _FOUND)
+        marks = []
+        for at in range(first, stop):
+            marked = QTextEdit.ExtraSelection()
+            marked.cursor = self._found_cursor(number, at)
+            marked.format.setBackground(QBrush(colour))
+            marks.append(marked)
+        self._found_cache[number] = marks
+        return marks
+
+    def _current_found_selection(self) -> QTextEdit.ExtraSelection | None:
+        """The current occurrence of the search, in a stronger colour (None if not shown)."""
+        state = self._state
+        assert state is not None
+        found, at = state.found, state.found_at
+        if found is None or not 0 <= at < len(found):
+            return None
+        index = found.paragraph(at)
+        start = found.starts[at] - state.document.offsets[index] if state.document else 0
+        number = self._map.piece_at(index, start)
+        if number not in self._shown:
+            return None
+        marked = QTextEdit.ExtraSelection()
+        marked.cursor = self._found_cursor(number, at)
+        marked.format.setBackground(QBrush(QColor(_CURRENT_FOUND)))
+        marked.format.setForeground(QBrush(QColor("#000000")))
+        return marked
+
+    def _go_to_found(self, state: ReadingState) -> None:
+        """Bring the current occurrence of the search on screen, the cursor at its start."""
+        found, at = state.found, state.found_at
+        if found is None or state.document is None or not 0 <= at < len(found):
+            return
+        index = found.paragraph(at)
+        number = self._map.piece_at(index, found.starts[at] - state.document.offsets[index])
+        self._ensure_built(number)
+        self._ensure_in_window(number)
+        if number not in self._shown:
+            return
+        cursor = self._found_cursor(number, at)
+        cursor.setPosition(cursor.selectionStart())
+        self.setTextCursor(cursor)
+        rect = self.cursorRect(cursor)
+        height = self.viewport().height()
+        if rect.top() < 0 or rect.bottom() > height:
+            # Off screen: bring it to a third of the way down, with its context above it.
+            scroll = self.verticalScrollBar()
+            scroll.setValue(scroll.value() + rect.top() - height // 3)
+        self._apply_highlights()
 
     def _near_viewport(self) -> list[int]:
         """The shown blocks from a little above to a little below what is on screen."""
@@ -606,12 +738,13 @@ class ArticleView(QTextBrowser):
         scroll = self.verticalScrollBar()
         if not isinstance(scroll, MatchScrollBar):
             return
-        key = (state.checked, state.mode, state.findings, state.document)
+        key = (state.checked, state.mode, state.findings, state.document, state.found)
         if key == self._marks_key:
             return
         self._marks_key = key
         offsets = state.document.offsets
         total = max(1, offsets[-1] if offsets else 1)
+        scroll.set_found_marks(_buckets(state.found.starts if state.found else (), total))
         order = [t.id for t in state.checked_topics()]
         colours = {t.id: QColor(t.colour) for t in state.topics}
         # One mark per MARK_ROWS-th of the article at most, for its first matching paragraph:
@@ -969,3 +1102,14 @@ def _joined(spans: list[tuple[int, int]], text: str, offset: int) -> list[tuple[
                 continue
         joined.append((start, end))
     return joined
+
+
+def _buckets(starts: tuple[int, ...], total: int) -> list[float]:
+    """The places (fractions of the text) of sorted offsets, one per MARK_ROWS-th at most."""
+    places: list[float] = []
+    position = 0
+    while position < len(starts):
+        bucket = starts[position] * MARK_ROWS // total
+        places.append(bucket / MARK_ROWS)
+        position = bisect_left(starts, -(-(bucket + 1) * total // MARK_ROWS), position + 1)
+    return places
