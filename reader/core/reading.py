@@ -25,6 +25,8 @@ MatchMode = Literal["any", "all"]
 MATCH_MODES: tuple[MatchMode, ...] = ("any", "all")
 
 _NONE: frozenset[str] = frozenset()
+#: What a state works out once that does not depend on the reader's place.
+_PLACE_FREE = ("matching", "visible", "shown_found")
 
 
 @dataclass(frozen=True, eq=False)
@@ -225,7 +227,15 @@ class ReadingState:
         """The reader is at paragraph ``position`` (clamped to the document)."""
         last = max(0, len(self.document.paragraphs) - 1) if self.document else 0
         position = min(max(0, position), last)
-        return self if position == self.position else replace(self, position=position)
+        if position == self.position:
+            return self
+        moved = replace(self, position=position)
+        # Only the place changed: what matches and what is shown carry over (on a book they
+        # take milliseconds to work out, and the reader moves at every keystroke).
+        for name in _PLACE_FREE:
+            if name in self.__dict__:
+                moved.__dict__[name] = self.__dict__[name]
+        return moved
 
     def with_opening(self, name: str) -> ReadingState:
         """A file is being read in the background ("" when that is over)."""
@@ -270,7 +280,7 @@ class ReadingState:
             offsets = self.document.offsets
             if step > 0:
                 following = self.position + 1
-                edge = offsets[following] if following < len(offsets) else len(self.document.text)
+                edge = offsets[following] if following < len(offsets) else self.document.length
                 after = bisect_left(shown, found.first_from(edge))
                 at = shown[after] if after < len(shown) else shown[0]
             else:
@@ -348,11 +358,17 @@ class ReadingState:
         """Indices of the paragraphs shown, in article order.
 
         With no topic checked every paragraph is visible, so clearing the filter never shows
-        an empty article. A filter that nothing matches shows nothing, and the status line
-        says so.
+        an empty article. A filter shows the matches and the heading of each one's section;
+        one that nothing matches shows nothing, and the view and status line say so.
         """
         if self.show_only_matching and self.checked:
-            return self.matching
+            matching = self.matching
+            if self.document is None or not matching:
+                return matching
+            # Each match keeps the heading of its section, as context.
+            sections = self.document.sections
+            headings = {sections[i] for i in matching} - {-1}
+            return tuple(sorted(headings.union(matching))) if headings else matching
         return tuple(range(len(self.document.paragraphs))) if self.document else ()
 
     def next_match(self) -> int | None:

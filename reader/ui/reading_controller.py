@@ -89,7 +89,7 @@ class ReadingController(QObject):
             except LoadError as exc:
                 self._fail(str(exc))
                 return
-            self._show(document, tuple(topics), position)
+            self.show_document(document, tuple(topics), position)
             return
         self._failure_title = "Cannot open file"
         self._reading = self._worker.read(path)
@@ -247,7 +247,7 @@ class ReadingController(QObject):
             # from the occurrence the shorter one went to.
             self._find_origin = self._state.position
         finder = self._finder_for(document)
-        if len(document.text) <= FIND_AT_ONCE_CHARS:
+        if document.length <= FIND_AT_ONCE_CHARS:
             self._searching = 0
             result = finder.find(text, match_case, whole_words)
             self._set(self._state.with_found(result, self._find_origin))
@@ -260,7 +260,7 @@ class ReadingController(QObject):
     def prepare_find(self) -> None:
         """The find bar opened: fold a book's text now, before the first search needs it."""
         document = self._state.document
-        if document is None or len(document.text) <= FIND_AT_ONCE_CHARS:
+        if document is None or document.length <= FIND_AT_ONCE_CHARS:
             return
         if self._search_worker is None:
             self._search_worker = SearchWorker(self)
@@ -331,7 +331,10 @@ class ReadingController(QObject):
 
     # -- the worker -------------------------------------------------------------------------
 
-    def _show(self, document: Document, topics: tuple[str, ...], position: int) -> None:
+    def show_document(
+        self, document: Document, topics: tuple[str, ...] = (), position: int = 0
+    ) -> None:
+        """Show a document read just now, at paragraph ``position``, and find its topics."""
         state = self._state.with_document(document, position).with_opening("")
         if topics:
             state = state.with_requested(topics)
@@ -361,7 +364,7 @@ class ReadingController(QObject):
     def _on_worker_loaded(self, ticket: int, document: Document) -> None:
         if ticket == self._reading:
             self._reading = 0
-            self._show(document, *self._reading_request)
+            self.show_document(document, *self._reading_request)
 
     def _on_worker_found(self, ticket: int, findings: Findings) -> None:
         if ticket != self._finding or self._state.document is None:
