@@ -72,7 +72,9 @@ def test_paragraphs_mode_reads_standard_input():
         ("missing.txt", None, "no such file"),
         ("empty.txt", b"", "is empty"),
         ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "PNG image"),
-        ("notes.docx", b"PK\x03\x04", "unsupported file type"),
+        ("notes.odt", b"PK\x03\x04", "unsupported file type"),
+        ("notes.docx", b"PK\x03\x04", "is not a Word document Topic Reader can read"),
+        ("scan.pdf", b"%PDF-1.4\n%%EOF", "is not a PDF Topic Reader can read"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_1(tmp_path, name, content, words):

@@ -32,7 +32,9 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 PDF_SUFFIXES = frozenset({".pdf"})
 EPUB_SUFFIXES = frozenset({".epub"})
 DOCX_SUFFIXES = frozenset({".docx"})
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
+SUPPORTED_SUFFIXES = (
+    TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES
+)
 #: Formats read from their bytes, never decoded as text.
 BINARY_KINDS = frozenset({"pdf", "epub", "docx"})
 
@@ -330,11 +332,15 @@ def _parse_binary(data: bytes, kind: str, name: str) -> Document:
     """Read a PDF, EPUB or Word file; each format's module is imported only now."""
     if not data.strip():
         raise LoadError(name, "is empty")
-    if kind != "pdf":
-        raise LoadError(name, f"is a {kind} file, which this Topic Reader does not read")
-    from reader.core.formats.pdf import parse_pdf
+    if kind == "pdf":
+        from reader.core.formats.pdf import parse_pdf
 
-    return parse_pdf(data, name)
+        return parse_pdf(data, name)
+    if kind != "docx":
+        raise LoadError(name, f"is a {kind} file, which this Topic Reader does not read")
+    from reader.core.formats.docx import parse_docx
+
+    return parse_docx(data, name)
 
 
 def _flattened(document: Document) -> Document:
