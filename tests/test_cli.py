@@ -75,6 +75,7 @@ def test_paragraphs_mode_reads_standard_input():
         ("notes.odt", b"PK\x03\x04", "unsupported file type"),
         ("notes.docx", b"PK\x03\x04", "is not a Word document Topic Reader can read"),
         ("scan.pdf", b"%PDF-1.4\n%%EOF", "is not a PDF Topic Reader can read"),
+        ("book.epub", b"PK\x03\x04", "is not an EPUB book Topic Reader can read"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_1(tmp_path, name, content, words):

@@ -33,7 +33,17 @@ PDF_SUFFIXES = frozenset({".pdf"})
 EPUB_SUFFIXES = frozenset({".epub"})
 DOCX_SUFFIXES = frozenset({".docx"})
 SUPPORTED_SUFFIXES = (
-    TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES
+    TEXT_SUFFIXES
+    | MARKDOWN_SUFFIXES
+    | HTML_SUFFIXES
+    | PDF_SUFFIXES
+    | EPUB_SUFFIXES
+    | DOCX_SUFFIXES
+)
+#: The open dialogs' filter: every kind of file Topic Reader opens, then anything.
+FILE_DIALOG_FILTER = (
+    "Articles and books (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.pdf *.epub *.docx)"
+    ";;All files (*)"
 )
 #: Formats read from their bytes, never decoded as text.
 BINARY_KINDS = frozenset({"pdf", "epub", "docx"})
@@ -261,7 +271,8 @@ def load_document(
         _check_regular(file, _file_status(file).st_mode)  # a missing file is not "unsupported"
         raise LoadError(
             file,
-            f"unsupported file type {suffix!r} (Topic Reader opens .txt, .md, .html and .pdf)",
+            f"unsupported file type {suffix!r} "
+            "(Topic Reader opens .txt, .md, .html, .pdf, .epub and .docx)",
         )
     data = read_bytes(file, max_bytes)
     document = parse_bytes(data, kind=_kind_of(suffix), name=str(file), paragraphs=paragraphs)
@@ -336,6 +347,10 @@ def _parse_binary(data: bytes, kind: str, name: str) -> Document:
         from reader.core.formats.pdf import parse_pdf
 
         return parse_pdf(data, name)
+    if kind == "epub":
+        from reader.core.formats.epub import parse_epub
+
+        return parse_epub(data, name)
     if kind != "docx":
         raise LoadError(name, f"is a {kind} file, which this Topic Reader does not read")
     from reader.core.formats.docx import parse_docx

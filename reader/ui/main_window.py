@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.loaders import FILE_DIALOG_FILTER
 from reader.core.reading import ReadingState
 from reader.ui._typing import override
 from reader.ui.article_view import ArticleView
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from reader.core.topics import Topic
     from reader.ui.window_parts import WindowParts
 
-FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+FILE_FILTER = FILE_DIALOG_FILTER
 #: If the article has not been painted by then (a minimised start), finish the window anyway.
 COMPLETE_AFTER_MS = 400
 #: Widths of the left (topics, library) and right (excerpts) docks on a first start.

@@ -474,3 +474,10 @@ def test_chinese_lines_that_end_sentences_are_paragraphs_not_wrapped_lines():
     lines = [f"{sentence * 2}{n}。" for n in range(8)]
     doc = parse_bytes("\n".join(["标题", *lines]).encode(), kind="text")
     assert [p.text for p in doc.paragraphs[1:]] == lines
+
+
+def test_the_open_dialog_offers_every_kind_of_file_that_opens():
+    from reader.core.loaders import FILE_DIALOG_FILTER, SUPPORTED_SUFFIXES
+
+    offered = FILE_DIALOG_FILTER.split(";;")[0]
+    assert all(f"*{suffix}" in offered for suffix in SUPPORTED_SUFFIXES if suffix)

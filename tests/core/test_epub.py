@@ -1,0 +1,165 @@
+"""EPUB books: chapters in reading order with their headings, and the book's metadata."""
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from reader.core.loaders import LoadError, load_document, parse_bytes
+
+FILES = Path(__file__).resolve().parents[1] / "data" / "formats" / "epub"
+
+
+@pytest.fixture(scope="module")
+def tales():
+    return load_document(FILES / "harbour-tales-epub3.epub")
+
+
+def test_title_author_and_date_come_from_the_package(tales):
+    # the main title, not the subtitle listed first; the author, not the illustrator
+    assert (tales.title, tales.byline, tales.date) == (
+        "Harbour Tales",
+        "Mara Quill",
+        "Apr 9, 2021",
+    )
+    assert [(p.role, p.text) for p in tales.paragraphs[:3]] == [
+        ("title", "Harbour Tales"),
+        ("byline", "By Mara Quill"),
+        ("date", "Apr 9, 2021"),
+    ]
+
+
+def test_chapters_come_in_spine_order_with_their_headings(tales):
+    headings = [(p.level, p.text) for p in tales.paragraphs if p.role == "heading"]
+    # chapter two has no heading of its own: its name in the contents stands in, at the
+    # level of the other chapters
+    assert headings == [(2, "One: The Quay"), (3, "The boats"), (2, "Two: Winter Storms")]
+    texts = [p.text for p in tales.paragraphs]
+    assert texts.index(
+        "The quay was busy before dawn, when the first boats came in with the night’s catch."
+    ) < texts.index("The ferry stayed in port for eleven days.")
+
+
+def test_contents_title_page_notes_and_licence_are_not_text(tales):
+    text = " ".join(p.text for p in tales.paragraphs)
+    for left_out in (
+        "Contents",
+        "Mara Quill</p>",
+        "A note nobody reads",
+        "Project Gutenberg",
+        "START OF",
+        "END OF",
+        "Updated editions",
+        "Enlarge the picture",
+    ):
+        assert left_out not in text
+    assert len([p for p in tales.paragraphs if p.text == "Harbour Tales"]) == 1
+
+
+def test_lists_tables_quotes_and_code_keep_their_shape(tales):
+    shaped = [
+        (p.role, p.level, p.marker, p.text)
+        for p in tales.paragraphs
+        if p.role in ("list", "table", "quote", "code")
+    ]
+    assert shaped == [
+        ("list", 1, "•", "Trawlers from the north"),
+        ("list", 2, "•", "two of them new"),
+        ("list", 1, "•", "The ferry"),
+        ("list", 1, "3.", "Third item"),
+        ("list", 1, "4.", "Fourth item"),
+        ("table", 0, "header", "Boat\tCrew"),
+        ("table", 0, "", "Gull\t4"),
+        ("quote", 1, "", "The sea gives, and the sea takes."),
+        ("code", 0, "", "knots = speed * 0.54\nprint(knots)"),
+    ]
+
+
+def test_words_are_whole_and_verse_splits_at_stanzas(tales):
+    texts = [p.text for p in tales.paragraphs]
+    spring = next(t for t in texts if t.startswith("Nobody"))
+    assert spring.startswith("Nobody remembered a colder spring; the harbour—frozen")  # no "7"
+    assert "the harbour master" in spring  # the soft hyphen is gone
+    assert "The tide comes in, the tide goes out," in texts
+    assert "and we are left to count the boats." in texts
+
+
+def test_an_epub2_book_reads_its_ncx_and_forgives_broken_markup():
+    book = load_document(FILES / "lighthouse-epub2.epub")
+    assert (book.title, book.byline, book.date) == (
+        "The Lighthouse Keeper",
+        "Ada Stone",
+        "Jun 1, 1911",  # publication, not conversion
+    )
+    assert [(p.role, p.text) for p in book.paragraphs[3:]] == [
+        ("heading", "Chapter I. The Lamp"),
+        ("body", "The lamp was lit at dusk every evening for forty years."),
+        ("heading", "Chapter II. The Fog"),
+        ("body", "Fog & rain came in."),
+        ("body", "The keeper waited."),
+    ]
+
+
+def test_an_epub_is_recognised_by_its_bytes():
+    assert parse_bytes((FILES / "lighthouse-epub2.epub").read_bytes()).title == (
+        "The Lighthouse Keeper"
+    )
+
+
+def zipped(members):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/epub+zip")
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+CONTAINER = (
+    '<container xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles>'
+    '<rootfile full-path="book.opf"/></rootfiles></container>'
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (b"PK\x03\x04 not really a zip", "is not an EPUB book Topic Reader can read"),
+        (zipped({"book.opf": "<package/>"}), "META-INF/container.xml is missing"),
+        (
+            zipped(
+                {"META-INF/container.xml": CONTAINER, "book.opf": "<package><metadata/></package>"}
+            ),
+            "no spine",
+        ),
+        (
+            zipped(
+                {
+                    "META-INF/container.xml": CONTAINER,
+                    "META-INF/encryption.xml": (
+                        '<encryption xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData>'
+                        '<enc:EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#aes128-cbc"/>'
+                        "</enc:EncryptedData></encryption>"
+                    ),
+                }
+            ),
+            "protected by DRM",
+        ),
+        (
+            zipped(
+                {"META-INF/container.xml": CONTAINER, "book.opf": "<package><spine/></package>"}
+            ),
+            "has no text to read",
+        ),
+        (b"", "is empty"),
+    ],
+)
+def test_broken_or_locked_books_are_one_line(tmp_path, data, problem):
+    path = tmp_path / "book.epub"
+    path.write_bytes(data)
+    with pytest.raises(LoadError) as caught:
+        load_document(path)
+    assert problem in str(caught.value)
+    assert str(caught.value).startswith(str(path))
+    assert "\n" not in str(caught.value)
