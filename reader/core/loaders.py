@@ -385,12 +385,21 @@ def parse_text(text: str) -> Document:
     first lines, chapter headings and short lines that end a sentence (see
     :func:`_wrapped_blocks`).
     """
+    head = text[:60_000]
+    if "utenberg" in head or "UTENBERG" in head:  # its module only for what may be a book
+        from reader.core.formats.gutenberg import is_gutenberg, parse_gutenberg
+
+        if is_gutenberg(text):
+            return parse_gutenberg(text)
+    return build_document(text_blocks(text))
+
+
+def text_blocks(text: str) -> list[Block]:
+    """The paragraphs of plain text, their roles still to be inferred (see :func:`parse_text`)."""
     lines = text.split("\n")
     if _is_hard_wrapped(lines):
-        blocks = list(_wrapped_blocks(lines))
-    else:
-        blocks = [Block(line.strip(), n, None) for n, line in enumerate(lines, 1) if line.strip()]
-    return build_document(blocks)
+        return list(_wrapped_blocks(lines))
+    return [Block(line.strip(), n, None) for n, line in enumerate(lines, 1) if line.strip()]
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
@@ -445,16 +454,50 @@ def _wrapped_blocks(lines: list[str]) -> Iterable[Block]:
     buffer: list[str] = []
     start = 0
     previous = ""  # the last line of the paragraph in ``buffer``
+    words: _Words | None = None
     for n, line in enumerate([*texts, ""], 1):
         stripped = line.lstrip()
         if buffer and (not stripped or (split and split.breaks(previous, line, stripped))):
-            yield Block(" ".join(buffer), start, None)
+            yield Block("".join(buffer), start, None)
             buffer = []
         if stripped:
             if not buffer:
                 start = n
+            elif _LINE_END_HYPHEN.search(buffer[-1]) and stripped[0].islower():
+                words = words or _Words(texts)
+                if not words.hyphenated(buffer[-1], stripped):
+                    buffer[-1] = buffer[-1][:-1]  # "exist-" + "ing": one word
+            else:
+                buffer.append(" ")
             buffer.append(stripped)
             previous = line
+
+
+#: A word broken at the line's end: letters and one hyphen (a dash "--" is not one).
+_LINE_END_HYPHEN = re.compile(r"(?<![-\W\d_])[^\W\d_]-$")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+class _Words:
+    """The book's own words, to tell a word hyphenated at a line's end from a compound.
+
+    "soap-⏎works" keeps its hyphen, "exist-⏎ing" loses it: the book is asked which of
+    "soap-works" and "soapworks" it writes elsewhere. Books that still break words at line
+    ends are rare (most texts were re-wrapped), so a hyphen stays unless the book writes
+    the word whole and never hyphenated. Counted once, on the first hyphen: linear.
+    """
+
+    def __init__(self, texts: list[str]) -> None:
+        self._seen = {w.casefold() for line in texts for w in _WORD.findall(line)}
+
+    def hyphenated(self, line: str, following: str) -> bool:
+        before = _WORD.findall(line[-60:])
+        after = _WORD.findall(following[:60])
+        if not before or not after:
+            return True
+        head, tail = before[-1].casefold(), after[0].casefold()
+        joined = head + tail
+        return f"{head}-{tail}" in self._seen or joined not in self._seen
 
 
 def _indented_after(previous: str, line: str) -> bool:

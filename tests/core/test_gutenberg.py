@@ -1,0 +1,167 @@
+"""Plain-text books from Project Gutenberg: the book without its licence, with its metadata."""
+
+from pathlib import Path
+
+import pytest
+
+from reader.core.loaders import load_document, parse_bytes, parse_text
+
+FILES = Path(__file__).resolve().parents[1] / "data" / "formats" / "txt"
+
+PROSE = (
+    "It was a dark and stormy night, and the rain fell in torrents, except at\n"
+    "occasional intervals, when it was checked by a violent gust of wind which\n"
+    "swept up the streets, rattling along the housetops and fiercely agitating\n"
+    "the scanty flame of the lamps that struggled against the darkness there.\n"
+)
+
+
+def book(body, header=None, footer=None):
+    header = (
+        header
+        if header is not None
+        else (
+            "The Project Gutenberg eBook of The Storm, by Ann Writer\n\n"
+            "This ebook is for the use of anyone anywhere in the United States and\n"
+            "most other parts of the world at no cost and with almost no restrictions\n"
+            "whatsoever.\n\n"
+            "Title: The Storm\n"
+            "       or, A Night in Town\n\n"
+            "Author: Ann Writer\n\n"
+            "Release date: March 3, 2001 [eBook #99999]\n"
+            "                Most recently updated: May 5, 2023\n\n"
+            "Language: English\n\n"
+            "*** START OF THE PROJECT GUTENBERG EBOOK THE STORM ***\n\n\n"
+        )
+    )
+    footer = (
+        footer
+        if footer is not None
+        else (
+            "\n\n*** END OF THE PROJECT GUTENBERG EBOOK THE STORM ***\n\n"
+            "Updated editions will replace the previous one--the old editions will\n"
+            "be renamed. Project Gutenberg is a registered trademark.\n"
+        )
+    )
+    return parse_text(header + body + footer)
+
+
+BODY = (
+    "Produced by A. Volunteer and the Online Distributed\n"
+    "Proofreading Team\n\n\n\n"
+    "CONTENTS\n\n"
+    " CHAPTER I.     The Rain\n"
+    " CHAPTER II.    The Wind\n\n\n\n\n"
+    "CHAPTER I.\n"
+    "The Rain\n\n\n" + PROSE + "\n[Illustration]\n\n"
+    "[Illustration: The lamps\n in the street]\n\n"
+    + PROSE.replace("agitating", "agita-\nting", 1)
+    + "\nYours truly,\n\nA. Friend\n\n\n\n\n"
+    "CHAPTER II.\n"
+    "The Wind\n\n\n" + PROSE
+)
+
+
+def test_the_licence_is_metadata_not_text():
+    storm = book(BODY)
+    assert (storm.title, storm.byline, storm.date) == (
+        "The Storm or, A Night in Town",
+        "Ann Writer",
+        "March 3, 2001",
+    )
+    text = " ".join(p.text for p in storm.paragraphs)
+    assert "Gutenberg" not in text
+    assert "Produced by" not in text
+    assert "Updated editions" not in text
+    assert [p.role for p in storm.paragraphs[:3]] == ["title", "byline", "date"]
+
+
+def test_chapters_are_headings_and_the_contents_a_list():
+    storm = book(BODY)
+    assert [(p.role, p.text) for p in storm.paragraphs if p.role in ("heading", "list")] == [
+        ("heading", "CONTENTS"),
+        ("list", "CHAPTER I. The Rain"),
+        ("list", "CHAPTER II. The Wind"),
+        ("heading", "CHAPTER I. The Rain"),
+        ("heading", "CHAPTER II. The Wind"),
+    ]
+    # a letter's signature, set off by one blank line only, is not a chapter
+    assert next(p for p in storm.paragraphs if p.text == "A. Friend").role != "heading"
+
+
+def test_illustrations_are_captions_or_nothing():
+    storm = book(BODY)
+    assert [p.text for p in storm.paragraphs if p.role == "caption"] == ["The lamps in the street"]
+    assert not any("[Illustration" in p.text for p in storm.paragraphs)
+
+
+def test_a_word_broken_at_a_line_end_is_joined_and_a_compound_keeps_its_hyphen():
+    storm = book(BODY)
+    broken = [p.text for p in storm.paragraphs if p.text.startswith("It was a dark")]
+    assert all("fiercely agitating the scanty" in t for t in broken)  # "agita-⏎ting"
+    compound = parse_text(
+        "The men from the soap-works came down to the river every morning in the\n"
+        "summer, and the children watched them from the bridge by the old soap-\n"
+        "works, where the water was quiet and green and the boats lay at anchor.\n"
+        "Nobody there remembered when the works had closed, or why they had.\n"
+        "\n" + PROSE
+    )
+    assert "by the old soap-works, where" in compound.paragraphs[0].text
+
+
+def test_the_ebook_number_is_no_title_and_old_etexts_lose_their_small_print():
+    numbered = book(
+        "\nThe Storm\n\nby Ann Writer\n\n\n" + PROSE,
+        header="*** START OF THE PROJECT GUTENBERG EBOOK 99999 ***\n\n",
+    )
+    assert numbered.title == "The Storm"
+    old = book(
+        "\n" + PROSE,
+        header=(
+            "The Project Gutenberg Etext of The Storm, by Ann Writer\n\n"
+            "**Welcome To The World of Free Plain Vanilla Electronic Texts**\n\n"
+            "*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.04.29.93*END*\n\n"
+        ),
+        footer="\n\nEnd of The Project Gutenberg Etext of The Storm\n",
+    )
+    assert (old.title, old.byline) == ("The Storm", "Ann Writer")
+    assert " ".join(p.text for p in old.paragraphs[2:]).startswith("It was a dark")
+    assert not any("Gutenberg" in p.text or "SMALL PRINT" in p.text for p in old.paragraphs)
+
+
+@pytest.fixture(scope="module")
+def frankenstein():
+    return load_document(FILES / "pg84-frankenstein-2023-cp1252.txt")
+
+
+def test_a_real_gutenberg_book(frankenstein):
+    assert frankenstein.title == "Frankenstein; Or, The Modern Prometheus"
+    assert frankenstein.byline == "Mary Wollstonecraft Shelley"
+    assert frankenstein.date == "October 1, 1993"
+    assert not any("Gutenberg" in p.text for p in frankenstein.paragraphs)
+    headings = [p.text for p in frankenstein.paragraphs if p.role == "heading"]
+    assert headings[:3] == ["CONTENTS", "Letter 1", "Letter 2"]
+    assert headings[-1] == "Chapter 24"
+    contents = [p.text for p in frankenstein.paragraphs if p.role == "list"]
+    assert contents[:2] == ["Letter 1", "Letter 2"]
+    assert len(contents) == 28
+    at = next(
+        i
+        for i, p in enumerate(frankenstein.paragraphs)
+        if p.role == "heading" and p.text == "Letter 1"
+    )
+    assert [p.text[:30] for p in frankenstein.paragraphs[at + 1 : at + 4]] == [
+        "_To Mrs. Saville, England._",
+        "St. Petersburgh, Dec. 11th, 17",
+        "You will rejoice to hear that ",
+    ]
+    # curly quotes decoded from Windows-1252, not Latin-1
+    assert any("“" in p.text for p in frankenstein.paragraphs)
+    assert max(len(p.text) for p in frankenstein.paragraphs) < 4000
+
+
+def test_text_that_only_mentions_gutenberg_is_an_article():
+    article = parse_bytes(
+        b"Project Gutenberg turns 50\n\nVolunteers have typed books since 1971.\n"
+    )
+    assert article.title == "Project Gutenberg turns 50"
