@@ -66,6 +66,7 @@ class Actions:
     show_digest: QAction
     export_digest: QAction
     focus_library: QAction
+    focus_contents: QAction
     undo: QAction
     redo: QAction
     about: QAction
@@ -253,6 +254,7 @@ def create_actions(parent: QWidget, undo_stack: QUndoStack) -> Actions:
             "Save the digest as a Markdown or HTML briefing, a citation for every paragraph",
         ),
         focus_library=_action(parent, "focus_library", "Go to &Library", "Alt+4"),
+        focus_contents=_action(parent, "focus_contents", "Go to &Contents", "Alt+5"),
         undo=_stack_action(parent, undo_stack.createUndoAction(parent, "&Undo"), "undo", Key.Undo),
         redo=_stack_action(parent, undo_stack.createRedoAction(parent, "&Redo"), "redo", Key.Redo),
         about=_action(parent, "about", "&About Topic Reader", "F1"),
@@ -261,6 +263,7 @@ def create_actions(parent: QWidget, undo_stack: QUndoStack) -> Actions:
     for action in (a.theme_system, a.theme_light, a.theme_dark):
         group.addAction(action)
     a.theme_system.setChecked(True)
+    a.show_only_matching.setIconText("Only Matching")  # on buttons: narrow docks stay usable
     return a
 
 

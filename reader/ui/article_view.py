@@ -13,6 +13,8 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QHelpEvent,
+    QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -244,11 +246,13 @@ class ArticleView(QTextBrowser):
         position_changed: The reader moved the cursor to another paragraph. arg: int index.
         paragraph_activated: The reader double-clicked a paragraph (in a digest: to read it
             in its article). arg: int index.
+        scrolled: Other paragraphs are on screen now.
     """
 
     first_painted = Signal()
     position_changed = Signal(int)
     paragraph_activated = Signal(int)
+    scrolled = Signal()
 
     #: Blocks laid out at once (the reading window), at most, and about how many characters:
     #: a window of long pieces holds fewer of them.
@@ -447,9 +451,14 @@ class ArticleView(QTextBrowser):
         if state is None or state.document is None:
             return
         visible = state.visible
+        anchor: tuple[int, int] | None = None
         if visible != self._visible_paragraphs:
-            # Keep the reader's place: centre the reading window on the current block.
+            # Keep the reader's place: centre the reading window on the current block, and
+            # keep that block where it was on screen (a third of the way down if it was not).
             here = self.textCursor().blockNumber()
+            y = self.cursorRect().top() if self._shown else -1
+            height = self._viewport_size().height()
+            anchor = (here, y if 0 <= y < height else height // 3)
             self._visible_paragraphs = visible
             self._candidates = self._map.blocks(visible)
             self._window_size = self._map.window_size(
@@ -459,10 +468,27 @@ class ArticleView(QTextBrowser):
             last = max(0, len(self._candidates) - self._window_size)
             self._first = max(0, min(last, position - self._window_size // 3))
         self._apply_visibility()
+        if anchor is not None:
+            self._keep_on_screen(*anchor)
         self._apply_highlights()
         self._update_marks()
         if self._viewport_painted:  # before that, the first paint is on its way anyway
             self.viewport().update()
+
+    def _keep_on_screen(self, number: int, y: int) -> None:
+        """Scroll so that block ``number``, if shown, has its top ``y`` pixels down."""
+        if number not in self._shown:
+            return
+        block = self.document().findBlockByNumber(number)
+        top = self.document().documentLayout().blockBoundingRect(block).top()
+        line = block.layout().lineAt(0) if block.layout().lineCount() else None
+        cursor_top = top + (line.y() if line is not None else 0)
+        scroll = self.verticalScrollBar()
+        self._sliding = True  # not a scroll by the reader: the window stays
+        try:
+            scroll.setValue(int(cursor_top) - y)
+        finally:
+            self._sliding = False
 
     def _window(self) -> tuple[int, ...]:
         """The blocks of the reading window: those laid out and shown now."""
@@ -731,6 +757,7 @@ class ArticleView(QTextBrowser):
     def _on_scroll_value_changed(self, value: int) -> None:
         if self._sliding or self._state is None:
             return
+        self.scrolled.emit()
         low, high = self._highlight_range
         top, bottom = self._block_at(0), self._block_at(self.viewport().height())
         if (top < low or bottom > high) and self._state.checked:
@@ -892,6 +919,14 @@ class ArticleView(QTextBrowser):
 
     def _is_dark(self) -> bool:
         return self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+    def width_for(self, characters: int) -> int:
+        """How wide the view must be to show lines of ``characters`` average characters."""
+        from PySide6.QtGui import QFontMetrics
+
+        text = QFontMetrics(self.document().defaultFont()).averageCharWidth() * characters
+        bar = self.verticalScrollBar().sizeHint().width()
+        return text + 2 * 24 + bar  # the least side margins, and the scroll bar
 
     def column_width(self) -> int:
         """Width of the reading column in pixels."""
@@ -1085,12 +1120,59 @@ class ArticleView(QTextBrowser):
                 break
             yield number, block, rect, top
 
+    def matches_on_screen(self) -> bool:
+        """Whether any paragraph matching the checked topics is on screen now."""
+        state = self._state
+        if state is None or not state.matching:
+            return False
+        if not self._viewport_painted:
+            return True  # not laid out yet: nothing to say about it
+        height = self.viewport().height()
+        return any(
+            top + rect.height() > 0 and top < height and state.is_match(self._map.paragraph_of(n))
+            for n, _block, rect, top in self._on_screen()
+        )
+
     def highlighted_paragraphs(self) -> list[int]:
         """Indices of visible paragraphs tinted now (those matching the checked topics)."""
         state = self._state
         if state is None:
             return []
         return [i for i in state.matching if self._map.first_block(i) in self._shown]
+
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # The start and end of the whole text, not of the reading window laid out now.
+        if event.matches(QKeySequence.StandardKey.MoveToStartOfDocument):
+            self._go_to_edge(end=False)
+            return
+        if event.matches(QKeySequence.StandardKey.MoveToEndOfDocument):
+            self._go_to_edge(end=True)
+            return
+        super().keyPressEvent(event)
+
+    def _go_to_edge(self, end: bool) -> None:
+        """Put the cursor at the start (or end) of the first (or last) paragraph shown."""
+        if not self._candidates:
+            return
+        number = self._candidates[-1] if end else self._candidates[0]
+        self._ensure_built(number)
+        self._ensure_in_window(number)
+        block = self.document().findBlockByNumber(number)
+        if not block.isValid():
+            return
+        cursor = QTextCursor(block)
+        if end:
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        self.setTextCursor(cursor)
+        scroll = self.verticalScrollBar()
+        self._sliding = True  # the window is where it must be: scrolling must not move it
+        try:
+            scroll.setValue(scroll.maximum() if end else 0)
+        finally:
+            self._sliding = False
+        self._apply_highlights()
+        self.scrolled.emit()
 
     @override
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:

@@ -28,7 +28,7 @@ from reader.ui.settings_store import SettingsStore
 from reader.ui.theme import apply_theme, system_is_dark
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent
 
     from reader.core.preferences import Preferences, Theme
     from reader.core.topics import Topic
@@ -39,6 +39,9 @@ FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 COMPLETE_AFTER_MS = 400
 #: Widths of the left (topics, library) and right (excerpts) docks on a first start.
 DOCK_WIDTHS = (280, 290)
+#: The narrowest reading column the docks leave, in average characters, and their narrowest.
+MIN_COLUMN_CHARACTERS = 56
+MIN_DOCK_WIDTH = 200
 #: Below this width the excerpts start closed, so the article keeps about 60 characters.
 SMALL_WINDOW_WIDTH = 1200
 #: Height of the topic list above the library on a first start.
@@ -138,7 +141,7 @@ class MainWindow(QMainWindow):
             self._place_docks()
         self.article_view.complete()
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # labels are never markup
-        docks = (self.topic_dock, self.excerpts_dock, self.library_dock)
+        docks = (self.topic_dock, self.excerpts_dock, self.library_dock, self.outline_dock)
         parts = WindowParts.build(
             self,
             self.controller,
@@ -212,9 +215,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         # Docks are placed by restore_window(), or on a first start by _place_docks().
         self.topic_dock = self._dock("Topics", "topic_sidebar")
-        self.topic_dock.setMinimumWidth(200)
+        self.topic_dock.setMinimumWidth(MIN_DOCK_WIDTH)
         self.excerpts_dock = self._dock("Excerpts", "excerpts_dock")
         self.library_dock = self._dock("Library", "library_dock")
+        self.outline_dock = self._dock("Contents", "outline_dock")
         bar = self.menuBar()
         self._menus = {
             name: bar.addMenu(title)
@@ -259,8 +263,16 @@ class MainWindow(QMainWindow):
         the article keeps its column.
         """
         if self.width() >= SMALL_WINDOW_WIDTH:
-            return DOCK_WIDTHS
-        return (DOCK_WIDTHS[0] - 40, 0)
+            left, right = DOCK_WIDTHS
+        else:
+            left, right = DOCK_WIDTHS[0] - 40, 0
+        # Narrower still where the column would fall under MIN_COLUMN_CHARACTERS.
+        need = (
+            left + right + 12 + self.article_view.width_for(MIN_COLUMN_CHARACTERS) - self.width()
+        )
+        widths = _narrowed([w for w in (left, right) if w], need)
+        left, right = [*widths, 0][:2]
+        return left, right
 
     def _reserve_dock_space(self) -> None:
         """First start: keep the article where it will be once the docks are placed.
@@ -278,6 +290,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.topic_dock)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
         self.splitDockWidget(self.topic_dock, self.library_dock, Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self.library_dock, self.outline_dock)  # Library | Contents
+        self.library_dock.raise_()
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.excerpts_dock)
         left, right = self._dock_widths()
         if not right:
@@ -288,6 +302,33 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.topic_dock], [TOPIC_DOCK_HEIGHT], Qt.Orientation.Vertical)
         self._article_box.setContentsMargins(0, 0, 0, 0)
         self._docks_placed = True
+
+    def _fit_column(self) -> None:
+        """Keep the article at least MIN_COLUMN_CHARACTERS wide: the docks give way first.
+
+        Opening the excerpts beside the topics on a 1000-pixel window would leave a column of
+        45 characters; the docks are narrowed (down to MIN_DOCK_WIDTH) to keep it readable.
+        """
+        from PySide6.QtCore import Qt
+
+        need = self.article_view.width_for(MIN_COLUMN_CHARACTERS) - self.article_view.width()
+        if need <= 0:
+            return
+        docks = [
+            d
+            for d in (self.topic_dock, self.excerpts_dock)
+            if d.isVisible() and not d.isFloating() and d.width() > MIN_DOCK_WIDTH
+        ]
+        if not docks:
+            return
+        widths = _narrowed([d.width() for d in docks], need)
+        self.resizeDocks(docks, widths, Qt.Orientation.Horizontal)
+
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.parts is not None:
+            QTimer.singleShot(0, self._fit_column)
 
     def _check_theme(self) -> None:
         """Ask the desktop for its colour scheme now that the Qt namespace is loaded."""
@@ -308,6 +349,7 @@ class MainWindow(QMainWindow):
         c.message.connect(self._tell)
         c.warning.connect(self._warn)
         self.article_view.position_changed.connect(c.move_to)
+        self.article_view.scrolled.connect(self._show_status)
 
     def _connect_signals(self, parts: WindowParts) -> None:
         from PySide6.QtGui import QGuiApplication
@@ -350,6 +392,8 @@ class MainWindow(QMainWindow):
         parts.excerpts_panel.export_requested.connect(x.export_excerpts)
         parts.excerpt_model.save_failed.connect(lambda m: self._warn("Excerpts not saved", m))
         parts.excerpt_model.added.connect(self.excerpts_dock.show)
+        for dock in (self.topic_dock, self.excerpts_dock):
+            dock.visibilityChanged.connect(lambda _on: QTimer.singleShot(0, self._fit_column))
         parts.excerpt_model.load_failed.connect(lambda m: self._warn("Topic Reader", m))
         self._connect_library(parts)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -372,6 +416,7 @@ class MainWindow(QMainWindow):
         a.open_url.triggered.connect(self._on_open_url_triggered)
         a.add_folder_to_library.triggered.connect(self._on_add_folder_to_library_triggered)
         a.focus_library.triggered.connect(lambda: self._focus(panel.view))
+        a.focus_contents.triggered.connect(lambda: self._focus(parts.outline.list_view))
         excerpts = parts.excerpts_panel
         excerpts.remove_requested.connect(lambda rows: self._remove_excerpts(parts, rows))
         excerpts.open_requested.connect(lambda row: self._open_excerpt(parts, row))
@@ -514,10 +559,18 @@ class MainWindow(QMainWindow):
 
     # -- rendering the state ---------------------------------------------------------------
 
+    def _show_status(self) -> None:
+        """The status line; when no match is on screen, it says F3 goes to one."""
+        state = self.controller.state
+        text = state.status()
+        if state.matching and not self.article_view.matches_on_screen():
+            text = text.replace(" · ", " — F3 to go · ", 1)
+        self.status_label.setText(text)
+
     def _show_state(self, state: ReadingState) -> None:
         """Show ``state`` everywhere it appears; remember the match mode and filter."""
         self.article_view.show_state(state)
-        self.status_label.setText(state.status())
+        self._show_status()
         self.progress.setVisible(
             bool(state.opening) or (state.finding_topics and bool(state.topics))
         )
@@ -532,6 +585,7 @@ class MainWindow(QMainWindow):
         parts.topic_model.show_state(state)
         parts.sidebar.show_state(state)
         parts.find_bar.show_state(state)
+        parts.outline.show_state(state)
         parts.library_panel.show_current(state.article_id)
         a_lib = parts.commands
         a_lib.go_back.setEnabled(state.back() is not None)
@@ -687,3 +741,15 @@ def pasted_from(mime: QMimeData) -> str:
             if text.strip().startswith(("http://", "https://")):
                 return text.strip()
     return ""
+
+
+def _narrowed(widths: list[int], need: int) -> list[int]:
+    """``widths`` of docks, together ``need`` pixels narrower where they can give it.
+
+    Each gives in proportion to what it has above MIN_DOCK_WIDTH; none goes below it.
+    """
+    spare = sum(max(0, w - MIN_DOCK_WIDTH) for w in widths)
+    if need <= 0 or spare <= 0:
+        return widths
+    take = min(need, spare)
+    return [w - take * max(0, w - MIN_DOCK_WIDTH) // spare for w in widths]
