@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from reader.ui.icons import icon
 
 if TYPE_CHECKING:
+    from reader.core.reading import ReadingState
     from reader.core.topics import Topic
 
 Key = QKeySequence.StandardKey
@@ -74,6 +75,20 @@ class Actions:
     def all(self) -> list[QAction]:
         """Every action, in declaration order."""
         return [getattr(self, f.name) for f in fields(self)]
+
+    def show_state(self, state: ReadingState, has_selection: bool) -> None:
+        """Check and enable the actions as ``state`` says (checking one asks nothing)."""
+        self.go_back.setEnabled(state.back() is not None)
+        self.go_forward.setEnabled(state.forward() is not None)
+        self.match_all.setChecked(state.mode == "all")
+        self.show_only_matching.setChecked(state.show_only_matching)
+        self.next_match.setEnabled(bool(state.checked))
+        self.previous_match.setEnabled(bool(state.checked))
+        has_text = state.document is not None and bool(state.document.paragraphs)
+        for action in (self.copy_with_citation, self.copy_paragraph, self.add_to_excerpts):
+            action.setEnabled(has_text)
+        self.reload.setEnabled(bool(state.document and state.document.path))
+        self.copy.setEnabled(has_selection)
 
 
 def _action(
