@@ -93,6 +93,9 @@ class _Builder:
             palette.brush(active, QPalette.ColorRole.AlternateBase),
             column,
         )
+        self._link = QTextCharFormat()
+        self._link.setForeground(palette.brush(active, QPalette.ColorRole.Link))
+        self._link.setFontUnderline(True)
 
     @property
     def done(self) -> bool:
@@ -117,8 +120,11 @@ class _Builder:
                 runs.append((block, char, [text]))
 
         end = min(len(paragraphs), self.next + self.BATCH)
+        linked: list[Paragraph] = []  # paragraphs with links, all of whose pieces go in now
         while self.next < end and size < self.BATCH_CHARS:
             paragraph = paragraphs[self.next]
+            if paragraph.links:
+                linked.append(paragraph)
             following = paragraphs[self.next + 1] if self.next + 1 < len(paragraphs) else None
             block, char = self._styles.of(paragraph, following)
             text = ArticleView._shown_text(document, paragraph)
@@ -137,6 +143,8 @@ class _Builder:
             if self._piece == len(parts):
                 self._piece = 0
                 self.next += 1
+            elif paragraph.links:
+                linked.pop()  # its links are drawn once its last piece is in
         cursor = QTextCursor(self.document)
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.beginEditBlock()
@@ -149,12 +157,33 @@ class _Builder:
                 cursor.insertBlock(block, char)
             cursor.insertText("\n".join(texts), char)
             self.blocks += len(texts)
+        for paragraph in linked:
+            self._draw_links(cursor, paragraph)
         if self.blocks > self._visible:
             hidden = self.document.findBlockByNumber(max(start, self._visible))
             while hidden.isValid():
                 hidden.setVisible(False)
                 hidden = hidden.next()
         cursor.endEditBlock()
+
+    def _draw_links(self, cursor: QTextCursor, paragraph: Paragraph) -> None:
+        """Underline the links of ``paragraph`` in the link colour, each with its target."""
+        blocks = self._map.blocks_of(paragraph.index)
+        for link in paragraph.links:
+            start = self._map.piece_at(paragraph.index, link.start)
+            for number in range(start, blocks.stop):
+                offset = self._map.offset_of(number)
+                if offset >= link.end:
+                    break
+                block = self.document.findBlockByNumber(number)
+                text = block.text()
+                first = utf16_index(text, max(0, link.start - offset))
+                last = utf16_index(text, min(len(text), link.end - offset))
+                cursor.setPosition(block.position() + first)
+                cursor.setPosition(block.position() + last, QTextCursor.MoveMode.KeepAnchor)
+                self._link.setAnchorHref(link.target)
+                self._link.setAnchor(True)
+                cursor.mergeCharFormat(self._link)
 
 
 class MatchScrollBar(QScrollBar):
@@ -247,12 +276,14 @@ class ArticleView(QTextBrowser):
         paragraph_activated: The reader double-clicked a paragraph (in a digest: to read it
             in its article). arg: int index.
         scrolled: Other paragraphs are on screen now.
+        link_hovered: The pointer went onto a link (its address) or off it (""). arg: str.
     """
 
     first_painted = Signal()
     position_changed = Signal(int)
     paragraph_activated = Signal(int)
     scrolled = Signal()
+    link_hovered = Signal(str)
 
     #: Blocks laid out at once (the reading window), at most, and about how many characters:
     #: a window of long pieces holds fewer of them.
@@ -287,6 +318,7 @@ class ArticleView(QTextBrowser):
         self._sliding = False
         self._marks_key: tuple[object, ...] | None = None
         self._highlight_range = (0, -1)
+        self._hovered = ""  # the address of the link under the pointer
         self._painted = False  # the first article
         self._viewport_painted = False  # anything at all
         self.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
@@ -308,6 +340,7 @@ class ArticleView(QTextBrowser):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.viewport().setMouseTracking(True)  # to say where a link leads
         self._marks_key = None
         if self._state is not None and self._state.document is not None:
             self._update_marks()
@@ -1173,6 +1206,51 @@ class ArticleView(QTextBrowser):
             self._sliding = False
         self._apply_highlights()
         self.scrolled.emit()
+
+    # -- links -------------------------------------------------------------------------------
+
+    def link_at(self, point: QPoint) -> str:
+        """The web address of the link under a viewport position ("" for none, or no address).
+
+        A relative link is read against the page's own address (see :meth:`Link.address`).
+        """
+        target = self.anchorAt(point)
+        if not target or self._state is None or self._state.document is None:
+            return ""
+        from reader.core.document import Link
+
+        return Link(0, 0, target).address(self._state.document.url)
+
+    def open_link(self, address: str) -> bool:
+        """Open ``address`` in the system's browser, at the reader's request only."""
+        if not address:
+            return False
+        from PySide6.QtGui import QDesktopServices
+
+        return QDesktopServices.openUrl(QUrl(address))
+
+    @override
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        target = self.link_at(event.position().toPoint()) if not event.buttons() else ""
+        if target != self._hovered:
+            from PySide6.QtCore import Qt
+
+            self._hovered = target
+            shape = Qt.CursorShape.PointingHandCursor if target else Qt.CursorShape.IBeamCursor
+            self.viewport().setCursor(shape)
+            self.link_hovered.emit(target)
+
+    @override
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        from PySide6.QtCore import Qt
+
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if ctrl and event.button() == Qt.MouseButton.LeftButton:
+            target = self.link_at(event.position().toPoint())
+            if target and not self.textCursor().hasSelection():
+                self.open_link(target)
+        super().mouseReleaseEvent(event)
 
     @override
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:

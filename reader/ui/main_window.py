@@ -270,6 +270,9 @@ class MainWindow(QMainWindow):
         c.warning.connect(self._warn)
         self.article_view.position_changed.connect(c.move_to)
         self.article_view.scrolled.connect(self._show_status)
+        self.article_view.link_hovered.connect(
+            lambda address: self._tell(address and f"{address} — Ctrl+click to open it", 0)
+        )
 
     def _connect_signals(self, parts: WindowParts) -> None:
         from PySide6.QtGui import QGuiApplication

@@ -174,7 +174,7 @@ class WindowParts:
         return recent
 
     def show_context_menu(self, point: QPoint) -> None:
-        """The article's right-click menu: copy, copy with citation, keep."""
+        """The article's right-click menu: a link's address, copy, copy with citation, keep."""
         from PySide6.QtWidgets import QMenu
 
         view = self.view
@@ -182,6 +182,15 @@ class WindowParts:
             view.setTextCursor(view.cursorForPosition(point))
         menu = QMenu(view)
         a = self.commands
+        address = view.link_at(point)
+        if address:
+            from PySide6.QtGui import QGuiApplication
+
+            menu.addAction("Open Link in Browser", lambda: view.open_link(address))
+            menu.addAction(
+                "Copy Link Address", lambda: QGuiApplication.clipboard().setText(address)
+            )
+            menu.addSeparator()
         if view.textCursor().hasSelection():
             menu.addAction(a.copy)
         menu.addActions([a.copy_paragraph, a.copy_with_citation, a.add_to_excerpts])
