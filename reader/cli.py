@@ -35,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     classify = sub.add_parser("classify", help="show the topics of every paragraph of a file")
     classify.add_argument(
         "file",
-        help="a .txt, .md or .html file, an http:// or https:// address to fetch, "
+        help="a .txt, .md, .html, .pdf, .epub or .docx file, an http(s):// address to fetch, "
         "or - for standard input",
     )
     classify.add_argument("--format", choices=("text", "jsonl", "csv"), default="text")

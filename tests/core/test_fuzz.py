@@ -6,6 +6,8 @@ deeper into the parsers. Counts are bounded so that all of this runs in every te
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import lxml.html
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -30,6 +32,9 @@ TEXT = pieces(
     *["\n", "\n\n", "  ", "\t", ".", "CHAPTER I.", "(Photo by X/Getty Images)", "By Jane Doe"],
     *["June 18, 2023", "BEIJING (AP) — ", "contributed to this report.", "\r\n", "\u2029"],
     *["Tariffs on Taiwan rose. " * 3, "word " * 15, "\x00", "\ufeff", "’s", "U.S."],
+    *["*** START OF THE PROJECT GUTENBERG EBOOK X ***\n", "*** END OF THE PROJECT GUTENBERG", "]"],
+    *["Title: ", "Author: ", "Release date: ", "CONTENTS\n", "[Illustration: ", "exist-\n"],
+    *["*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*END*\n", "II\n", "End of Project Gutenberg"],
 )
 MARKDOWN = pieces(
     *["# ", "## ", "\n", "\n\n", "*", "**", "_", "`", "```\n", "[", "]", "(", ")", "![", ">"],
@@ -79,6 +84,50 @@ def test_markdown_gives_a_document_or_a_load_error(data):
 def test_html_gives_a_document_or_a_load_error(data):
     loads_or_refuses(data, kind="html")
     loads_or_refuses(data, kind="auto")
+
+
+def epub_with(chapter: str) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/epub+zip")
+        archive.writestr(
+            "META-INF/container.xml",
+            '<container><rootfiles><rootfile full-path="o.opf"/></rootfiles></container>',
+        )
+        archive.writestr(
+            "o.opf",
+            '<package><metadata/><manifest><item id="c" href="c.xhtml" '
+            'media-type="application/xhtml+xml"/></manifest><spine><itemref idref="c"/></spine>'
+            "</package>",
+        )
+        archive.writestr("c.xhtml", chapter)
+    return buffer.getvalue()
+
+
+@FUZZ
+@given(HTML | pieces("<ul>", "<ol start='x'>", "<li>", "</li>", "</ul>", "<pre>", "<tr>", "<th>"))
+def test_an_epub_chapter_gives_a_document_or_a_load_error(chapter):
+    loads_or_refuses(epub_with(chapter), kind="epub")
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "data" / "formats"
+BOOKS = [
+    (FIXTURES / "epub" / "harbour-tales-epub3.epub").read_bytes(),
+    (FIXTURES / "docx" / "harbour-bulletin.docx").read_bytes(),
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from([0, 1]), st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255))))
+def test_a_damaged_book_or_word_file_gives_a_document_or_a_load_error(which, changes):
+    data = bytearray(BOOKS[which])
+    for at, value in changes:
+        data[at % len(data)] = value
+    loads_or_refuses(bytes(data), kind=("epub", "docx")[which])
+    loads_or_refuses(bytes(data), kind="auto")
 
 
 @FUZZ
