@@ -113,6 +113,7 @@ class _Reader:
     def __init__(self, document: Any) -> None:
         self._document = document
         self._styles: dict[str, _Style] = {}
+        self._by_id: dict[str, _Style] = {}  # by the id a paragraph names ("" for none)
         self._numbering = _Numbering(document)
 
     def blocks(self) -> Iterator[Block]:
@@ -130,8 +131,8 @@ class _Reader:
 
     def _paragraph(self, paragraph: Any, line: int) -> Block | None:
         text, links = _inline(paragraph)
-        style = self._style(paragraph.style)
         ppr = paragraph._p.pPr
+        style = self._paragraph_style(paragraph, ppr)
         outline = _outline_level(ppr)
         if outline is not None:
             level = outline + 1
@@ -154,6 +155,18 @@ class _Reader:
         if style.role is not None:
             return Block(text, line, style.role, level=1 if style.role == "quote" else 0)
         return Block(text, line, links=links, headings=False)
+
+    def _paragraph_style(self, paragraph: Any, ppr: Any) -> _Style:
+        """The paragraph's style, looked up once per style id.
+
+        python-docx's own lookup searches every style of the document for each paragraph.
+        """
+        pstyle = ppr.pStyle if ppr is not None else None
+        key = str(pstyle.val) if pstyle is not None else ""
+        found = self._by_id.get(key)
+        if found is None:
+            found = self._by_id[key] = self._style(paragraph.style)
+        return found
 
     def _style(self, style: Any) -> _Style:
         if style is None:
