@@ -165,3 +165,18 @@ def test_text_that_only_mentions_gutenberg_is_an_article():
         b"Project Gutenberg turns 50\n\nVolunteers have typed books since 1971.\n"
     )
     assert article.title == "Project Gutenberg turns 50"
+
+
+def test_a_book_that_indents_its_paragraphs_is_not_one_paragraph():
+    paragraphs = [
+        "    It was a dark and stormy night, and the rain fell in torrents, except\n"
+        "at occasional intervals, when it was checked by a violent gust of wind.\n",
+        "    The lamps struggled against the darkness, and the streets were empty\n"
+        "of everyone but the watchman, who walked them slowly from end to end.\n",
+        "    Nobody knew where the stranger had come from, or why he had stopped\n"
+        "at the inn, of all the inns in the town, on such a night as this one.\n",
+    ]
+    storm = book("CHAPTER I.\n\n" + "".join(paragraphs * 20))
+    body = [p for p in storm.paragraphs if p.role == "body"]
+    assert len(body) == 60
+    assert body[1].text.startswith("The lamps struggled")
