@@ -20,10 +20,12 @@ def bulletin():
 def test_title_and_author_come_from_the_document(bulletin):
     assert bulletin.title == "Harbour Bridge Reopens After Repairs"
     assert bulletin.byline == "Jane Example"
-    assert [(p.role, p.text) for p in bulletin.paragraphs[:2]] == [
-        ("title", "Harbour Bridge Reopens After Repairs"),
-        ("byline", "By Jane Example"),
+    # the document's own byline and date line names the author: no second "By" line
+    assert [p.text for p in bulletin.paragraphs[:2]] == [
+        "Harbour Bridge Reopens After Repairs",
+        "By Jane Example · May 23, 2024",
     ]
+    assert sum("Jane Example" in p.text for p in bulletin.paragraphs) == 1
 
 
 def test_headings_have_the_level_of_their_style(bulletin):
@@ -123,3 +125,19 @@ def test_broken_or_locked_documents_are_one_line(tmp_path, data, problem):
 
 def test_a_word_document_is_recognised_by_its_bytes():
     assert parse_bytes((FILES / "harbour-bulletin.docx").read_bytes()).title.startswith("Harbour")
+
+
+def test_the_author_property_is_the_byline_when_the_text_names_none(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.core_properties.author = "Sam Writer"
+    document.core_properties.title = "Notes"
+    document.add_paragraph("The ferry timetable changes on Monday for the whole summer.")
+    document.save(tmp_path / "notes.docx")
+    notes = load_document(tmp_path / "notes.docx")
+    assert (notes.title, notes.byline) == ("Notes", "Sam Writer")
+    assert [(p.role, p.text) for p in notes.paragraphs[:2]] == [
+        ("title", "Notes"),
+        ("byline", "By Sam Writer"),
+    ]

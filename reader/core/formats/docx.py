@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from reader.core.document import Document, Role
@@ -77,7 +77,15 @@ def parse_docx(data: bytes, name: str = "<docx>") -> Document:
         raise LoadError(name, f"is not {_KIND} Topic Reader can read ({problem})") from None
     if not blocks:
         raise LoadError(name, "has no text to read")
-    return build_document(_with_properties(blocks, title.strip(), author.strip(), created))
+    read = build_document(_with_properties(blocks, title.strip(), author.strip(), created))
+    if (
+        not read.byline
+        and len(author.strip()) >= 2
+        and author.strip().casefold() not in _NO_AUTHOR
+    ):
+        # the document's own line ("By Jane Example · May 23") names the author already
+        return replace(read, byline=author.strip())
+    return read
 
 
 def _with_properties(blocks: list[Block], title: str, author: str, created: str) -> list[Block]:
@@ -92,7 +100,7 @@ def _with_properties(blocks: list[Block], title: str, author: str, created: str)
         head.append(Block(title, 0, "title"))
     if author.casefold() in _NO_AUTHOR or len(author) < 2:
         author = ""
-    if author and f"By {author}" not in top:
+    if author and not any(t.startswith(f"By {author}") for t in top):
         head.append(Block(f"By {author}", 0, "byline"))
     if created and not any(looks_like_date(t) for t in top):
         head.append(Block(readable_date(created), 0, "date"))
