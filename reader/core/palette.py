@@ -2,7 +2,8 @@
 
 The first eight are Okabe and Ito's palette (black left out: a black tint is no tint on a dark
 theme), the others Paul Tol's "bright" and "muted" schemes, which were designed for the same
-readers. Colours are facts, not code; they are free to use (both authors publish them so).
+readers. The two yellows come last: as an underline on a light page they are the faintest.
+Colours are facts, not code; both authors publish them for anyone to use.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ PALETTE: tuple[NamedColour, ...] = (
     NamedColour("#e69f00", "orange", "Okabe–Ito"),
     NamedColour("#56b4e9", "sky blue", "Okabe–Ito"),
     NamedColour("#009e73", "bluish green", "Okabe–Ito"),
-    NamedColour("#f0e442", "yellow", "Okabe–Ito"),
     NamedColour("#0072b2", "blue", "Okabe–Ito"),
     NamedColour("#d55e00", "vermilion", "Okabe–Ito"),
     NamedColour("#cc79a7", "reddish purple", "Okabe–Ito"),
@@ -37,6 +37,7 @@ PALETTE: tuple[NamedColour, ...] = (
     NamedColour("#44aa99", "teal", "Tol muted"),
     NamedColour("#999933", "olive", "Tol muted"),
     NamedColour("#882255", "wine", "Tol muted"),
+    NamedColour("#f0e442", "yellow", "Okabe–Ito"),
     NamedColour("#ddcc77", "sand", "Tol muted"),
 )
 

@@ -202,6 +202,26 @@ def parse_topics_file(text: str, path: Path | str = "<topics>") -> TopicsFile:
             duplicate ids, topics without terms, or anything beyond the limits above, naming
             the file and line; never any other exception.
     """
+    return _parse_file(text, path, None)
+
+
+def parse_topics_leniently(
+    text: str, path: Path | str = "<topics>"
+) -> tuple[TopicsFile, tuple[TopicsError, ...]]:
+    """Parse a topics file, keeping its good topics and the errors of its bad ones.
+
+    An import takes what it can: a topic with a problem (or a second topic of one id) is left
+    out, and its error, naming FILE:LINE, is returned beside the rest.
+
+    Raises:
+        TopicsError: when the file as a whole cannot be read (not TOML, beyond the limits,
+            bad top-level keys).
+    """
+    errors: list[TopicsError] = []
+    return _parse_file(text, path, errors), tuple(errors)
+
+
+def _parse_file(text: str, path: Path | str, errors: list[TopicsError] | None) -> TopicsFile:
     import tomllib  # here, not at the top: the window's first paint needs no topics file
 
     _prescan(text, path)
@@ -230,13 +250,19 @@ def parse_topics_file(text: str, path: Path | str = "<topics>") -> TopicsFile:
     seen: dict[str, int] = {}
     phrases = 0
     for n, raw in enumerate(raw_topics):
-        topic = _parse_topic(raw, n, path, finder)
-        if topic.id.casefold() in seen:
-            raise TopicsError(
-                path,
-                finder.line(n, "id"),
-                f"duplicate topic id {topic.id!r} (first at line {seen[topic.id.casefold()]})",
-            )
+        try:
+            topic = _parse_topic(raw, n, path, finder)
+            if topic.id.casefold() in seen:
+                raise TopicsError(
+                    path,
+                    finder.line(n, "id"),
+                    f"duplicate topic id {topic.id!r} (first at line {seen[topic.id.casefold()]})",
+                )
+        except TopicsError as exc:
+            if errors is None:
+                raise
+            errors.append(exc)
+            continue
         seen[topic.id.casefold()] = finder.line(n, "id")
         phrases += _phrase_count(topic)
         if phrases > MAX_PHRASES:

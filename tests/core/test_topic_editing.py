@@ -159,4 +159,5 @@ def test_palette_names_and_new_colours():
     assert len(set(values)) == len(values) >= 12
     assert next_colour([]) == "#e69f00"
     assert next_colour(["#E69F00"]) == "#56b4e9"
+    assert next_colour(["#e69f00", "#56b4e9", "#009e73", "#d55e00", "#cc79a7"]) == "#0072b2"
     assert next_colour([*values, values[0]]) == values[1]
