@@ -22,7 +22,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from reader.core.document import Document, Match, Paragraph, TopicHit, Veto
+from reader.core.document import (
+    CLASSIFIED_ROLES,
+    Document,
+    Match,
+    Paragraph,
+    Passage,
+    TopicHit,
+    Veto,
+)
 from reader.core.excerpts import Citation, Excerpt, readable_day
 from reader.core.search import SearchQuery, snippet
 from reader.core.storage import user_data_dir
@@ -580,6 +588,23 @@ class Library:
             url=row["url"],
             accessed=row["added"],
         )
+
+    def passages(self) -> list[Passage]:
+        """Every paragraph that topics are looked for in, of every article, by article id.
+
+        Read-only and in one query: a preview of a topic edit, or suggestions for a topic,
+        read a few hundred articles' paragraphs in milliseconds this way.
+        """
+        marks = ", ".join("?" * len(CLASSIFIED_ROLES))
+        cursor = self._db.cursor()
+        cursor.row_factory = None
+        rows = cursor.execute(
+            "SELECT p.article_id, p.idx, p.text FROM paragraph p "
+            "JOIN article a ON a.id = p.article_id "
+            f"WHERE a.removed = 0 AND p.role IN ({marks}) ORDER BY p.article_id, p.idx",
+            sorted(CLASSIFIED_ROLES),
+        )
+        return [Passage(article_id, index, text) for article_id, index, text in rows]
 
     def citation(self, article_id: int, index: int) -> Citation:
         """How to cite paragraph ``index`` of an article (the digest cites each one so)."""
