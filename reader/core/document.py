@@ -98,8 +98,11 @@ class Document:
     url: str = ""
     accessed: str = ""  # when it was read or fetched (ISO), for citations
     offsets: tuple[int, ...] = field(default=(), compare=False, repr=False)
-    #: How many paragraphs are classified (body text and headings), counted once.
+    #: How many paragraphs are classified (prose, list items, quotes), counted once.
     text_paragraphs: int = field(default=-1, compare=False, repr=False)
+    #: For each paragraph, the heading it falls under (its own index for a heading; -1 before
+    #: the first heading).
+    sections: tuple[int, ...] = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.offsets:
@@ -112,6 +115,24 @@ class Document:
         if self.text_paragraphs < 0:
             count = sum(1 for p in self.paragraphs if p.role in CLASSIFIED_ROLES)
             object.__setattr__(self, "text_paragraphs", count)
+        if len(self.sections) != len(self.paragraphs):
+            sections, heading = [], -1
+            for paragraph in self.paragraphs:
+                if paragraph.role == "heading":
+                    heading = paragraph.index
+                sections.append(heading)
+            object.__setattr__(self, "sections", tuple(sections))
+
+    @property
+    def length(self) -> int:
+        """How many characters :attr:`text` holds (without joining it)."""
+        if not self.paragraphs:
+            return 0
+        return self.offsets[-1] + len(self.paragraphs[-1].text)
+
+    def headings(self) -> list[Paragraph]:
+        """The headings, in order: the document's chapters and sections."""
+        return [p for p in self.paragraphs if p.role == "heading"]
 
     @property
     def text(self) -> str:

@@ -18,12 +18,15 @@ from reader.core.document import Document, TopicHit
 
 if TYPE_CHECKING:
     from reader.core.excerpts import Excerpt
+    from reader.core.find import Found
     from reader.core.topics import Topic
 
 MatchMode = Literal["any", "all"]
 MATCH_MODES: tuple[MatchMode, ...] = ("any", "all")
 
 _NONE: frozenset[str] = frozenset()
+#: What a state works out once that does not depend on the reader's place.
+_PLACE_FREE = ("matching", "visible", "shown_found")
 
 
 @dataclass(frozen=True, eq=False)
@@ -74,6 +77,8 @@ class ReadingState:
         history: Library articles read in this window, oldest first (Back and Forward).
         history_at: Where in ``history`` the reader is (-1: nowhere yet).
         sources: For a digest, the (article id, paragraph) each of its paragraphs shows.
+        found: What the find bar's search found in the document, or None (no search).
+        found_at: Which of it is the current occurrence (-1: none).
     """
 
     document: Document | None = None
@@ -89,6 +94,8 @@ class ReadingState:
     history: tuple[int, ...] = ()
     history_at: int = -1
     sources: tuple[tuple[int, int], ...] | None = None
+    found: Found | None = None
+    found_at: int = -1
     _ids: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -113,6 +120,8 @@ class ReadingState:
             position=min(max(0, position), last),
             article_id=None,
             sources=None,
+            found=None,
+            found_at=-1,
         )
 
     def with_article(self, article_id: int, *, visit: bool = True) -> ReadingState:
@@ -218,11 +227,66 @@ class ReadingState:
         """The reader is at paragraph ``position`` (clamped to the document)."""
         last = max(0, len(self.document.paragraphs) - 1) if self.document else 0
         position = min(max(0, position), last)
-        return self if position == self.position else replace(self, position=position)
+        if position == self.position:
+            return self
+        moved = replace(self, position=position)
+        # Only the place changed: what matches and what is shown carry over (on a book they
+        # take milliseconds to work out, and the reader moves at every keystroke).
+        for name in _PLACE_FREE:
+            if name in self.__dict__:
+                moved.__dict__[name] = self.__dict__[name]
+        return moved
 
     def with_opening(self, name: str) -> ReadingState:
         """A file is being read in the background ("" when that is over)."""
         return self if name == self.opening else replace(self, opening=name)
+
+    def with_found(self, found: Found | None, origin: int | None = None) -> ReadingState:
+        """Show what a search found, and go to its first occurrence from the reader's place.
+
+        The current occurrence is the first shown one in or after paragraph ``origin`` (by
+        default the reader's; wrapping to the start). None ends the search.
+        """
+        if found is None:
+            return self if self.found is None else replace(self, found=None, found_at=-1)
+        state = replace(self, found=found, found_at=-1)
+        shown = state.shown_found
+        if not shown:
+            return state
+        start = self.position if origin is None else origin
+        assert self.document is not None
+        first = found.first_from(self.document.offsets[min(start, len(self.document.offsets) - 1)])
+        after = bisect_left(shown, first)
+        at = shown[after] if after < len(shown) else shown[0]
+        return replace(state, found_at=at).at(found.paragraph(at))
+
+    def found_step(self, step: int) -> ReadingState:
+        """Go to the next (``step`` 1) or previous (-1) shown occurrence, wrapping around.
+
+        From a paragraph the reader moved to since, the step starts there.
+        """
+        found = self.found
+        shown = self.shown_found
+        if found is None or not shown:
+            return self
+        assert self.document is not None
+        if 0 <= self.found_at < len(found) and found.paragraph(self.found_at) == self.position:
+            here = bisect_left(shown, self.found_at)
+            if here < len(shown) and shown[here] == self.found_at:
+                at = shown[(here + step) % len(shown)]
+            else:  # the current one is hidden now: the nearest shown one in that direction
+                at = shown[here % len(shown)] if step > 0 else shown[here - 1]
+        else:  # the reader moved: from the start (or the end) of their paragraph
+            offsets = self.document.offsets
+            if step > 0:
+                following = self.position + 1
+                edge = offsets[following] if following < len(offsets) else self.document.length
+                after = bisect_left(shown, found.first_from(edge))
+                at = shown[after] if after < len(shown) else shown[0]
+            else:
+                before = bisect_left(shown, found.first_from(offsets[self.position]))
+                at = shown[before - 1] if before > 0 else shown[-1]
+        return replace(self, found_at=at).at(found.paragraph(at))
 
     # -- topics -----------------------------------------------------------------------------
 
@@ -294,11 +358,17 @@ class ReadingState:
         """Indices of the paragraphs shown, in article order.
 
         With no topic checked every paragraph is visible, so clearing the filter never shows
-        an empty article. A filter that nothing matches shows nothing, and the status line
-        says so.
+        an empty article. A filter shows the matches and the heading of each one's section;
+        one that nothing matches shows nothing, and the view and status line say so.
         """
         if self.show_only_matching and self.checked:
-            return self.matching
+            matching = self.matching
+            if self.document is None or not matching:
+                return matching
+            # Each match keeps the heading of its section, as context.
+            sections = self.document.sections
+            headings = {sections[i] for i in matching} - {-1}
+            return tuple(sorted(headings.union(matching))) if headings else matching
         return tuple(range(len(self.document.paragraphs))) if self.document else ()
 
     def next_match(self) -> int | None:
@@ -322,6 +392,41 @@ class ReadingState:
         matches = self.matching
         at = bisect_left(matches, index)
         return at + 1 if at < len(matches) and matches[at] == index else 0
+
+    @cached_property
+    def shown_found(self) -> tuple[int, ...]:
+        """Which occurrences of the search are in visible paragraphs (indices into it).
+
+        Occurrences in paragraphs hidden by Show Only Matching are counted apart and never
+        stepped to: the reader asked to see only the matches.
+        """
+        found = self.found
+        if found is None:
+            return ()
+        if not (self.show_only_matching and self.checked):
+            return tuple(range(len(found)))
+        matching = set(self.matching)
+        return tuple(i for i, p in enumerate(found.paragraphs) if p in matching)
+
+    def find_status(self) -> str:
+        """What the find bar says: "3 of 17", "No matches", "… · 4 in hidden paragraphs"."""
+        found = self.found
+        if found is None or not found.text.strip():
+            return ""
+        shown = self.shown_found
+        hidden = len(found) - len(shown)
+        if not len(found):
+            return "No matches"
+        if not shown:
+            text = "No matches shown"
+        elif (at := bisect_left(shown, self.found_at)) < len(shown) and shown[at] == self.found_at:
+            text = f"{at + 1} of {len(shown)}"
+        else:
+            text = f"{len(shown)} {'match' if len(shown) == 1 else 'matches'}"
+        if hidden:
+            where = "a hidden paragraph" if hidden == 1 else "hidden paragraphs"
+            text += f" · {hidden} in {where}"
+        return text
 
     # -- words for the reader ---------------------------------------------------------------
 

@@ -64,58 +64,65 @@ class SearchQuery:
             parts.append(quoted + ("*" if term.prefix else ""))
         return " ".join(parts)
 
+    def pattern(self) -> re.Pattern[str] | None:
+        """One regular expression for every term, to run over :func:`fold` of a text.
+
+        The text is folded (accents off, and case too unless the search matches case) to a
+        copy of the same length, so matches index the text itself. The pattern then starts
+        with a plain character, which the regular expression engine looks for at C speed:
+        a 10 MB book is searched in tens of milliseconds.
+        """
+        if not self.terms:
+            return None
+        return _compile(self.terms, self.match_case, self.whole_words)
+
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Every occurrence of every term in ``text``, as sorted ``(start, end)`` indices."""
         pattern = self.pattern()
         if pattern is None:
             return []
-        return [m.span() for m in pattern.finditer(text)]
+        return [m.span() for m in pattern.finditer(fold(text, self.match_case))]
 
     def matches_all(self, text: str) -> bool:
         """Whether every term occurs in ``text`` (what the library asks of an article)."""
+        folded = fold(text, self.match_case)
         return all(
-            _compile((term,), self.match_case, self.whole_words).search(text)
+            _compile((term,), self.match_case, self.whole_words).search(folded)
             for term in self.terms
         )
-
-    def pattern(self) -> re.Pattern[str] | None:
-        """One regular expression for every term, run at C speed over a whole book.
-
-        Accents are matched by character classes ("e" also finds "é", "è" …) and case by
-        ``re.IGNORECASE``, so that matches index the text itself, not a folded copy.
-        """
-        if not self.terms:
-            return None
-        return _compile(self.terms, self.match_case, self.whole_words)
 
 
 @lru_cache(maxsize=64)
 def _compile(terms: tuple[Term, ...], match_case: bool, whole_words: bool) -> re.Pattern[str]:
     bodies = []
     for term in terms:
-        body = r"\W+".join(_accents(w, match_case) for w in term.words)
+        words = [re.escape(fold(w, match_case)) for w in term.words]
+        body = r"\W+".join(words)
         if term.prefix:
             body += r"\w*"
+        if whole_words:
+            # "Not after a word character", checked just after the first character (words
+            # are word characters only), so that the pattern still starts with a plain one.
+            body = body[0] + r"(?<!\w\w)" + body[1:] + r"(?!\w)"
         bodies.append(body)
     # Longer terms first, so that a phrase wins over a word it starts with.
     bodies.sort(key=len, reverse=True)
-    joined = "|".join(f"(?:{b})" for b in bodies)
-    pattern = rf"(?<!\w)(?:{joined})(?!\w)" if whole_words else joined
-    return re.compile(pattern, 0 if match_case else re.IGNORECASE)
+    return re.compile("|".join(f"(?:{b})" for b in bodies))
 
 
-def _accents(word: str, match_case: bool) -> str:
-    """A pattern for ``word`` that also matches it written with accents, or without."""
-    out = []
-    for ch in word:
-        variants = _VARIANTS.get(_base(ch).lower())
-        if variants is None:
-            out.append(re.escape(ch))
-        elif match_case:
-            out.append("[" + (variants.upper() if ch.isupper() else variants) + "]")
-        else:
-            out.append("[" + variants + variants.upper() + "]")
-    return "".join(out)
+def fold(text: str, match_case: bool = False) -> str:
+    """``text`` without accents ("é" is "e"), and lower-cased unless ``match_case``.
+
+    Every character becomes exactly one, so offsets into the result are offsets into
+    ``text``. A letter whose lower case is longer ("İ") is folded to its base letter.
+    """
+    if not match_case:
+        if _LONGER_LOWER.search(text) is not None:
+            text = _LONGER_LOWER.sub(lambda m: _LONGER[m.group()], text)
+        text = text.lower()
+    if text.isascii():
+        return text
+    return _ACCENTED.sub(lambda m: _BASE[m.group()], text)
 
 
 def _base(ch: str) -> str:
@@ -123,18 +130,24 @@ def _base(ch: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)) or ch
 
 
-def _letters_by_base() -> dict[str, str]:
-    """For each plain Latin letter: itself and every accented letter made from it."""
-    found: dict[str, list[str]] = {}
+def _bases() -> dict[str, str]:
+    """Every accented Latin letter (either case) and its plain letter (same case)."""
+    found: dict[str, str] = {}
     for code in range(0x00C0, 0x0250):
-        ch = chr(code).lower()
+        ch = chr(code)
         base = _base(ch)
         if len(base) == 1 and base.isascii() and base.isalpha() and ch != base:
-            found.setdefault(base, []).append(ch)
-    return {base: base + "".join(dict.fromkeys(v)) for base, v in found.items()}
+            found[ch] = base
+    return found
 
 
-_VARIANTS = _letters_by_base()
+_BASE = _bases()
+_ACCENTED = re.compile("[" + "".join(_BASE) + "]")
+#: Letters whose lower case is two characters, folded to one so that offsets hold.
+_LONGER = {
+    ch: _base(ch).lower()[:1] for ch in map(chr, range(0x00C0, 0x0250)) if len(ch.lower()) != 1
+}
+_LONGER_LOWER = re.compile("[" + "".join(_LONGER) + "]" if _LONGER else "(?!)")
 
 
 def snippet(text: str, query: SearchQuery, width: int = 160) -> str:

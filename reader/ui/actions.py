@@ -40,6 +40,7 @@ class Actions:
     copy_paragraph: QAction
     add_to_excerpts: QAction
     select_all: QAction
+    find: QAction
     next_match: QAction
     previous_match: QAction
     show_only_matching: QAction
@@ -146,6 +147,7 @@ def create_actions(parent: QWidget, undo_stack: QUndoStack) -> Actions:
             "excerpt",
         ),
         select_all=_action(parent, "select_all", "Select &All", Key.SelectAll),
+        find=_action(parent, "find", "&Find…", Key.Find, "Find words in the article", "find"),
         next_match=_action(
             parent,
             "next_match",

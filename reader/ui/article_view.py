@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSize, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -21,7 +22,6 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFormat,
 )
 from PySide6.QtWidgets import (
     QScrollBar,
@@ -30,11 +30,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.document import PIECE_CHARS, ROLES, Document, Paragraph
+from reader.core.document import PIECE_CHARS, Document, Paragraph
 from reader.core.reading import ReadingState
 from reader.ui._typing import override
+from reader.ui.article_style import ParagraphStyles
 from reader.ui.block_map import BlockMap
 from reader.ui.utf16 import python_index, utf16_index
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QTextBlock
 
 #: The reading column holds about this many average characters per line.
 COLUMN_CHARACTERS = 70
@@ -44,23 +49,12 @@ _NEAR = 60  # blocks beyond the viewport that get their highlights ready
 _NEAR_CHARS = 20_000  # and characters, at most, on either side
 MARK_ROWS = 2000  # the scroll bar's marks are kept to this many places
 _STRIPE = 5  # width of a topic's stripe in the margin, in pixels
-_META = frozenset({"date", "byline"})
-_ROLE_SIZE = {"title": 2, "heading": 1, "caption": -1, "credit": -1, "date": -1, "byline": -1}
-
-
-def _piece_formats(
-    block: QTextBlockFormat,
-) -> tuple[QTextBlockFormat, QTextBlockFormat, QTextBlockFormat]:
-    """Block formats for the first, middle and last pieces of a long paragraph.
-
-    Only the paragraph's outer edges keep their margins, so the pieces read as one paragraph.
-    """
-    first, middle, last = QTextBlockFormat(block), QTextBlockFormat(block), QTextBlockFormat(block)
-    first.setBottomMargin(0)
-    middle.setTopMargin(0)
-    middle.setBottomMargin(0)
-    last.setTopMargin(0)
-    return first, middle, last
+_FOUND = "#fff176"  # what the find bar found (light), as a text marker
+_FOUND_DARK = "#8d7a1d"  # and on a dark background
+_CURRENT_FOUND = "#ff9632"  # the occurrence the reader is at
+_FIND_MARK = "#e0a800"  # where the search occurs, beside the scroll bar
+_BULLETS = ("•", "◦", "▪")  # of list items without a marker of their own, by depth
+_STRUCTURED = frozenset({"list", "quote"})  # roles with something painted in their margin
 
 
 class _Builder:
@@ -81,6 +75,7 @@ class _Builder:
         blocks: BlockMap,
         visible: int,
         palette: QPalette,
+        column: int,
     ) -> None:
         self.source = document
         self.document = doc
@@ -89,12 +84,13 @@ class _Builder:
         self.next = 0  # the next paragraph to insert
         self._piece = 0  # within a long one, the next piece
         self.blocks = 0  # blocks inserted so far
-        # A brush, not a colour: converting a QColor makes PySide build the Qt namespace.
-        muted = palette.brush(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
-        self._formats = {role: ArticleView._formats(role, muted) for role in ROLES}
-        self._meta_end = ArticleView._formats("date", muted)[0]
-        self._meta_end.setBottomMargin(22)  # space between the meta lines and the article
-        self._pieces = {role: _piece_formats(b) for role, (b, _c) in self._formats.items()}
+        # Brushes, not colours: converting a QColor makes PySide build the Qt namespace.
+        active = QPalette.ColorGroup.Active
+        self._styles = ParagraphStyles(
+            palette.brush(active, QPalette.ColorRole.PlaceholderText),
+            palette.brush(active, QPalette.ColorRole.AlternateBase),
+            column,
+        )
 
     @property
     def done(self) -> bool:
@@ -121,12 +117,8 @@ class _Builder:
         end = min(len(paragraphs), self.next + self.BATCH)
         while self.next < end and size < self.BATCH_CHARS:
             paragraph = paragraphs[self.next]
-            block, char = self._formats[paragraph.role]
-            following = paragraph.index + 1
-            if paragraph.role in _META and (
-                following == len(paragraphs) or paragraphs[following].role not in _META
-            ):
-                block = self._meta_end
+            following = paragraphs[self.next + 1] if self.next + 1 < len(paragraphs) else None
+            block, char = self._styles.of(paragraph, following)
             text = ArticleView._shown_text(document, paragraph)
             if len(text) <= PIECE_CHARS:
                 add(block, char, text)
@@ -134,7 +126,7 @@ class _Builder:
                 self.next += 1
                 continue
             parts = self._map.pieces(paragraph.index, text)
-            first, middle, last = self._pieces[paragraph.role]
+            first, middle, last = self._styles.pieces(paragraph, following)
             while self._piece < len(parts) and size < self.BATCH_CHARS:
                 n = self._piece
                 add(first if n == 0 else last if n == len(parts) - 1 else middle, char, parts[n])
@@ -169,6 +161,7 @@ class MatchScrollBar(QScrollBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)  # vertical
         self._marks: list[tuple[float, QColor]] = []
+        self._found: list[float] = []
         self.setAccessibleName("Article scroll bar with match marks")
 
     def set_marks(self, marks: list[tuple[float, QColor]]) -> None:
@@ -180,10 +173,20 @@ class MatchScrollBar(QScrollBar):
         """The marks shown now."""
         return list(self._marks)
 
+    def set_found_marks(self, places: list[float]) -> None:
+        """Show where the find bar's search occurs, at these fractions of the article."""
+        if places != self._found:
+            self._found = places
+            self.update()
+
+    def found_marks(self) -> list[float]:
+        """Where the search's marks are now."""
+        return list(self._found)
+
     @override
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if not self._marks:
+        if not self._marks and not self._found:
             return
         from PySide6.QtWidgets import QStyle, QStyleOptionSlider  # only once marks show
 
@@ -210,6 +213,11 @@ class MatchScrollBar(QScrollBar):
             run_start, run_end, run_colour = y, y + 3, colour
         if run_colour is not None:
             painter.fillRect(QRect(x, run_start, width, run_end - run_start), run_colour)
+        # The search's places: a narrow strip along the groove's right edge.
+        found = QColor(_FIND_MARK)
+        strip = max(3, width // 3)
+        for y in sorted({groove.top() + int(place * span) for place in self._found}):
+            painter.fillRect(QRect(x + width - strip, y, strip, 3), found)
         painter.end()
 
 
@@ -261,6 +269,9 @@ class ArticleView(QTextBrowser):
         self._rendering = False
         self._reported = 0  # the paragraph of the cursor, as last reported
         self._cache: dict[tuple[str, int], list[QTextEdit.ExtraSelection]] = {}
+        self._found_cache: dict[int, list[QTextEdit.ExtraSelection]] = {}  # by block
+        self._found_for: object = None  # the search they show
+        self._structured = False  # whether the document has lists or quotes to paint
         self._map = BlockMap(())
         self._builder: _Builder | None = None  # the rest of a book, still going in
         self._visible_paragraphs: tuple[int, ...] = ()  # the state's, as last shown
@@ -326,13 +337,24 @@ class ArticleView(QTextBrowser):
                 old.show_only_matching,
             ):
                 self.refresh()
-            if state.document is not None and state.position != self.current_paragraph():
+            elif state.found is not old.found or state.found_at != old.found_at:
+                self._apply_highlights()
+                self._update_marks()
+            moved_to_found = (
+                old is not None
+                and state.found_at >= 0
+                and (state.found is not old.found or state.found_at != old.found_at)
+            )
+            if moved_to_found:
+                self._go_to_found(state)
+            elif state.document is not None and state.position != self.current_paragraph():
                 self.go_to_paragraph(state.position)
         finally:
             self._rendering = False
         self._reported = self.current_paragraph()
 
     def _rebuild(self, state: ReadingState) -> None:
+        self._found_for = None  # other blocks: their marks are made again
         self._visible_paragraphs = ()
         self._candidates = ()
         self._builder = None
@@ -347,6 +369,7 @@ class ArticleView(QTextBrowser):
             self.viewport().update() if self._viewport_painted else None
             return
         self._map = BlockMap.of(document)
+        self._structured = any(p.role in _STRUCTURED for p in document.paragraphs)
         self._window_size = self._map.window_size(self.WINDOW, self.WINDOW_CHARS)
         self._shown = set(range(min(self._map.block_count, self._window_size)))
         self._first = 0
@@ -356,7 +379,8 @@ class ArticleView(QTextBrowser):
         # Font and column first, so that the text is laid out once, as it will be shown.
         doc.setDefaultFont(self._reading_font())
         self._set_column(doc)
-        builder = _Builder(document, doc, self._map, len(self._shown), self.palette())
+        column = self._column_width(doc.defaultFont())
+        builder = _Builder(document, doc, self._map, len(self._shown), self.palette(), column)
         # The reading window's paragraphs now; the rest of a book, hidden, a batch per turn
         # of the event loop, so that opening it never freezes the window.
         builder.add_until(lambda: builder.blocks >= len(self._shown))
@@ -411,35 +435,9 @@ class ArticleView(QTextBrowser):
         if paragraph.role == "date":
             extra = [p for p in (document.source, document.place) if p]
             return " · ".join([paragraph.text, *extra])
-        return paragraph.text
-
-    @staticmethod
-    def _formats(role: str, muted: QBrush) -> tuple[QTextBlockFormat, QTextCharFormat]:
-        block = QTextBlockFormat()
-        char = QTextCharFormat()
-        char.setProperty(QTextFormat.Property.FontSizeAdjustment, _ROLE_SIZE.get(role, 0))
-        block.setLineHeight(150, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        block.setBottomMargin(12)
-        if role == "title":
-            char.setFontWeight(QFont.Weight.Bold)
-            block.setLineHeight(120, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-            block.setBottomMargin(6)
-        elif role == "heading":
-            char.setFontWeight(QFont.Weight.DemiBold)
-            block.setTopMargin(12)
-        elif role in _META:
-            char.setForeground(muted)
-            block.setBottomMargin(2)
-        elif role == "caption":
-            char.setForeground(muted)
-            char.setFontItalic(True)
-            block.setLeftMargin(16)
-            block.setLineHeight(130, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        elif role == "credit":
-            char.setForeground(muted)
-            char.setFontItalic(True)
-            block.setTopMargin(12)
-        return block, char
+        # A line break inside a paragraph (code, a poem) stays in its block: a newline would
+        # start another block.
+        return paragraph.text.replace("\n", "\u2028")
 
     # -- highlights and filtering ------------------------------------------------------------
 
@@ -538,8 +536,107 @@ class ArticleView(QTextBrowser):
                 for topic_id in checked:
                     if topic_id in found:
                         words.extend(self._block_selections(topic_id, index, number))
+        if state.found is not None and len(state.found):
+            for number in near:
+                words.extend(self._found_selections(number))
+            current = self._current_found_selection()
+            if current is not None:
+                words.append(current)
         self._highlight_range = (near[0], near[-1]) if near else (0, -1)
         self.setExtraSelections(words)
+
+    def _found_range(self, number: int) -> tuple[int, int]:
+        """Which occurrences of the search (indices into it) lie in block ``number``."""
+        state = self._state
+        assert state is not None
+        found = state.found
+        assert found is not None
+        assert state.document is not None
+        index = self._map.paragraph_of(number)
+        start = state.document.offsets[index] + self._map.offset_of(number)
+        end = start + self._map.length_of(number)
+        return bisect_left(found.starts, start), bisect_left(found.starts, end)
+
+    def _found_cursor(self, number: int, at: int) -> QTextCursor:
+        """A cursor selecting occurrence ``at`` of the search, which lies in block ``number``."""
+        state = self._state
+        assert state is not None
+        found = state.found
+        assert found is not None
+        assert state.document is not None
+        block = self.document().findBlockByNumber(number)
+        piece = block.text()
+        origin = state.document.offsets[self._map.paragraph_of(number)]
+        origin += self._map.offset_of(number)
+        cursor = QTextCursor(block)
+        start = min(len(piece), found.starts[at] - origin)
+        end = min(len(piece), found.ends[at] - origin)
+        cursor.setPosition(block.position() + utf16_index(piece, start))
+        cursor.setPosition(
+            block.position() + utf16_index(piece, end), QTextCursor.MoveMode.KeepAnchor
+        )
+        return cursor
+
+    def _found_selections(self, number: int) -> list[QTextEdit.ExtraSelection]:
+        """Every occurrence of the search in block ``number``, marked (built once)."""
+        state = self._state
+        assert state is not None
+        if self._found_for is not state.found:
+            self._found_for = state.found
+            self._found_cache.clear()
+        cached = self._found_cache.get(number)
+        if cached is not None:
+            return cached
+        first, stop = self._found_range(number)
+        colour = QColor(_FOUND_DARK if self._is_dark() else _FOUND)
+        marks = []
+        for at in range(first, stop):
+            marked = QTextEdit.ExtraSelection()
+            marked.cursor = self._found_cursor(number, at)
+            marked.format.setBackground(QBrush(colour))
+            marks.append(marked)
+        self._found_cache[number] = marks
+        return marks
+
+    def _current_found_selection(self) -> QTextEdit.ExtraSelection | None:
+        """The current occurrence of the search, in a stronger colour (None if not shown)."""
+        state = self._state
+        assert state is not None
+        found, at = state.found, state.found_at
+        if found is None or not 0 <= at < len(found):
+            return None
+        index = found.paragraph(at)
+        start = found.starts[at] - state.document.offsets[index] if state.document else 0
+        number = self._map.piece_at(index, start)
+        if number not in self._shown:
+            return None
+        marked = QTextEdit.ExtraSelection()
+        marked.cursor = self._found_cursor(number, at)
+        marked.format.setBackground(QBrush(QColor(_CURRENT_FOUND)))
+        marked.format.setForeground(QBrush(QColor("#000000")))
+        return marked
+
+    def _go_to_found(self, state: ReadingState) -> None:
+        """Bring the current occurrence of the search on screen, the cursor at its start."""
+        found, at = state.found, state.found_at
+        if found is None or state.document is None or not 0 <= at < len(found):
+            return
+        index = found.paragraph(at)
+        number = self._map.piece_at(index, found.starts[at] - state.document.offsets[index])
+        self._ensure_built(number)
+        self._ensure_in_window(number)
+        if number not in self._shown:
+            return
+        cursor = self._found_cursor(number, at)
+        cursor.setPosition(cursor.selectionStart())
+        self.setTextCursor(cursor)
+        rect = self.cursorRect(cursor)
+        height = self.viewport().height()
+        if rect.top() < 0 or rect.bottom() > height:
+            # Off screen: bring it to a third of the way down, with its context above it.
+            scroll = self.verticalScrollBar()
+            scroll.setValue(scroll.value() + rect.top() - height // 3)
+        self._apply_highlights()
 
     def _near_viewport(self) -> list[int]:
         """The shown blocks from a little above to a little below what is on screen."""
@@ -606,12 +703,13 @@ class ArticleView(QTextBrowser):
         scroll = self.verticalScrollBar()
         if not isinstance(scroll, MatchScrollBar):
             return
-        key = (state.checked, state.mode, state.findings, state.document)
+        key = (state.checked, state.mode, state.findings, state.document, state.found)
         if key == self._marks_key:
             return
         self._marks_key = key
         offsets = state.document.offsets
         total = max(1, offsets[-1] if offsets else 1)
+        scroll.set_found_marks(_buckets(state.found.starts if state.found else (), total))
         order = [t.id for t in state.checked_topics()]
         colours = {t.id: QColor(t.colour) for t in state.topics}
         # One mark per MARK_ROWS-th of the article at most, for its first matching paragraph:
@@ -860,18 +958,44 @@ class ArticleView(QTextBrowser):
         # Tints and stripes go under the text: the viewport's background is already filled,
         # and the document layout draws no background of its own.
         state = self._state
-        if state is None or state.document is None:
-            self._paint_empty()
-        elif state.checked:
-            self._paint_highlights(state)
+        if state is not None and state.document is not None:
+            if state.checked:
+                self._paint_highlights(state)
+            if self._structured:
+                self._paint_structure(state)
+        message = self.message()
+        if message:
+            self._paint_message(message)
         super().paintEvent(event)
         self._viewport_painted = True
         if not self._painted and state is not None and state.document is not None:
             self._painted = True
             self.first_painted.emit()
 
-    def _paint_empty(self) -> None:
-        """With no article, say how to open one rather than show a blank page."""
+    def message(self) -> str:
+        """What the reading area says instead of being blank ("" when it shows text).
+
+        With no article, how to open one; with Show Only Matching on and nothing matching,
+        that nothing does, and how to see the text again.
+        """
+        state = self._state
+        if state is None or state.document is None:
+            return "No article is open.\n\nOpen one with Ctrl+O, or drop a file here."
+        if not (state.show_only_matching and state.checked and state.findings is not None):
+            return ""
+        if state.visible:
+            return ""
+        labels = [t.label for t in state.checked_topics()]
+        if state.mode == "all" and len(labels) > 1:
+            what = "carries " + " and ".join(labels) + " together"
+        else:
+            what = "matches " + ", ".join(labels)
+        return f"No paragraph {what}.\n\nShow Only Matching is on (Ctrl+Shift+F turns it off)" + (
+            ", or match any of them instead of all." if state.mode == "all" else "."
+        )
+
+    def _paint_message(self, message: str) -> None:
+        """Say something in the middle of the reading area instead of showing it blank."""
         from PySide6.QtCore import Qt
 
         painter = QPainter(self.viewport())
@@ -881,7 +1005,7 @@ class ArticleView(QTextBrowser):
         painter.drawText(
             self.viewport().rect().adjusted(40, 0, -40, 0),
             int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
-            "No article is open.\n\nOpen one with Ctrl+O, or drop a file here.",
+            message,
         )
         painter.end()
 
@@ -889,22 +1013,11 @@ class ArticleView(QTextBrowser):
         order = state.checked_topics()
         dark = self._is_dark()
         painter = QPainter(self.viewport())
-        layout = self.document().documentLayout()
-        offset = self.verticalScrollBar().value()
         side = int(self.document().rootFrame().frameFormat().leftMargin())
         width = self.viewport().width() - 2 * side
-        height = self.viewport().height()
-        window = self._window()
-        first = self._window_position_at(0)
-        doc = self.document()
         # The shown blocks from the top of the viewport down (no screen holds more than
         # _NEAR of them); hidden ones in between are skipped without being looked at.
-        for number in window[max(0, first - 1) : first + _NEAR]:
-            block = doc.findBlockByNumber(number)
-            rect = layout.blockBoundingRect(block)
-            top = int(rect.top()) - offset
-            if top > height:
-                break
+        for number, block, rect, top in self._on_screen():
             index = self._map.paragraph_of(number)
             if state.is_match(index):
                 found = state.topics_of(index)
@@ -922,6 +1035,55 @@ class ArticleView(QTextBrowser):
                     x = side - 16 - n * (_STRIPE + 2)
                     painter.fillRect(QRect(x, area[0], _STRIPE, area[1]), QColor(topic.colour))
         painter.end()
+
+    def _paint_structure(self, state: ReadingState) -> None:
+        """Bullets and numbers of list items in their margin, a rule beside quotes."""
+        assert state.document is not None
+        paragraphs = state.document.paragraphs
+        painter: QPainter | None = None
+        metrics = None
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        for number, block, rect, top in self._on_screen():
+            paragraph = paragraphs[self._map.paragraph_of(number)]
+            if paragraph.role not in _STRUCTURED:
+                continue
+            if paragraph.role == "list" and not self._map.is_first_piece(number):
+                continue  # the bullet goes beside the first line only
+            if painter is None:
+                from PySide6.QtGui import QFontMetrics
+
+                painter = QPainter(self.viewport())
+                painter.setFont(self.document().defaultFont())
+                metrics = QFontMetrics(self.document().defaultFont())
+                painter.setPen(muted)
+            left = int(rect.left() + block.blockFormat().leftMargin())
+            if paragraph.role == "quote":
+                painter.fillRect(QRect(left - 14, top, 3, max(1, int(rect.height()))), muted)
+                continue
+            assert metrics is not None
+            marker = paragraph.marker or _BULLETS[min(len(_BULLETS), max(1, paragraph.level)) - 1]
+            line = block.layout().lineAt(0) if block.layout().lineCount() else None
+            baseline = top + int(line.y() + line.ascent()) if line is not None else top
+            width = metrics.horizontalAdvance(marker)
+            painter.drawText(left - 8 - width, baseline, marker)
+        if painter is not None:
+            painter.end()
+
+    def _on_screen(self) -> Iterator[tuple[int, QTextBlock, QRectF, int]]:
+        """The shown blocks on screen: number, block, layout rectangle, top in the viewport."""
+        layout = self.document().documentLayout()
+        offset = self.verticalScrollBar().value()
+        height = self.viewport().height()
+        window = self._window()
+        first = self._window_position_at(0)
+        doc = self.document()
+        for number in window[max(0, first - 1) : first + _NEAR]:
+            block = doc.findBlockByNumber(number)
+            rect = layout.blockBoundingRect(block)
+            top = int(rect.top()) - offset
+            if top > height:
+                break
+            yield number, block, rect, top
 
     def highlighted_paragraphs(self) -> list[int]:
         """Indices of visible paragraphs tinted now (those matching the checked topics)."""
@@ -969,3 +1131,14 @@ def _joined(spans: list[tuple[int, int]], text: str, offset: int) -> list[tuple[
                 continue
         joined.append((start, end))
     return joined
+
+
+def _buckets(starts: tuple[int, ...], total: int) -> list[float]:
+    """The places (fractions of the text) of sorted offsets, one per MARK_ROWS-th at most."""
+    places: list[float] = []
+    position = 0
+    while position < len(starts):
+        bucket = starts[position] * MARK_ROWS // total
+        places.append(bucket / MARK_ROWS)
+        position = bisect_left(starts, -(-(bucket + 1) * total // MARK_ROWS), position + 1)
+    return places

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QToolBar,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -152,6 +153,7 @@ class MainWindow(QMainWindow):
         self.toolbar.removeAction(self._toolbar_holder)
         parts.fill_toolbar(self.toolbar)
         self._connect_signals(parts)
+        self._reading_column.addWidget(parts.find_bar)
         self.parts = parts
         self._apply_preferences(parts)
         self._check_theme()
@@ -171,13 +173,19 @@ class MainWindow(QMainWindow):
 
     def _create_frame(self) -> None:
         """What the first paint shows, laid out as the finished window will be."""
-        area = QWidget(self)
+        reading = QWidget(self)
+        reading.setObjectName("reading_area")
+        self._reading_column = QVBoxLayout(reading)  # the article, then the find bar
+        self._reading_column.setContentsMargins(0, 0, 0, 0)
+        self._reading_column.setSpacing(0)
+        area = QWidget(reading)
         area.setObjectName("article_area")
         self._article_box = QHBoxLayout(area)
         self._article_box.setContentsMargins(0, 0, 0, 0)
         self.article_view = ArticleView(area)
         self._article_box.addWidget(self.article_view)
-        self.setCentralWidget(area)
+        self._reading_column.addWidget(area, 1)
+        self.setCentralWidget(reading)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("status_label")
         self.status_label.setAccessibleName("Topic status")
@@ -523,6 +531,7 @@ class MainWindow(QMainWindow):
             return
         parts.topic_model.show_state(state)
         parts.sidebar.show_state(state)
+        parts.find_bar.show_state(state)
         parts.library_panel.show_current(state.article_id)
         a_lib = parts.commands
         a_lib.go_back.setEnabled(state.back() is not None)

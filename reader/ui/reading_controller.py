@@ -9,13 +9,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.core.reading import Findings, MatchMode, ReadingState, resolve_topic_names
-from reader.ui.worker import DocumentWorker
+from reader.ui.worker import DocumentWorker, SearchWorker
 
 if TYPE_CHECKING:
     from reader.core.document import Document
+    from reader.core.find import Finder
     from reader.core.library import Place
     from reader.core.topics import Topic
 
+#: Documents up to this many characters are searched at once on the UI thread (a few ms).
+FIND_AT_ONCE_CHARS = 1_000_000
 #: Text files up to this size are read on the UI thread: faster than a trip to the worker.
 SYNC_OPEN_BYTES = 256 * 1024
 SYNC_SUFFIXES = frozenset({".txt", ".text", "", ".md", ".markdown"})
@@ -57,6 +60,11 @@ class ReadingController(QObject):
         self._reading_request: tuple[tuple[str, ...], int] = ((), 0)  # its topic names, position
         self._finding = 0  # ticket of the topics of the document on screen
         self._failure_title = "Cannot open file"
+        self._find_request: tuple[str, bool, bool] | None = None  # the find bar's, if open
+        self._finder: Finder | None = None  # the folded text of the document on screen
+        self._search_worker: SearchWorker | None = None  # made for the first book searched
+        self._searching = 0  # ticket of the search running
+        self._find_origin = 0  # the paragraph the search being typed started from
 
     @property
     def state(self) -> ReadingState:
@@ -81,7 +89,7 @@ class ReadingController(QObject):
             except LoadError as exc:
                 self._fail(str(exc))
                 return
-            self._show(document, tuple(topics), position)
+            self.show_document(document, tuple(topics), position)
             return
         self._failure_title = "Cannot open file"
         self._reading = self._worker.read(path)
@@ -193,8 +201,10 @@ class ReadingController(QObject):
         self._find_topics()
 
     def shutdown(self, msecs: int = 5000) -> None:
-        """Wait for the worker to finish what it is doing (the window is closing)."""
+        """Wait for the workers to finish what they are doing (the window is closing)."""
         self._worker.wait(msecs)
+        if self._search_worker is not None:
+            self._search_worker.wait(msecs)
 
     # -- intents: topics and filter ---------------------------------------------------------
 
@@ -213,6 +223,89 @@ class ReadingController(QObject):
     def set_show_only_matching(self, on: bool) -> None:
         """Hide, or show again, the paragraphs that do not match."""
         self._set(self._state.with_filter(on))
+
+    # -- intents: find -------------------------------------------------------------------------
+
+    def find(self, text: str, match_case: bool = False, whole_words: bool = True) -> None:
+        """Search the document on screen for ``text`` (the find bar's field, as typed).
+
+        An article is searched at once; a book on a thread of its own, and the marks come
+        when it is done (a newer search supersedes an older one still running). Empty text
+        ends the search.
+        """
+        self._find_request = (text, match_case, whole_words)
+        document = self._state.document
+        if document is None or not text.strip():
+            self._searching = 0
+            self._set(self._state.with_found(None))
+            return
+        found = self._state.found
+        if found is not None and found.same_search(text, match_case, whole_words):
+            return
+        if found is None:
+            # As the search is typed, each longer one starts again from where it began, not
+            # from the occurrence the shorter one went to.
+            self._find_origin = self._state.position
+        finder = self._finder_for(document)
+        if document.length <= FIND_AT_ONCE_CHARS:
+            self._searching = 0
+            result = finder.find(text, match_case, whole_words)
+            self._set(self._state.with_found(result, self._find_origin))
+            return
+        if self._search_worker is None:
+            self._search_worker = SearchWorker(self)
+            self._search_worker.found.connect(self._on_search_found)
+        self._searching = self._search_worker.find(finder, text, match_case, whole_words)
+
+    def prepare_find(self) -> None:
+        """The find bar opened: fold a book's text now, before the first search needs it."""
+        document = self._state.document
+        if document is None or document.length <= FIND_AT_ONCE_CHARS:
+            return
+        if self._search_worker is None:
+            self._search_worker = SearchWorker(self)
+            self._search_worker.found.connect(self._on_search_found)
+        self._search_worker.find(self._finder_for(document), "", False, True)
+
+    def find_next(self) -> None:
+        """Go to the next occurrence of the search (wrapping around)."""
+        self._set(self._state.found_step(1))
+        self._find_origin = self._state.position
+
+    def find_previous(self) -> None:
+        """Go to the previous occurrence of the search (wrapping around)."""
+        self._set(self._state.found_step(-1))
+        self._find_origin = self._state.position
+
+    def end_find(self) -> None:
+        """The find bar is closed: no more marks."""
+        self._find_request = None
+        self._searching = 0
+        self._set(self._state.with_found(None))
+
+    def _finder_for(self, document: Document) -> Finder:
+        from reader.core.find import Finder
+
+        if self._finder is None or self._finder.document is not document:
+            self._finder = Finder(document)
+        return self._finder
+
+    def _on_search_found(self, ticket: int, found: object) -> None:
+        from reader.core.find import Found
+
+        if ticket != self._searching:
+            return
+        self._searching = 0
+        if isinstance(found, Found):
+            if self._finder is not None and self._finder.document is self._state.document:
+                self._set(self._state.with_found(found, self._find_origin))
+        else:
+            self.message.emit(f"Search failed ({found})", 6000)
+
+    def _search_again(self) -> None:
+        """A new document is on screen: the open find bar's search applies to it too."""
+        if self._find_request is not None:
+            self.find(*self._find_request)
 
     # -- intents: position --------------------------------------------------------------------
 
@@ -238,7 +331,10 @@ class ReadingController(QObject):
 
     # -- the worker -------------------------------------------------------------------------
 
-    def _show(self, document: Document, topics: tuple[str, ...], position: int) -> None:
+    def show_document(
+        self, document: Document, topics: tuple[str, ...] = (), position: int = 0
+    ) -> None:
+        """Show a document read just now, at paragraph ``position``, and find its topics."""
         state = self._state.with_document(document, position).with_opening("")
         if topics:
             state = state.with_requested(topics)
@@ -247,6 +343,7 @@ class ReadingController(QObject):
         if topics and state.topics:
             self._report_unknown(topics)
         self.document_shown.emit(document.path)
+        self._search_again()
         self._find_topics()
 
     def _find_topics(self) -> None:
@@ -267,7 +364,7 @@ class ReadingController(QObject):
     def _on_worker_loaded(self, ticket: int, document: Document) -> None:
         if ticket == self._reading:
             self._reading = 0
-            self._show(document, *self._reading_request)
+            self.show_document(document, *self._reading_request)
 
     def _on_worker_found(self, ticket: int, findings: Findings) -> None:
         if ticket != self._finding or self._state.document is None:

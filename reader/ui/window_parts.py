@@ -12,6 +12,7 @@ from reader.ui.actions import Actions, create_actions, create_topic_actions
 from reader.ui.excerpt_commands import ExcerptCommands
 from reader.ui.excerpt_model import ExcerptListModel
 from reader.ui.excerpts_panel import ExcerptsPanel
+from reader.ui.find_bar import FindBar, connect_find_bar
 from reader.ui.library_controller import LibraryController
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.topic_model import TopicListModel
@@ -43,6 +44,7 @@ class WindowParts:
         library: The library's list, imports and the reader's places.
         library_panel: The Library dock's contents.
         undo_stack: What Undo undoes (removing articles or excerpts).
+        find_bar: The find bar, for the window to put under the article.
     """
 
     commands: Actions
@@ -56,6 +58,7 @@ class WindowParts:
     library: LibraryController
     library_panel: LibraryPanel
     undo_stack: QUndoStack
+    find_bar: FindBar
 
     @classmethod
     def build(
@@ -91,6 +94,8 @@ class WindowParts:
         topic_dock.setWidget(sidebar)
         excerpts_panel = ExcerptsPanel(excerpt_model, excerpts_dock)
         excerpts_dock.setWidget(excerpts_panel)
+        find_bar = FindBar(window)
+        connect_find_bar(find_bar, controller, view, commands.find)
         return cls(
             commands=commands,
             topic_model=topic_model,
@@ -111,6 +116,7 @@ class WindowParts:
             library=library,
             library_panel=library_panel,
             undo_stack=undo_stack,
+            find_bar=find_bar,
         )
 
     def fill_menus(self, menus: dict[str, QMenu], docks: Sequence[QDockWidget]) -> QMenu:
@@ -132,7 +138,7 @@ class WindowParts:
         edit.addSeparator()
         edit.addActions([a.copy, a.copy_with_citation, a.copy_paragraph, a.add_to_excerpts])
         edit.addSeparator()
-        edit.addAction(a.select_all)
+        edit.addActions([a.select_all, a.find])
         topics = menus["topics"]
         topics.addActions(self.topic_actions)
         topics.addSeparator()

@@ -10,12 +10,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
 
 from reader.ui._typing import override
 
 if TYPE_CHECKING:
     from reader.core.document import Document
+    from reader.core.find import Finder
     from reader.core.topics import Topic
 
 
@@ -98,13 +99,12 @@ class _Job(QRunnable):
 
     @override
     def run(self) -> None:
+        # The answer goes out once the collector is on again: whoever gets it may rely on it.
         with no_collection_pauses():
-            if self._load is not None:
-                self._read(self._load)
-            else:
-                self._find()
+            signal, answer = self._read(self._load) if self._load is not None else self._find()
+        signal.emit(self.ticket, answer)
 
-    def _read(self, load: Callable[[], Document]) -> None:
+    def _read(self, load: Callable[[], Document]) -> tuple[SignalInstance, object]:
         from reader.core.loaders import LoadError
 
         try:
@@ -113,13 +113,12 @@ class _Job(QRunnable):
 
             BlockMap.of(document)  # made here, so that showing the text does not wait for it
         except LoadError as exc:
-            self._signals.failed.emit(self.ticket, str(exc))
+            return self._signals.failed, str(exc)
         except Exception as exc:  # a bug must not kill the window; say what happened
-            self._signals.failed.emit(self.ticket, f"{self._name}: could not be opened ({exc})")
-        else:
-            self._signals.loaded.emit(self.ticket, document)
+            return self._signals.failed, f"{self._name}: could not be opened ({exc})"
+        return self._signals.loaded, document
 
-    def _find(self) -> None:
+    def _find(self) -> tuple[SignalInstance, object]:
         assert self._document is not None
         try:
             # Imported only now, so that NLTK loads in the worker after the text is shown.
@@ -132,9 +131,8 @@ class _Job(QRunnable):
             findings.topic_sets, findings.by_topic  # noqa: B018 - computed and cached
         except Exception as exc:
             name = self._document.path or self._document.display_name
-            self._signals.failed.emit(self.ticket, f"{name}: topics could not be found ({exc})")
-            return
-        self._signals.found.emit(self.ticket, findings)
+            return self._signals.failed, f"{name}: topics could not be found ({exc})"
+        return self._signals.found, findings
 
 
 class DocumentWorker(QObject):
@@ -203,3 +201,75 @@ class DocumentWorker(QObject):
     def _on_signals_failed(self, ticket: int, message: str) -> None:
         self._jobs.pop(ticket, None)
         self.failed.emit(ticket, message)
+
+
+class _SearchSignals(QObject):
+    done = Signal(int, object)
+
+
+class _SearchJob(QRunnable):
+    def __init__(
+        self, ticket: int, signals: _SearchSignals, finder: Finder, request: tuple[str, bool, bool]
+    ) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.ticket = ticket
+        self._signals = signals
+        self._finder = finder
+        self._request = request
+
+    @override
+    def run(self) -> None:
+        try:
+            if self._request[0]:
+                found: object = self._finder.find(*self._request)
+            else:  # only make the folded text, before the first search asks for it
+                found = self._finder.folded(self._request[1])
+        except Exception as exc:  # a bug must not kill the window: no marks, and why
+            found = exc
+        self._signals.done.emit(self.ticket, found)
+
+
+class SearchWorker(QObject):
+    """Runs the find bar's searches of a big document on a thread of its own.
+
+    Searches queue one at a time; only the newest answer counts (the caller compares
+    tickets), so typing fast never waits for the searches of the letters before.
+
+    Signals:
+        found: A search is done. arg: (int ticket, Found, or the exception it raised).
+    """
+
+    found = Signal(int, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        keep_window_responsive()
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _SearchSignals(self)
+        self._signals.done.connect(self._on_done)
+        self._tickets = 0
+        self._jobs: dict[int, _SearchJob] = {}
+
+    def find(self, finder: Finder, text: str, match_case: bool, whole_words: bool) -> int:
+        """Start a search (with empty ``text``: only fold the text for one); returns its ticket.
+
+        Searches still waiting for the thread are dropped: only the newest one matters.
+        """
+        for ticket, waiting in list(self._jobs.items()):
+            if self._pool.tryTake(waiting):
+                del self._jobs[ticket]
+        self._tickets += 1
+        job = _SearchJob(self._tickets, self._signals, finder, (text, match_case, whole_words))
+        self._jobs[job.ticket] = job
+        self._pool.start(job)
+        return job.ticket
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Block until every search is done (for shutdown and tests)."""
+        return bool(self._pool.waitForDone(msecs))
+
+    def _on_done(self, ticket: int, found: object) -> None:
+        self._jobs.pop(ticket, None)
+        self.found.emit(ticket, found)

@@ -400,3 +400,34 @@ def test_a_digest_knows_where_each_paragraph_comes_from(state, sample_document):
     assert digest.back() == 7  # Back leaves the digest for the article read last
     with pytest.raises(ValueError, match="one source per paragraph"):
         state.with_digest(sample_document, findings, sources[:1])
+
+
+def test_moving_keeps_what_matches_without_working_it_out_again(state):
+    checked = state.with_checked({"Taiwan"}).with_filter(True)
+    matching, visible = checked.matching, checked.visible
+    moved = checked.at(5)
+    assert moved.matching is matching
+    assert moved.visible is visible
+    assert moved.with_checked({"trade"}).matching != matching  # a real change still counts
+
+
+def test_show_only_matching_keeps_the_heading_of_each_match(topics, classifier):
+    texts = [
+        ("title", "Weekly notes"),
+        ("heading", "Asia"),
+        ("body", "Taiwan held drills."),
+        ("body", "The weather was fine."),
+        ("heading", "Europe"),
+        ("body", "Nothing to report."),
+        ("heading", "Americas"),
+        ("body", "Fentanyl seizures rose at the border."),
+    ]
+    document = Document(tuple(Paragraph(i, role, text) for i, (role, text) in enumerate(texts)))
+    assert document.sections == (-1, 1, 1, 1, 4, 4, 6, 6)
+    findings = Findings(classifier.classify_document(document))
+    state = ReadingState(topics=topics).with_document(document).with_findings(findings)
+    shown = state.with_checked({"Taiwan", "fentanyl"}).with_filter(True)
+    assert shown.matching == (2, 7)
+    assert shown.visible == (1, 2, 6, 7)  # "Europe" has no match: it goes
+    assert shown.status().endswith("showing 2 of 4")
+    assert [h.text for h in document.headings()] == ["Asia", "Europe", "Americas"]

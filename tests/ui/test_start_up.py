@@ -210,6 +210,7 @@ FIRST_PAINT_MODULES = {
     "reader.ui",
     "reader.ui._typing",
     "reader.ui.app",
+    "reader.ui.article_style",
     "reader.ui.article_view",
     "reader.ui.block_map",
     "reader.ui.main_window",
