@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from reader.core.document import Document, Match, Paragraph, TopicHit, Veto
@@ -171,9 +172,7 @@ class KeywordClassifier:
         # One C-speed scan finds the words where a term may start; the rest are never
         # tokenised. A lookahead reports every start, even inside an earlier candidate
         # ("day trad|e"); the lookbehind skips the inside of words like "human'human".
-        self._candidate = (
-            re.compile(rf"\b(?<!\w['’])(?={trie_pattern(prefixes)})") if prefixes else None
-        )
+        self._candidate = _candidate_scan(frozenset(prefixes)) if prefixes else None
 
     def _add(
         self,
@@ -349,6 +348,16 @@ class KeywordClassifier:
         return tuple(self.classify(p) for p in document.paragraphs)
 
 
+@lru_cache(maxsize=64)
+def _candidate_scan(prefixes: frozenset[str]) -> re.Pattern[str]:
+    """The quick scan for these prefixes, compiled once.
+
+    Previews and proposed fixes build many classifiers of nearly the same topic, most of
+    them with the same prefixes.
+    """
+    return re.compile(rf"\b(?<!\w['’])(?={trie_pattern(prefixes)})")
+
+
 def _rule(pairs: Iterable[tuple[tuple[str, ...], str]]) -> _Rule:
     kept = [(keys, text) for keys, text in pairs if keys]
     return _Rule(tuple(k for k, _ in kept), tuple(t for _, t in kept))
@@ -521,6 +530,7 @@ _PLAIN_WORD = re.compile(r"^\w+$")
 MAX_PREFIX = 40
 
 
+@lru_cache(maxsize=65_536)
 def candidate_prefix(phrase: str) -> str:
     r"""Return what the quick scan looks for to find where ``phrase`` may start.
 

@@ -89,8 +89,13 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+@lru_cache(maxsize=65_536)
 def phrase_keys(phrase: str) -> tuple[str, ...]:
-    """Return the token keys of a topic term or phrase, as the classifier compares them."""
+    """Return the token keys of a topic term or phrase, as the classifier compares them.
+
+    Kept for each phrase: classifiers are built again for every edit previewed and every
+    fix weighed, from the same few thousand phrases.
+    """
     return tuple(key for key, _, _ in tokens(phrase))
 
 

@@ -19,7 +19,7 @@ from typing import Literal
 
 from reader.core.classifier import Evidence, KeywordClassifier
 from reader.core.document import Passage
-from reader.core.text import WORD_RE, normalise, phrase_keys, possessive_trim, stop_words
+from reader.core.text import WORD_RE, keys_of, normalise, phrase_keys, possessive_trim, stop_words
 from reader.core.topics import GuardRule, Topic, topic_set_problems
 
 #: At most this many words of the paragraph are tried as a guard's word.
@@ -84,24 +84,29 @@ def fixes_for(
     candidates = _exclusion_candidates(topic, text, counted) + _guard_candidates(
         topic, text, counted
     )
-    # Only the paragraphs the topic matches now can be removed by a change.
-    matched = [p for p in passages if p.text != text and classifier.classify_text(p.text)]
-    removed = _removed_by(candidates, matched)
-    fixes = [
-        TopicFix(kind, fixed, phrases, unless, len(others), others[:EXAMPLES])
-        for (kind, fixed, phrases, unless, _), others in zip(candidates, removed, strict=True)
-        if kind == "guard" and not KeywordClassifier([fixed]).classify_text(text)
-    ]
+    matched = _Matched(classifier, passages, text)
+    fixes = []
     by_evidence: dict[int, list[tuple[str, int]]] = {}
-    for candidate, others in zip(candidates, removed, strict=True):
-        if candidate[0] == "exclusion":
-            by_evidence.setdefault(candidate[4], []).append((candidate[2][0], len(others)))
+    for kind, fixed, phrases, unless, evidence in candidates:
+        if kind == "guard":
+            if KeywordClassifier([fixed]).classify_text(text):
+                continue  # another term still carries the paragraph
+            others = matched.removed_by(fixed, [unless])
+            fixes.append(TopicFix(kind, fixed, phrases, unless, len(others), others[:EXAMPLES]))
+        else:
+            others = matched.removed_by(fixed, phrases)
+            by_evidence.setdefault(evidence, []).append((phrases[0], len(others)))
     seen: set[tuple[str, ...]] = set()
     for pick in (_cheapest, _first, _last):
         fix = _exclusions_fix(topic, text, [pick(by_evidence[n]) for n in sorted(by_evidence)])
         if fix is not None and fix.phrases not in seen:
             seen.add(fix.phrases)
-            others = _removed_by([("exclusion", fix.topic, fix.phrases, "", -1)], matched)[0]
+            # Each exclusion removes what holds its words: the union, checked at once.
+            others = tuple(
+                dict.fromkeys(
+                    p for phrase in fix.phrases for p in matched.removed_by(fix.topic, [phrase])
+                )
+            )
             fixes.append(replace(fix, also_removed=len(others), examples=others[:EXAMPLES]))
     fixes.sort(key=lambda f: (f.also_removed, f.kind != "exclusion", len(f.description())))
     return tuple(fixes[:limit])
@@ -182,23 +187,29 @@ def _content(word: str) -> bool:
     return len(word) >= 3 and word.isalpha() and word.lower() not in stop_words()
 
 
-def _removed_by(
-    candidates: Sequence[_Candidate], matched: Sequence[Passage]
-) -> list[tuple[Passage, ...]]:
-    """For each candidate, the paragraphs of ``matched`` it no longer matches (one scan)."""
-    if not candidates:
-        return []
-    ids = [f"\x00{n}" for n in range(len(candidates))]
-    classifier = KeywordClassifier(
-        [replace(c[1], id=topic_id) for c, topic_id in zip(candidates, ids, strict=True)]
-    )
-    removed: list[list[Passage]] = [[] for _ in candidates]
-    for passage in matched:
-        still = {hit.topic_id for hit in classifier.classify_text(passage.text)}
-        for n, topic_id in enumerate(ids):
-            if topic_id not in still:
-                removed[n].append(passage)
-    return [tuple(r) for r in removed]
+class _Matched:
+    """The other paragraphs the topic matches now, with the keys of their words, as a set.
+
+    A change can only remove a paragraph that holds its words: an exclusion's, or a guard's
+    word. Each change is checked by the classifier on those paragraphs alone.
+    """
+
+    def __init__(
+        self, classifier: KeywordClassifier, passages: Sequence[Passage], text: str
+    ) -> None:
+        self.passages = [
+            p for p in passages if p.text != text and classifier.classify_text(p.text)
+        ]
+        self.keys = [set(keys_of(p.text)) for p in self.passages]
+
+    def removed_by(self, topic: Topic, words: Iterable[str]) -> tuple[Passage, ...]:
+        """The paragraphs holding ``words`` (by key) that ``topic`` no longer matches."""
+        needed = {key for word in words for key in phrase_keys(word)}
+        holding = [p for p, keys in zip(self.passages, self.keys, strict=True) if needed <= keys]
+        if not holding:
+            return ()
+        classifier = KeywordClassifier([topic])
+        return tuple(p for p in holding if not classifier.classify_text(p.text))
 
 
 def _cheapest(options: Sequence[tuple[str, int]]) -> str:
