@@ -606,6 +606,20 @@ class Library:
         )
         return [Passage(article_id, index, text) for article_id, index, text in rows]
 
+    def matching_paragraphs(self, version: str, topic_id: str) -> set[tuple[int, int]]:
+        """(article id, paragraph index) of every paragraph found on a topic with ``version``.
+
+        What classifying the whole library with that topic would say, read from what was
+        stored when the articles were classified: suggestions need not classify again.
+        """
+        rows = self._db.execute(
+            "SELECT t.article_id, t.idx FROM topic_paragraph t "
+            "JOIN article a ON a.id = t.article_id "
+            "WHERE a.removed = 0 AND t.version = ? AND t.topic_id = ?",
+            (version, topic_id),
+        )
+        return {(row[0], row[1]) for row in rows}
+
     def citation(self, article_id: int, index: int) -> Citation:
         """How to cite paragraph ``index`` of an article (the digest cites each one so)."""
         row = self._db.execute("SELECT * FROM article WHERE id = ?", (article_id,)).fetchone()

@@ -437,3 +437,17 @@ def test_passages_are_the_classified_paragraphs_of_the_articles_kept(library):
         (first.article_id, 3, "Steel fell."),
         (second.article_id, 2, "The strait was calm."),
     ]
+
+
+def test_matching_paragraphs_are_what_was_stored_for_a_topic_and_version(
+    library, classifier, version
+):
+    steel = add_classified(
+        library, classifier, version, article("Steel", "Tariffs rose.", "Calm.")
+    )
+    drills = add_classified(library, classifier, version, article("Drills", "Taiwan drills."))
+    gone = add_classified(library, classifier, version, article("Gone", "Tariffs fell."))
+    library.remove([gone])
+    assert library.matching_paragraphs(version, "trade") == {(steel, 2)}
+    assert library.matching_paragraphs(version, "Taiwan") == {(drills, 2)}
+    assert library.matching_paragraphs("another version", "trade") == set()
