@@ -547,6 +547,11 @@ def _problem_line(finder: _LineFinder, problem: TopicProblem) -> int:
     return finder.line(n, problem.field) if problem.field else finder.line(n)
 
 
+def problem_line(text: str, problem: TopicProblem) -> int:
+    """The line of a topics file's ``text`` that ``problem`` (or a warning) is about."""
+    return _problem_line(_LineFinder(text), problem)
+
+
 def topic_mapping(topic: Topic) -> dict[str, Any]:
     """``topic`` as the table a topics file holds, empty lists and description left out."""
     table: dict[str, Any] = {"id": topic.id, "label": topic.label, "colour": topic.colour}
