@@ -48,6 +48,25 @@ class Link:
     end: int
     target: str
 
+    def address(self, base: str = "") -> str:
+        """The web address to open for this link ("" when there is none a browser may open).
+
+        A relative target is read against ``base``, the page's own address. Only ``http``,
+        ``https`` and ``mailto`` addresses are given: a ``javascript:``, ``file:`` or
+        ``data:`` target, or a relative one in a page without an address, opens nothing.
+        """
+        from urllib.parse import urljoin, urlsplit
+
+        target = self.target.strip()
+        if base and urlsplit(base).scheme in ("http", "https"):
+            target = urljoin(base, target)
+        parts = urlsplit(target)
+        if parts.scheme in ("http", "https") and parts.netloc:
+            return target
+        if parts.scheme == "mailto" and parts.path:
+            return target
+        return ""
+
 
 #: Characters between paragraphs in :attr:`Document.text`.
 PARAGRAPH_SEPARATOR = "\n\n"

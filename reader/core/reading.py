@@ -194,12 +194,25 @@ class ReadingState:
 
     def with_findings(self, findings: Findings) -> ReadingState:
         """The topics of the document on screen are found."""
-        return replace(self, findings=findings)
+        return replace(self, findings=findings)._placed()
 
     def with_checked(self, topic_ids: Iterable[str]) -> ReadingState:
         """Check exactly these topics; ids of unknown topics are ignored."""
         checked = frozenset(t for t in topic_ids if t in self._ids)
-        return self if checked == self.checked else replace(self, checked=checked)
+        return self if checked == self.checked else replace(self, checked=checked)._placed()
+
+    def _placed(self) -> ReadingState:
+        """This state with the reader on a shown paragraph: a filter may hide theirs.
+
+        They go to the next shown paragraph (the last one, at the end).
+        """
+        if not (self.show_only_matching and self.checked) or self.document is None:
+            return self
+        visible = self.visible
+        at = bisect_left(visible, self.position)
+        if not visible or (at < len(visible) and visible[at] == self.position):
+            return self
+        return self.at(visible[at] if at < len(visible) else visible[-1])
 
     def toggled(self, topic_id: str, on: bool) -> ReadingState:
         """Check (``on``) or uncheck one topic."""
@@ -215,13 +228,13 @@ class ReadingState:
 
     def with_mode(self, mode: MatchMode) -> ReadingState:
         """Match paragraphs carrying any, or all, checked topics."""
-        return self if mode == self.mode else replace(self, mode=mode)
+        return self if mode == self.mode else replace(self, mode=mode)._placed()
 
     def with_filter(self, show_only_matching: bool) -> ReadingState:
         """Hide (or show again) the paragraphs that do not match."""
         if show_only_matching == self.show_only_matching:
             return self
-        return replace(self, show_only_matching=show_only_matching)
+        return replace(self, show_only_matching=show_only_matching)._placed()
 
     def at(self, position: int) -> ReadingState:
         """The reader is at paragraph ``position`` (clamped to the document)."""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from reader.ui.icons import icon
 
 if TYPE_CHECKING:
+    from reader.core.reading import ReadingState
     from reader.core.topics import Topic
 
 Key = QKeySequence.StandardKey
@@ -66,6 +67,7 @@ class Actions:
     show_digest: QAction
     export_digest: QAction
     focus_library: QAction
+    focus_contents: QAction
     undo: QAction
     redo: QAction
     about: QAction
@@ -73,6 +75,20 @@ class Actions:
     def all(self) -> list[QAction]:
         """Every action, in declaration order."""
         return [getattr(self, f.name) for f in fields(self)]
+
+    def show_state(self, state: ReadingState, has_selection: bool) -> None:
+        """Check and enable the actions as ``state`` says (checking one asks nothing)."""
+        self.go_back.setEnabled(state.back() is not None)
+        self.go_forward.setEnabled(state.forward() is not None)
+        self.match_all.setChecked(state.mode == "all")
+        self.show_only_matching.setChecked(state.show_only_matching)
+        self.next_match.setEnabled(bool(state.checked))
+        self.previous_match.setEnabled(bool(state.checked))
+        has_text = state.document is not None and bool(state.document.paragraphs)
+        for action in (self.copy_with_citation, self.copy_paragraph, self.add_to_excerpts):
+            action.setEnabled(has_text)
+        self.reload.setEnabled(bool(state.document and state.document.path))
+        self.copy.setEnabled(has_selection)
 
 
 def _action(
@@ -253,6 +269,7 @@ def create_actions(parent: QWidget, undo_stack: QUndoStack) -> Actions:
             "Save the digest as a Markdown or HTML briefing, a citation for every paragraph",
         ),
         focus_library=_action(parent, "focus_library", "Go to &Library", "Alt+4"),
+        focus_contents=_action(parent, "focus_contents", "Go to &Contents", "Alt+5"),
         undo=_stack_action(parent, undo_stack.createUndoAction(parent, "&Undo"), "undo", Key.Undo),
         redo=_stack_action(parent, undo_stack.createRedoAction(parent, "&Redo"), "redo", Key.Redo),
         about=_action(parent, "about", "&About Topic Reader", "F1"),
@@ -261,6 +278,7 @@ def create_actions(parent: QWidget, undo_stack: QUndoStack) -> Actions:
     for action in (a.theme_system, a.theme_light, a.theme_dark):
         group.addAction(action)
     a.theme_system.setChecked(True)
+    a.show_only_matching.setIconText("Only Matching")  # on buttons: narrow docks stay usable
     return a
 
 

@@ -13,6 +13,8 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QHelpEvent,
+    QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -91,6 +93,9 @@ class _Builder:
             palette.brush(active, QPalette.ColorRole.AlternateBase),
             column,
         )
+        self._link = QTextCharFormat()
+        self._link.setForeground(palette.brush(active, QPalette.ColorRole.Link))
+        self._link.setFontUnderline(True)
 
     @property
     def done(self) -> bool:
@@ -115,8 +120,11 @@ class _Builder:
                 runs.append((block, char, [text]))
 
         end = min(len(paragraphs), self.next + self.BATCH)
+        linked: list[Paragraph] = []  # paragraphs with links, all of whose pieces go in now
         while self.next < end and size < self.BATCH_CHARS:
             paragraph = paragraphs[self.next]
+            if paragraph.links:
+                linked.append(paragraph)
             following = paragraphs[self.next + 1] if self.next + 1 < len(paragraphs) else None
             block, char = self._styles.of(paragraph, following)
             text = ArticleView._shown_text(document, paragraph)
@@ -135,6 +143,8 @@ class _Builder:
             if self._piece == len(parts):
                 self._piece = 0
                 self.next += 1
+            elif paragraph.links:
+                linked.pop()  # its links are drawn once its last piece is in
         cursor = QTextCursor(self.document)
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.beginEditBlock()
@@ -147,12 +157,33 @@ class _Builder:
                 cursor.insertBlock(block, char)
             cursor.insertText("\n".join(texts), char)
             self.blocks += len(texts)
+        for paragraph in linked:
+            self._draw_links(cursor, paragraph)
         if self.blocks > self._visible:
             hidden = self.document.findBlockByNumber(max(start, self._visible))
             while hidden.isValid():
                 hidden.setVisible(False)
                 hidden = hidden.next()
         cursor.endEditBlock()
+
+    def _draw_links(self, cursor: QTextCursor, paragraph: Paragraph) -> None:
+        """Underline the links of ``paragraph`` in the link colour, each with its target."""
+        blocks = self._map.blocks_of(paragraph.index)
+        for link in paragraph.links:
+            start = self._map.piece_at(paragraph.index, link.start)
+            for number in range(start, blocks.stop):
+                offset = self._map.offset_of(number)
+                if offset >= link.end:
+                    break
+                block = self.document.findBlockByNumber(number)
+                text = block.text()
+                first = utf16_index(text, max(0, link.start - offset))
+                last = utf16_index(text, min(len(text), link.end - offset))
+                cursor.setPosition(block.position() + first)
+                cursor.setPosition(block.position() + last, QTextCursor.MoveMode.KeepAnchor)
+                self._link.setAnchorHref(link.target)
+                self._link.setAnchor(True)
+                cursor.mergeCharFormat(self._link)
 
 
 class MatchScrollBar(QScrollBar):
@@ -244,11 +275,15 @@ class ArticleView(QTextBrowser):
         position_changed: The reader moved the cursor to another paragraph. arg: int index.
         paragraph_activated: The reader double-clicked a paragraph (in a digest: to read it
             in its article). arg: int index.
+        scrolled: Other paragraphs are on screen now.
+        link_hovered: The pointer went onto a link (its address) or off it (""). arg: str.
     """
 
     first_painted = Signal()
     position_changed = Signal(int)
     paragraph_activated = Signal(int)
+    scrolled = Signal()
+    link_hovered = Signal(str)
 
     #: Blocks laid out at once (the reading window), at most, and about how many characters:
     #: a window of long pieces holds fewer of them.
@@ -283,6 +318,7 @@ class ArticleView(QTextBrowser):
         self._sliding = False
         self._marks_key: tuple[object, ...] | None = None
         self._highlight_range = (0, -1)
+        self._hovered = ""  # the address of the link under the pointer
         self._painted = False  # the first article
         self._viewport_painted = False  # anything at all
         self.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
@@ -304,6 +340,7 @@ class ArticleView(QTextBrowser):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.viewport().setMouseTracking(True)  # to say where a link leads
         self._marks_key = None
         if self._state is not None and self._state.document is not None:
             self._update_marks()
@@ -447,9 +484,14 @@ class ArticleView(QTextBrowser):
         if state is None or state.document is None:
             return
         visible = state.visible
+        anchor: tuple[int, int] | None = None
         if visible != self._visible_paragraphs:
-            # Keep the reader's place: centre the reading window on the current block.
+            # Keep the reader's place: centre the reading window on the current block, and
+            # keep that block where it was on screen (a third of the way down if it was not).
             here = self.textCursor().blockNumber()
+            y = self.cursorRect().top() if self._shown else -1
+            height = self._viewport_size().height()
+            anchor = (here, y if 0 <= y < height else height // 3)
             self._visible_paragraphs = visible
             self._candidates = self._map.blocks(visible)
             self._window_size = self._map.window_size(
@@ -459,10 +501,27 @@ class ArticleView(QTextBrowser):
             last = max(0, len(self._candidates) - self._window_size)
             self._first = max(0, min(last, position - self._window_size // 3))
         self._apply_visibility()
+        if anchor is not None:
+            self._keep_on_screen(*anchor)
         self._apply_highlights()
         self._update_marks()
         if self._viewport_painted:  # before that, the first paint is on its way anyway
             self.viewport().update()
+
+    def _keep_on_screen(self, number: int, y: int) -> None:
+        """Scroll so that block ``number``, if shown, has its top ``y`` pixels down."""
+        if number not in self._shown:
+            return
+        block = self.document().findBlockByNumber(number)
+        top = self.document().documentLayout().blockBoundingRect(block).top()
+        line = block.layout().lineAt(0) if block.layout().lineCount() else None
+        cursor_top = top + (line.y() if line is not None else 0)
+        scroll = self.verticalScrollBar()
+        self._sliding = True  # not a scroll by the reader: the window stays
+        try:
+            scroll.setValue(int(cursor_top) - y)
+        finally:
+            self._sliding = False
 
     def _window(self) -> tuple[int, ...]:
         """The blocks of the reading window: those laid out and shown now."""
@@ -731,6 +790,7 @@ class ArticleView(QTextBrowser):
     def _on_scroll_value_changed(self, value: int) -> None:
         if self._sliding or self._state is None:
             return
+        self.scrolled.emit()
         low, high = self._highlight_range
         top, bottom = self._block_at(0), self._block_at(self.viewport().height())
         if (top < low or bottom > high) and self._state.checked:
@@ -892,6 +952,14 @@ class ArticleView(QTextBrowser):
 
     def _is_dark(self) -> bool:
         return self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+    def width_for(self, characters: int) -> int:
+        """How wide the view must be to show lines of ``characters`` average characters."""
+        from PySide6.QtGui import QFontMetrics
+
+        text = QFontMetrics(self.document().defaultFont()).averageCharWidth() * characters
+        bar = self.verticalScrollBar().sizeHint().width()
+        return text + 2 * 24 + bar  # the least side margins, and the scroll bar
 
     def column_width(self) -> int:
         """Width of the reading column in pixels."""
@@ -1085,12 +1153,104 @@ class ArticleView(QTextBrowser):
                 break
             yield number, block, rect, top
 
+    def matches_on_screen(self) -> bool:
+        """Whether any paragraph matching the checked topics is on screen now."""
+        state = self._state
+        if state is None or not state.matching:
+            return False
+        if not self._viewport_painted:
+            return True  # not laid out yet: nothing to say about it
+        height = self.viewport().height()
+        return any(
+            top + rect.height() > 0 and top < height and state.is_match(self._map.paragraph_of(n))
+            for n, _block, rect, top in self._on_screen()
+        )
+
     def highlighted_paragraphs(self) -> list[int]:
         """Indices of visible paragraphs tinted now (those matching the checked topics)."""
         state = self._state
         if state is None:
             return []
         return [i for i in state.matching if self._map.first_block(i) in self._shown]
+
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # The start and end of the whole text, not of the reading window laid out now.
+        if event.matches(QKeySequence.StandardKey.MoveToStartOfDocument):
+            self._go_to_edge(end=False)
+            return
+        if event.matches(QKeySequence.StandardKey.MoveToEndOfDocument):
+            self._go_to_edge(end=True)
+            return
+        super().keyPressEvent(event)
+
+    def _go_to_edge(self, end: bool) -> None:
+        """Put the cursor at the start (or end) of the first (or last) paragraph shown."""
+        if not self._candidates:
+            return
+        number = self._candidates[-1] if end else self._candidates[0]
+        self._ensure_built(number)
+        self._ensure_in_window(number)
+        block = self.document().findBlockByNumber(number)
+        if not block.isValid():
+            return
+        cursor = QTextCursor(block)
+        if end:
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        self.setTextCursor(cursor)
+        scroll = self.verticalScrollBar()
+        self._sliding = True  # the window is where it must be: scrolling must not move it
+        try:
+            scroll.setValue(scroll.maximum() if end else 0)
+        finally:
+            self._sliding = False
+        self._apply_highlights()
+        self.scrolled.emit()
+
+    # -- links -------------------------------------------------------------------------------
+
+    def link_at(self, point: QPoint) -> str:
+        """The web address of the link under a viewport position ("" for none, or no address).
+
+        A relative link is read against the page's own address (see :meth:`Link.address`).
+        """
+        target = self.anchorAt(point)
+        if not target or self._state is None or self._state.document is None:
+            return ""
+        from reader.core.document import Link
+
+        return Link(0, 0, target).address(self._state.document.url)
+
+    def open_link(self, address: str) -> bool:
+        """Open ``address`` in the system's browser, at the reader's request only."""
+        if not address:
+            return False
+        from PySide6.QtGui import QDesktopServices
+
+        return QDesktopServices.openUrl(QUrl(address))
+
+    @override
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        target = self.link_at(event.position().toPoint()) if not event.buttons() else ""
+        if target != self._hovered:
+            from PySide6.QtCore import Qt
+
+            self._hovered = target
+            shape = Qt.CursorShape.PointingHandCursor if target else Qt.CursorShape.IBeamCursor
+            self.viewport().setCursor(shape)
+            self.link_hovered.emit(target)
+
+    @override
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        from PySide6.QtCore import Qt
+
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if ctrl and event.button() == Qt.MouseButton.LeftButton:
+            target = self.link_at(event.position().toPoint())
+            if target and not self.textCursor().hasSelection():
+                self.open_link(target)
+        super().mouseReleaseEvent(event)
 
     @override
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:

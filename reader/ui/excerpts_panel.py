@@ -6,8 +6,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt,
 from PySide6.QtGui import QFont, QKeySequence, QPainter, QPaintEvent, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
+    QGridLayout,
     QListView,
+    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -46,7 +47,9 @@ class _CardDelegate(QStyledItemDelegate):
         _quote, _small, quote_line, small_line = self._lines(option)
         lines = 2 + (1 if excerpt.note else 0)
         height = 2 * _PAD + _QUOTE_LINES * quote_line + lines * small_line + 4
-        return QSize(option.rect.width() or 240, height)
+        # As narrow as can be: a list item spans the list's width anyway, and a wider hint
+        # would give a narrow dock a horizontal scroll bar.
+        return QSize(120, height)
 
     @override
     def paint(
@@ -186,7 +189,8 @@ class ExcerptsPanel(QWidget):
         self.list_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         layout.addWidget(self.list_view, 1)
-        buttons = QHBoxLayout()
+        # Two rows of two: the dock can narrow to keep the article's column on a small screen.
+        buttons = QGridLayout()
         buttons.setSpacing(4)
         self.remove_button = QToolButton(self)
         self.remove_button.setText("Remove")
@@ -199,9 +203,12 @@ class ExcerptsPanel(QWidget):
         self.export_button = QToolButton(self)
         self.export_button.setText("Export…")
         self.export_button.setToolTip("Save all excerpts as Markdown, HTML, CSV or JSON")
-        for button in (self.remove_button, self.note_button, self.copy_button, self.export_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        for n, button in enumerate(
+            (self.remove_button, self.note_button, self.copy_button, self.export_button)
+        ):
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            buttons.addWidget(button, n // 2, n % 2)
+        buttons.setColumnStretch(2, 1)
         layout.addLayout(buttons)
         # Keys that act on the list only while it has the focus, not anywhere in the window.
         for key, handler in (

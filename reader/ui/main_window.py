@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QSize, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 from reader.core.reading import ReadingState
 from reader.ui._typing import override
 from reader.ui.article_view import ArticleView
+from reader.ui.dock_layout import DockLayout
 from reader.ui.reading_controller import ReadingController
 from reader.ui.settings_store import SettingsStore
 from reader.ui.theme import apply_theme, system_is_dark
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent
 
     from reader.core.preferences import Preferences, Theme
     from reader.core.topics import Topic
@@ -37,12 +38,6 @@ if TYPE_CHECKING:
 FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 #: If the article has not been painted by then (a minimised start), finish the window anyway.
 COMPLETE_AFTER_MS = 400
-#: Widths of the left (topics, library) and right (excerpts) docks on a first start.
-DOCK_WIDTHS = (280, 290)
-#: Below this width the excerpts start closed, so the article keeps about 60 characters.
-SMALL_WINDOW_WIDTH = 1200
-#: Height of the topic list above the library on a first start.
-TOPIC_DOCK_HEIGHT = 190
 
 
 class MainWindow(QMainWindow):
@@ -91,11 +86,13 @@ class MainWindow(QMainWindow):
         self._held_warnings: list[tuple[str, str]] = []  # until the window is complete
         self._library_path = library
         self._create_frame()
+        docks = (self.topic_dock, self.excerpts_dock, self.library_dock, self.outline_dock)
+        self._layout = DockLayout(self, self.article_view, self._article_box, docks)
         sized, self._docks_placed = self._settings.restore_window(self)
         if not sized:
-            self.resize(self._first_size())
+            self.resize(self._layout.first_size())
         if not self._docks_placed:
-            self._reserve_dock_space()
+            self._layout.reserve_space()
         self.article_view.set_zoom(self._prefs.zoom)
         self.setAcceptDrops(True)
         self._connect_controller()
@@ -135,10 +132,11 @@ class MainWindow(QMainWindow):
 
         QGuiApplication.setWindowIcon(icon("app"))
         if not self._docks_placed:
-            self._place_docks()
+            self._layout.place()
+            self._docks_placed = True
         self.article_view.complete()
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # labels are never markup
-        docks = (self.topic_dock, self.excerpts_dock, self.library_dock)
+        docks = (self.topic_dock, self.excerpts_dock, self.library_dock, self.outline_dock)
         parts = WindowParts.build(
             self,
             self.controller,
@@ -189,20 +187,11 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel(self)
         self.status_label.setObjectName("status_label")
         self.status_label.setAccessibleName("Topic status")
-        self.progress = QProgressBar(self)
-        self.progress.setObjectName("load_progress")
+        self.progress = self._progress_bar("load_progress", 140, "Opening file")
         self.progress.setRange(0, 0)
-        self.progress.setMaximumWidth(140)
-        self.progress.setAccessibleName("Opening file")
-        self.progress.hide()
-        self.import_bar = QProgressBar(self)
-        self.import_bar.setObjectName("import_progress")
-        self.import_bar.setMaximumWidth(180)
-        self.import_bar.setAccessibleName("Adding to the library")
-        self.import_bar.hide()
+        self.import_bar = self._progress_bar("import_progress", 180, "Adding to the library")
         self.import_cancel = QToolButton(self)
         self.import_cancel.setObjectName("import_cancel")
-        self.import_cancel.clicked.connect(self._on_import_cancel_clicked)
         self.import_cancel.setText("Cancel")
         self.import_cancel.setToolTip("Stop adding files (what was added stays)")
         self.import_cancel.hide()
@@ -212,9 +201,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         # Docks are placed by restore_window(), or on a first start by _place_docks().
         self.topic_dock = self._dock("Topics", "topic_sidebar")
-        self.topic_dock.setMinimumWidth(200)
         self.excerpts_dock = self._dock("Excerpts", "excerpts_dock")
         self.library_dock = self._dock("Library", "library_dock")
+        self.outline_dock = self._dock("Contents", "outline_dock")
         bar = self.menuBar()
         self._menus = {
             name: bar.addMenu(title)
@@ -238,6 +227,14 @@ class MainWindow(QMainWindow):
         self._toolbar_holder = self.toolbar.addWidget(holder)
         self.addToolBar(self.toolbar)  # at the top
 
+    def _progress_bar(self, name: str, width: int, accessible: str) -> QProgressBar:
+        bar = QProgressBar(self)
+        bar.setObjectName(name)
+        bar.setMaximumWidth(width)
+        bar.setAccessibleName(accessible)
+        bar.hide()
+        return bar
+
     def _dock(self, title: str, name: str) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
@@ -247,47 +244,11 @@ class MainWindow(QMainWindow):
         )
         return dock
 
-    def _first_size(self) -> QSize:
-        """On a first start: 1360×880, or a little less than the screen if that is smaller."""
-        room = self.screen().availableGeometry().size()
-        return QSize(min(1360, room.width() - 40), min(880, room.height() - 40))
-
-    def _dock_widths(self) -> tuple[int, int]:
-        """First-start widths of the left and right docks.
-
-        On a small screen the excerpts start closed (they open when one is kept), so that
-        the article keeps its column.
-        """
-        if self.width() >= SMALL_WINDOW_WIDTH:
-            return DOCK_WIDTHS
-        return (DOCK_WIDTHS[0] - 40, 0)
-
-    def _reserve_dock_space(self) -> None:
-        """First start: keep the article where it will be once the docks are placed.
-
-        Placing a dock takes Qt's ``Qt`` namespace (about 30 ms in PySide), so until
-        complete() margins around the article stand in for the docks and their separators.
-        """
-        separator = int(6 * self.logicalDpiX() / 96)  # the style's dock separator extent
-        left, right = (width + separator if width else 0 for width in self._dock_widths())
-        self._article_box.setContentsMargins(left, 0, right, 0)
-
-    def _place_docks(self) -> None:
-        from PySide6.QtCore import Qt
-
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.topic_dock)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
-        self.splitDockWidget(self.topic_dock, self.library_dock, Qt.Orientation.Vertical)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.excerpts_dock)
-        left, right = self._dock_widths()
-        if not right:
-            self.excerpts_dock.hide()
-        docks = [self.topic_dock, self.excerpts_dock] if right else [self.topic_dock]
-        widths = [left, right] if right else [left]
-        self.resizeDocks(docks, widths, Qt.Orientation.Horizontal)
-        self.resizeDocks([self.topic_dock], [TOPIC_DOCK_HEIGHT], Qt.Orientation.Vertical)
-        self._article_box.setContentsMargins(0, 0, 0, 0)
-        self._docks_placed = True
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.parts is not None:
+            QTimer.singleShot(0, self._layout.fit_column)
 
     def _check_theme(self) -> None:
         """Ask the desktop for its colour scheme now that the Qt namespace is loaded."""
@@ -308,6 +269,10 @@ class MainWindow(QMainWindow):
         c.message.connect(self._tell)
         c.warning.connect(self._warn)
         self.article_view.position_changed.connect(c.move_to)
+        self.article_view.scrolled.connect(self._show_status)
+        self.article_view.link_hovered.connect(
+            lambda address: self._tell(address and f"{address} — Ctrl+click to open it", 0)
+        )
 
     def _connect_signals(self, parts: WindowParts) -> None:
         from PySide6.QtGui import QGuiApplication
@@ -315,7 +280,6 @@ class MainWindow(QMainWindow):
         from reader.ui import window_parts
 
         a, c, x = parts.commands, self.controller, parts.excerpt_commands
-        a.open_file.triggered.connect(self._on_open_file_triggered)
         a.reload.triggered.connect(c.reload)
         a.quit.triggered.connect(self.close)
         a.copy.triggered.connect(x.copy_selection)
@@ -350,159 +314,30 @@ class MainWindow(QMainWindow):
         parts.excerpts_panel.export_requested.connect(x.export_excerpts)
         parts.excerpt_model.save_failed.connect(lambda m: self._warn("Excerpts not saved", m))
         parts.excerpt_model.added.connect(self.excerpts_dock.show)
+        for dock in (self.topic_dock, self.excerpts_dock):
+            dock.visibilityChanged.connect(
+                lambda _on: QTimer.singleShot(0, self._layout.fit_column)
+            )
         parts.excerpt_model.load_failed.connect(lambda m: self._warn("Topic Reader", m))
         self._connect_library(parts)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
 
     def _connect_library(self, parts: WindowParts) -> None:
-        a, lib, panel = parts.commands, parts.library, parts.library_panel
-        panel.article_requested.connect(lib.open_article)
-        panel.remove_requested.connect(lambda ids: self._remove_articles(parts, ids))
-        a.remove_from_library.triggered.connect(
-            lambda: self._remove_articles(parts, panel.selected_ids())
+        from reader.ui.library_commands import LibraryCommands
+
+        progress = (self.import_bar, self.import_cancel)
+        self._library = LibraryCommands(
+            self, self.controller, parts, progress, self._tell, self._focus
         )
-        a.show_digest.triggered.connect(lib.show_digest)
-        a.export_digest.triggered.connect(lambda: self._export_digest(parts))
-        self.article_view.paragraph_activated.connect(lambda i: self._open_source(parts, i))
-        a.go_back.triggered.connect(lib.go_back)
-        a.go_forward.triggered.connect(lib.go_forward)
-        a.add_to_library.triggered.connect(self._on_add_to_library_triggered)
-        a.paste_as_article.triggered.connect(self._on_paste_as_article_triggered)
-        a.open_url.triggered.connect(self._on_open_url_triggered)
-        a.add_folder_to_library.triggered.connect(self._on_add_folder_to_library_triggered)
-        a.focus_library.triggered.connect(lambda: self._focus(panel.view))
-        excerpts = parts.excerpts_panel
-        excerpts.remove_requested.connect(lambda rows: self._remove_excerpts(parts, rows))
-        excerpts.open_requested.connect(lambda row: self._open_excerpt(parts, row))
-        excerpts.note_requested.connect(lambda row: self._edit_note(parts, row))
-        lib.changed_elsewhere.connect(parts.excerpt_model.reload)
-        lib.message.connect(self._tell)
-        lib.warning.connect(self._warn)
-        lib.import_progress.connect(self._on_library_import_progress)
-        lib.import_finished.connect(self._on_library_import_finished)
-
-    def _remove_articles(self, parts: WindowParts, ids: Sequence[int]) -> None:
-        from reader.ui.undo import RemoveArticles
-
-        if ids:
-            parts.undo_stack.push(RemoveArticles(parts.library, list(ids)))
-            noun = "article" if len(ids) == 1 else "articles"
-            self._tell(f"Removed {len(ids)} {noun} from the library (Ctrl+Z to undo)", 5000)
-
-    def _open_source(self, parts: WindowParts, index: int) -> None:
-        """In a digest, read a paragraph in its article."""
-        source = self.controller.state.source_of(index)
-        if source is not None and source[0] >= 0:
-            parts.library.open_article(source[0], position=max(0, source[1]))
-
-    def _export_digest(self, parts: WindowParts) -> None:
-        if self.controller.state.sources is None:
-            parts.library.show_digest()  # export what the checked topics gather
-        excerpts = parts.library.digest_excerpts()
-        if not excerpts:
-            self._tell("There is no digest to export: check a topic first", 4000)
-            return
-        parts.excerpt_commands.export(excerpts, "Export Digest", "digest.md")
-
-    def _remove_excerpts(self, parts: WindowParts, rows: Sequence[int]) -> None:
-        from reader.ui.undo import RemoveExcerpts
-
-        if rows:
-            parts.undo_stack.push(RemoveExcerpts(parts.excerpt_model, rows))
-            self._tell("Excerpts removed (Ctrl+Z to undo)", 5000)
-
-    def _open_excerpt(self, parts: WindowParts, row: int) -> None:
-        stored = parts.excerpt_model.stored(row)
-        if stored.article_id is None:
-            self._tell("This excerpt's article is not in the library", 4000)
-            return
-        parts.library.open_article(stored.article_id, position=max(0, stored.paragraph))
-
-    def _edit_note(self, parts: WindowParts, row: int) -> None:
-        from PySide6.QtWidgets import QInputDialog
-
-        excerpt = parts.excerpt_model.stored(row).excerpt
-        note, ok = QInputDialog.getMultiLineText(
-            self, "Note", f"A note on the excerpt from {excerpt.citation.short()}:", excerpt.note
-        )
-        if ok:
-            parts.excerpt_model.set_note(row, note)
+        self._library.connect(FILE_FILTER)
+        parts.library.message.connect(self._tell)
+        parts.library.warning.connect(self._warn)
 
     def add_to_library(self, paths: Sequence[Path | str]) -> None:
         """Add files and folders to the library in the background."""
-        if self.parts is not None and paths:
-            self.parts.library.import_paths(paths)
-
-    def _on_add_to_library_triggered(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        names, _ = QFileDialog.getOpenFileNames(
-            self, "Add to Library", str(self._start_folder()), FILE_FILTER
-        )
-        self.add_to_library(names)
-
-    def _on_add_folder_to_library_triggered(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        name = QFileDialog.getExistingDirectory(
-            self, "Add Folder to Library", str(self._start_folder())
-        )
-        if name:
-            self.add_to_library([name])
-
-    def _on_paste_as_article_triggered(self) -> None:
-        from PySide6.QtGui import QGuiApplication
-
-        mime = QGuiApplication.clipboard().mimeData()
-        html = mime.html() if mime.hasHtml() else ""
-        text = mime.text() if mime.hasText() else ""
-        if not (html.strip() or text.strip()):
-            self._tell("The clipboard holds no text to read", 4000)
-            return
-        self.controller.open_pasted(html, text, pasted_from(mime))
-
-    def _on_open_url_triggered(self) -> None:
-        from PySide6.QtGui import QGuiApplication
-        from PySide6.QtWidgets import QInputDialog
-
-        copied = QGuiApplication.clipboard().text().strip()
-        guess = copied if copied.startswith(("http://", "https://")) and " " not in copied else ""
-        url, ok = QInputDialog.getText(
-            self,
-            "Open URL",
-            "The address of a web page (only this page is fetched; nothing it links to):",
-            text=guess,
-        )
-        if ok and url.strip():
-            self.controller.open_url(url.strip())
-
-    def _start_folder(self) -> Path:
-        document = self.controller.state.document
-        return Path(document.path).parent if document and document.path else Path.home()
-
-    def _on_library_import_progress(self, done: int, total: int, name: str) -> None:
-        self.import_bar.setRange(0, max(1, total))
-        self.import_bar.setValue(done)
-        self.import_bar.setFormat(f"Adding {done} of {total}")
-        self.import_bar.show()
-        self.import_cancel.show()
-
-    def _on_library_import_finished(self, report: object) -> None:
-        from reader.core.library import ImportReport
-
-        assert isinstance(report, ImportReport)
-        self.import_bar.hide()
-        self.import_cancel.hide()
-        self._tell(f"Library: {report.summary()}", 8000)
-        if report.failed:
-            from reader.ui.dialogs import show_failures
-
-            show_failures(self, report)
-
-    def _on_import_cancel_clicked(self) -> None:
         if self.parts is not None:
-            self.parts.library.cancel_import()
+            self._library.add(paths)
 
     def _toggler(self, topic_id: str) -> Callable[[bool], None]:
         return lambda on: self.controller.toggle(topic_id, on)
@@ -514,10 +349,18 @@ class MainWindow(QMainWindow):
 
     # -- rendering the state ---------------------------------------------------------------
 
+    def _show_status(self) -> None:
+        """The status line; when no match is on screen, it says F3 goes to one."""
+        state = self.controller.state
+        text = state.status()
+        if state.matching and not self.article_view.matches_on_screen():
+            text = text.replace(" · ", " — F3 to go · ", 1)
+        self.status_label.setText(text)
+
     def _show_state(self, state: ReadingState) -> None:
         """Show ``state`` everywhere it appears; remember the match mode and filter."""
         self.article_view.show_state(state)
-        self.status_label.setText(state.status())
+        self._show_status()
         self.progress.setVisible(
             bool(state.opening) or (state.finding_topics and bool(state.topics))
         )
@@ -532,37 +375,17 @@ class MainWindow(QMainWindow):
         parts.topic_model.show_state(state)
         parts.sidebar.show_state(state)
         parts.find_bar.show_state(state)
+        parts.outline.show_state(state)
         parts.library_panel.show_current(state.article_id)
-        a_lib = parts.commands
-        a_lib.go_back.setEnabled(state.back() is not None)
-        a_lib.go_forward.setEnabled(state.forward() is not None)
         for action in parts.topic_actions:
             action.setChecked(action.data() in state.checked)
-        a = parts.commands
-        a.match_all.setChecked(state.mode == "all")
-        a.show_only_matching.setChecked(state.show_only_matching)
-        a.next_match.setEnabled(bool(state.checked))
-        a.previous_match.setEnabled(bool(state.checked))
-        has_text = state.document is not None and bool(state.document.paragraphs)
-        for action in (a.copy_with_citation, a.copy_paragraph, a.add_to_excerpts):
-            action.setEnabled(has_text)
-        a.reload.setEnabled(bool(state.document and state.document.path))
-        a.copy.setEnabled(self.article_view.textCursor().hasSelection())
+        parts.commands.show_state(state, self.article_view.textCursor().hasSelection())
 
     # -- opening files -------------------------------------------------------------------------
 
     def open_path(self, path: Path | str, topics: Sequence[str] = ()) -> None:
         """Open ``path`` and check the topics called ``topics`` (ids or labels)."""
         self.controller.open_path(path, topics)
-
-    def _on_open_file_triggered(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        document = self.controller.state.document
-        start = str(Path(document.path).parent) if document and document.path else str(Path.home())
-        name, _ = QFileDialog.getOpenFileName(self, "Open Article", start, FILE_FILTER)
-        if name:
-            self.open_path(name)
 
     def _on_controller_document_shown(self, path: str) -> None:
         # Written to disk just after the text is painted, not before.
@@ -586,13 +409,17 @@ class MainWindow(QMainWindow):
 
     @override
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._dropped(event.mimeData()):
+        from reader.ui.library_commands import dropped
+
+        if dropped(event.mimeData()):
             event.acceptProposedAction()
 
     @override
     def dropEvent(self, event: QDropEvent) -> None:
         """One article file opens; several files, or a folder, go into the library."""
-        paths = self._dropped(event.mimeData())
+        from reader.ui.library_commands import dropped
+
+        paths = dropped(event.mimeData())
         if not paths:
             return
         event.acceptProposedAction()
@@ -600,15 +427,6 @@ class MainWindow(QMainWindow):
             self.open_path(paths[0])
         else:
             self.add_to_library(paths)
-
-    @staticmethod
-    def _dropped(mime: QMimeData) -> list[Path]:
-        """The article files and folders of a drop (other files are left out)."""
-        # Imported here: the loaders' patterns are compiled in the worker, off start-up.
-        from reader.core.loaders import SUPPORTED_SUFFIXES
-
-        paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-        return [p for p in paths if p.is_dir() or p.suffix.lower() in SUPPORTED_SUFFIXES]
 
     # -- preferences and look --------------------------------------------------------------------
 
@@ -672,18 +490,3 @@ class MainWindow(QMainWindow):
             self.parts.library.shutdown(5000)
         self.controller.shutdown(5000)
         super().closeEvent(event)
-
-
-#: Where browsers say, beside copied HTML, which page it was copied from.
-_SOURCE_FORMATS = ("text/x-moz-url-priv", "chromium/x-source-url", "text/x-moz-url")
-
-
-def pasted_from(mime: QMimeData) -> str:
-    """The address of the page pasted text was copied from, when the browser says ("")."""
-    for kind in _SOURCE_FORMATS:
-        if mime.hasFormat(kind):
-            raw = bytes(mime.data(kind).data())
-            text = raw.decode("utf-16" if b"\x00" in raw else "utf-8", "replace").split("\n")[0]
-            if text.strip().startswith(("http://", "https://")):
-                return text.strip()
-    return ""

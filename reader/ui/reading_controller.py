@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -312,6 +313,19 @@ class ReadingController(QObject):
     def move_to(self, index: int) -> None:
         """The reader's cursor is now in paragraph ``index``."""
         self._set(self._state.at(index))
+
+    def go_to_section(self, heading: int) -> None:
+        """Go to the heading at paragraph ``heading`` (the Contents dock).
+
+        With Show Only Matching on, a section whose heading is hidden (nothing in it
+        matches) is passed over for the next shown paragraph.
+        """
+        visible = self._state.visible
+        at = bisect_left(visible, heading)
+        if at == len(visible):
+            self.message.emit("Nothing is shown from here on: Show Only Matching is on", 4000)
+            return
+        self._set(self._state.at(visible[at]))
 
     def next_match(self) -> None:
         """Go to the next paragraph matching the checked topics."""

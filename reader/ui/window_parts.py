@@ -15,6 +15,7 @@ from reader.ui.excerpts_panel import ExcerptsPanel
 from reader.ui.find_bar import FindBar, connect_find_bar
 from reader.ui.library_controller import LibraryController
 from reader.ui.library_panel import LibraryPanel
+from reader.ui.outline import OutlineModel, OutlinePanel
 from reader.ui.topic_model import TopicListModel
 from reader.ui.topic_panel import TopicPanel
 
@@ -45,6 +46,7 @@ class WindowParts:
         library_panel: The Library dock's contents.
         undo_stack: What Undo undoes (removing articles or excerpts).
         find_bar: The find bar, for the window to put under the article.
+        outline: The Contents dock's list of headings.
     """
 
     commands: Actions
@@ -59,6 +61,7 @@ class WindowParts:
     library_panel: LibraryPanel
     undo_stack: QUndoStack
     find_bar: FindBar
+    outline: OutlinePanel
 
     @classmethod
     def build(
@@ -67,15 +70,15 @@ class WindowParts:
         controller: ReadingController,
         view: ArticleView,
         topics: Sequence[Topic],
-        docks: tuple[QDockWidget, QDockWidget, QDockWidget],
+        docks: tuple[QDockWidget, QDockWidget, QDockWidget, QDockWidget],
         tell: Callable[[str, int], None],
         warn: Callable[[str, str], None],
         library_path: Path | None = None,
     ) -> WindowParts:
-        """Create the parts of ``window``; the two docks receive the panels."""
+        """Create the parts of ``window``; the docks receive their panels."""
         from PySide6.QtGui import QUndoStack
 
-        topic_dock, excerpts_dock, library_dock = docks
+        topic_dock, excerpts_dock, library_dock, outline_dock = docks
         undo_stack = QUndoStack(window)
         commands = create_actions(window, undo_stack)
         library = LibraryController(controller, library_path, window)
@@ -96,6 +99,9 @@ class WindowParts:
         excerpts_dock.setWidget(excerpts_panel)
         find_bar = FindBar(window)
         connect_find_bar(find_bar, controller, view, commands.find)
+        outline = OutlinePanel(OutlineModel(window), outline_dock)
+        outline_dock.setWidget(outline)
+        outline.heading_chosen.connect(controller.go_to_section)
         return cls(
             commands=commands,
             topic_model=topic_model,
@@ -117,6 +123,7 @@ class WindowParts:
             library_panel=library_panel,
             undo_stack=undo_stack,
             find_bar=find_bar,
+            outline=outline,
         )
 
     def fill_menus(self, menus: dict[str, QMenu], docks: Sequence[QDockWidget]) -> QMenu:
@@ -160,12 +167,14 @@ class WindowParts:
         view.addSeparator()
         view.addActions([dock.toggleViewAction() for dock in docks])
         view.addSeparator()
-        view.addActions([a.focus_topics, a.focus_article, a.focus_excerpts, a.focus_library])
+        view.addActions(
+            [a.focus_topics, a.focus_article, a.focus_excerpts, a.focus_library, a.focus_contents]
+        )
         menus["help"].addAction(a.about)
         return recent
 
     def show_context_menu(self, point: QPoint) -> None:
-        """The article's right-click menu: copy, copy with citation, keep."""
+        """The article's right-click menu: a link's address, copy, copy with citation, keep."""
         from PySide6.QtWidgets import QMenu
 
         view = self.view
@@ -173,6 +182,15 @@ class WindowParts:
             view.setTextCursor(view.cursorForPosition(point))
         menu = QMenu(view)
         a = self.commands
+        address = view.link_at(point)
+        if address:
+            from PySide6.QtGui import QGuiApplication
+
+            menu.addAction("Open Link in Browser", lambda: view.open_link(address))
+            menu.addAction(
+                "Copy Link Address", lambda: QGuiApplication.clipboard().setText(address)
+            )
+            menu.addSeparator()
         if view.textCursor().hasSelection():
             menu.addAction(a.copy)
         menu.addActions([a.copy_paragraph, a.copy_with_citation, a.add_to_excerpts])

@@ -384,8 +384,11 @@ def test_opening_another_document_forgets_its_library_entry(state, sample_docume
 
 def test_a_place_restores_its_topics_only_when_none_are_checked(state):
     restored = state.with_place(5, ["Taiwan"], "all", True)
-    assert (restored.position, restored.checked, restored.mode) == (5, {"Taiwan"}, "all")
+    assert (restored.checked, restored.mode) == ({"Taiwan"}, "all")
     assert restored.show_only_matching
+    # Paragraph 5 is hidden by that filter: the reader is on the next one shown.
+    assert restored.position == min(i for i in restored.visible if i >= 5)
+    assert state.with_place(5, ["Taiwan"], "all", False).position == 5
     browsing = state.with_checked({"trade"}).with_place(6, ["Taiwan"], "all", True)
     assert (browsing.position, browsing.checked, browsing.mode) == (6, {"trade"}, "any")
 
@@ -431,3 +434,13 @@ def test_show_only_matching_keeps_the_heading_of_each_match(topics, classifier):
     assert shown.visible == (1, 2, 6, 7)  # "Europe" has no match: it goes
     assert shown.status().endswith("showing 2 of 4")
     assert [h.text for h in document.headings()] == ["Asia", "Europe", "Americas"]
+
+
+def test_a_filter_that_hides_the_readers_paragraph_moves_them_to_the_next_shown(state):
+    taiwan = state.with_checked({"Taiwan"})
+    first, last = taiwan.matching[0], taiwan.matching[-1]
+    assert taiwan.at(first + 1).with_filter(True).position == taiwan.matching[1]
+    assert taiwan.at(last + 1).with_filter(True).position == last  # none after: the last
+    assert taiwan.at(first).with_filter(True).position == first  # shown already: stays
+    filtered = taiwan.at(first).with_filter(True)
+    assert filtered.with_checked({"trade"}).position in filtered.with_checked({"trade"}).visible

@@ -219,3 +219,23 @@ def test_a_web_page_is_read_off_the_ui_thread(qtbot, main_window):
         main_window.state.document.title == "Ports brace for new tariffs as strait tensions rise"
     )
     assert main_window.state.opening == ""
+
+
+def test_ctrl_end_and_ctrl_home_reach_the_ends_of_a_whole_book(qtbot, make_window, tmp_path):
+    book = tmp_path / "book.txt"
+    body = "\n\n".join(f"Paragraph {n} of a long book about harbours." for n in range(5000))
+    book.write_text("A book\n\n" + body + "\n", encoding="utf-8")
+    window = make_window(book)
+    view = window.article_view
+    assert view._window_size < 5000  # a reading window, not the whole book
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert view.current_paragraph() == 5000  # the title, then 5,000 paragraphs
+    assert window.state.position == 5000
+    assert 0 <= view.cursorRect().top() < view.viewport().height()
+    qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert view.current_paragraph() == 0
+    assert window.state.position == 0
+    for _ in range(400):  # Page Down slides the window on through the book
+        qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert view.current_paragraph() > view._window_size

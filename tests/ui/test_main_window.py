@@ -338,3 +338,51 @@ def test_scroll_bar_marks_are_painted_where_the_matches_are(main_window):
     fractions = [document.offsets[i] / document.offsets[-1] for i in main_window.state.matching]
     expected = (fractions[1] - fractions[0]) / (fractions[2] - fractions[0])
     assert abs((runs[1] - runs[0]) / (runs[2] - runs[0]) - expected) < 0.1
+
+
+def test_turning_show_only_matching_off_keeps_the_current_match_on_screen(qtbot, main_window):
+    view = main_window.article_view
+    main_window.resize(1000, 700)
+    check(main_window, "Taiwan")
+    main_window.parts.commands.show_only_matching.trigger()  # the reader is on the first
+    for _ in range(2):
+        main_window.parts.commands.next_match.trigger()
+    current = view.current_paragraph()
+    assert current == main_window.state.matching[-1]
+    y_before = view.cursorRect().top()
+    main_window.parts.commands.show_only_matching.trigger()  # off: the whole article again
+    assert view.current_paragraph() == current
+    assert main_window.state.position == current
+    assert 0 <= view.cursorRect().top() < view.viewport().height()
+    assert abs(view.cursorRect().top() - y_before) < 40  # where it was, near enough
+    assert main_window.status_label.text() == "Taiwan: 3 paragraphs · showing 28 of 28"
+
+
+def test_checking_a_topic_whose_matches_are_off_screen_says_f3_goes_there(qtbot, main_window):
+    main_window.resize(1000, 700)
+    view = main_window.article_view
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())  # the end
+    check(main_window, "trade")  # its one paragraph is near the top
+    assert not view.matches_on_screen()
+    assert main_window.status_label.text() == "trade: 1 paragraph — F3 to go · showing 28 of 28"
+    main_window.parts.commands.next_match.trigger()
+    assert view.matches_on_screen()
+    assert main_window.status_label.text() == "trade: 1 paragraph · showing 28 of 28"
+
+
+def test_at_1000_by_700_the_docks_give_way_to_a_readable_column(qtbot, main_window):
+    from PySide6.QtGui import QFontMetrics
+
+    main_window.resize(1000, 700)
+    main_window.parts.commands.add_to_excerpts.trigger()  # the excerpts dock opens
+    view = main_window.article_view
+
+    def characters():
+        side = int(view.document().rootFrame().frameFormat().leftMargin())
+        average = QFontMetrics(view.document().defaultFont()).averageCharWidth()
+        return (view.viewport().width() - 2 * side) / average
+
+    qtbot.waitUntil(lambda: main_window.excerpts_dock.isVisible())
+    qtbot.waitUntil(lambda: characters() >= 55, timeout=3000)
+    excerpts = main_window.parts.excerpts_panel.list_view
+    assert not excerpts.horizontalScrollBar().isVisible()
