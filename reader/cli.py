@@ -13,19 +13,19 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from reader import __version__, library_cli
+from reader import __version__, library_cli, topics_cli
 from reader.core.classifier import KeywordClassifier
 from reader.core.document import Document, TopicHit
 from reader.core.library import LibraryError
 from reader.core.loaders import MAX_BYTES, LoadError, load_document, parse_bytes
 from reader.core.printable import printable, without_controls
-from reader.core.topics import Topic, TopicsError, load_topics, load_topics_file
+from reader.core.topics import Topic, TopicsError, load_topics
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 1
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The parser of ``topic-reader classify|topics``."""
+    """The parser of ``topic-reader classify|topics|library``."""
     parser = argparse.ArgumentParser(
         prog="topic-reader", description="Read news articles by topic."
     )
@@ -48,12 +48,29 @@ def build_parser() -> argparse.ArgumentParser:
         help="every non-empty line is one body paragraph (no structure detection)",
     )
 
-    topics = sub.add_parser("topics", help="list or check topic files")
+    topics = sub.add_parser("topics", help="list, check and improve topics")
     topics_sub = topics.add_subparsers(dest="topics_command", required=True)
     listing = topics_sub.add_parser("list", help="list the topics in use")
     listing.add_argument("--topics", metavar="FILE", help="extra topics, merged over the defaults")
-    check = topics_sub.add_parser("check", help="validate a topics file")
-    check.add_argument("file")
+    check = topics_sub.add_parser(
+        "check",
+        help="validate a topics file (or the topics in use): errors, warnings, and how often "
+        "each term occurs in the library",
+    )
+    check.add_argument("file", nargs="?", help="a topics file; without it, the topics in use")
+    check.add_argument(
+        "--library", metavar="FILE", help="count terms in this library instead of the reader's own"
+    )
+    suggest = topics_sub.add_parser(
+        "suggest", help="terms a topic is missing, found in the library's paragraphs on it"
+    )
+    suggest.add_argument("--topic", required=True, metavar="NAME", help="the topic's name or id")
+    suggest.add_argument(
+        "--library", metavar="FILE", help="use this library instead of the reader's own"
+    )
+    suggest.add_argument("--topics", metavar="FILE", help="extra topics, merged over the defaults")
+    suggest.add_argument("--limit", type=int, default=20, metavar="N", help="at most N (20)")
+    suggest.add_argument("--format", choices=("text", "jsonl"), default="text")
     library_cli.add_parser(sub)
     return parser
 
@@ -127,10 +144,9 @@ def _run(args: argparse.Namespace, out: _Output) -> int:
         return library_cli.run(args, out)  # type: ignore[arg-type]
     if args.topics_command == "list":
         return _topics_list(load_topics(args.topics), out)
-    topics = load_topics_file(args.file)
-    labels = ", ".join(t.label for t in topics)
-    out.write(printable(f"{args.file}: OK, {len(topics)} topic(s): {labels}") + "\n")
-    return EXIT_OK
+    if args.topics_command == "suggest":
+        return topics_cli.suggest(args, out)
+    return topics_cli.check(args, out)
 
 
 def _fail(message: str) -> int:

@@ -77,7 +77,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             out.write(f"removed {len(args.ids)}\n")
             return 0
         version = topics_version(topics)
-        _classify_missing(library, topics, version)
+        classify_missing(library, topics, version)
         checked = _topic_ids(topics, args.topic)
         mode = "all" if args.all else "any"
         if args.library_command == "list":
@@ -94,7 +94,7 @@ def _add(library: Library, paths: Sequence[str], topics: Sequence[Topic], out: T
     return 1 if nothing and report.failed else 0
 
 
-def _classify_missing(library: Library, topics: Sequence[Topic], version: str) -> None:
+def classify_missing(library: Library, topics: Sequence[Topic], version: str) -> None:
     """Find the topics in articles added with other topics (as the window does meanwhile)."""
     pending = library.unclassified(version)
     if not pending:

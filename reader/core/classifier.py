@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
 
 from reader.core.document import Document, Match, Paragraph, TopicHit, Veto
 from reader.core.text import (
@@ -29,6 +31,57 @@ THRESHOLD = 1.0
 WEAK_WEIGHT = 0.5
 
 _TERM, _WEAK, _COMPANION, _EXCLUSION = range(4)
+
+#: What a topic's phrase is: a term, a weak term, a companion rule's term, or an exclusion.
+EvidenceKind = Literal["term", "weak", "companion", "exclusion"]
+_KIND_NAMES: tuple[EvidenceKind, ...] = ("term", "weak", "companion", "exclusion")
+#: What became of a phrase found in a paragraph: it counted; it was a weak term already
+#: counted once; it is an exclusion that vetoed what it covers; a guard's word stopped it;
+#: a companion's requirement was missing.
+Outcome = Literal["counted", "repeated", "excluded", "guarded", "unmet"]
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One phrase of a topic found in a paragraph, and what became of it.
+
+    Attributes:
+        topic_id: The topic whose phrase it is.
+        start: Where the words start in the paragraph (a Python ``str`` index).
+        end: Where they end (half-open), a trailing possessive left out.
+        text: The words as the paragraph writes them.
+        term: The phrase as the topics file writes it.
+        kind: Whether the phrase is a term, a weak term, a companion's term or an exclusion.
+        outcome: Whether it counted and, if not, why.
+        beside: For a guarded term, the guard's word found; for a companion that counted, the
+            required word found.
+        requires: For a companion whose requirement was missing, what it needed.
+    """
+
+    topic_id: str
+    start: int
+    end: int
+    text: str
+    term: str
+    kind: EvidenceKind
+    outcome: Outcome
+    beside: str = ""
+    requires: tuple[str, ...] = ()
+
+
+def _note(
+    entry: _Entry,
+    start: int,
+    end: int,
+    text: str,
+    outcome: Outcome,
+    beside: str = "",
+    requires: tuple[str, ...] = (),
+) -> Evidence:
+    kind = _KIND_NAMES[entry.kind]
+    return Evidence(
+        entry.topic_id, start, end, text[start:end], entry.label, kind, outcome, beside, requires
+    )
 
 
 @dataclass(frozen=True, eq=False, slots=True)
@@ -119,9 +172,7 @@ class KeywordClassifier:
         # One C-speed scan finds the words where a term may start; the rest are never
         # tokenised. A lookahead reports every start, even inside an earlier candidate
         # ("day trad|e"); the lookbehind skips the inside of words like "human'human".
-        self._candidate = (
-            re.compile(rf"\b(?<!\w['’])(?={trie_pattern(prefixes)})") if prefixes else None
-        )
+        self._candidate = _candidate_scan(frozenset(prefixes)) if prefixes else None
 
     def _add(
         self,
@@ -144,11 +195,30 @@ class KeywordClassifier:
         Only words where the prefix-tree expression finds a possible term are tokenised and
         stemmed, so the cost follows the number of candidate words, not the length of text.
         """
-        if self._candidate is None:
+        found = self._find(text)
+        return self._hits(text, found) if found else ()
+
+    def evidence_text(self, text: str) -> tuple[Evidence, ...]:
+        """Every phrase of every topic found in ``text``, and whether and why it counted.
+
+        The same search and weighing as :meth:`classify_text` (it is the same code), with a
+        record of what the hits leave out: exclusions, guards that stopped a term, companions
+        whose requirement was missing, and weak terms of topics that did not add up.
+        """
+        found = self._find(text)
+        if not found:
             return ()
+        notes: list[Evidence] = []
+        self._hits(text, found, notes)
+        return tuple(notes)
+
+    def _find(self, text: str) -> dict[str, list[tuple[_Entry, int, int]]]:
+        """The phrases found in ``text``, per topic: (entry, start, end), leftmost-longest."""
+        if self._candidate is None:
+            return {}
         lower = text.lower()
         if len(lower) != len(text):  # rare letters whose lowercase is longer ("İ")
-            return self._scan(text)
+            return self._scan_found(text)
         starting_with = self._starting
         words = _Words(text)
         keys, ends = words.keys, words.ends
@@ -177,10 +247,15 @@ class KeywordClassifier:
                 if free.get(entry.topic_id, 0) <= start:
                     free[entry.topic_id] = end
                     found.setdefault(entry.topic_id, []).append((entry, start, end))
-        return self._hits(text, found) if found else ()
+        return found
 
     def _scan(self, text: str) -> tuple[TopicHit, ...]:
         """Tokenise and match all of ``text``; the reference that the fast path must equal."""
+        found = self._scan_found(text)
+        return self._hits(text, found) if found else ()
+
+    def _scan_found(self, text: str) -> dict[str, list[tuple[_Entry, int, int]]]:
+        """What :meth:`_find` finds, by tokenising all of ``text``."""
         words = tokens(text)
         keys = [key for key, _, _ in words]
         free: dict[str, int] = {}
@@ -196,12 +271,18 @@ class KeywordClassifier:
                 last = words[i + size - 1]
                 end = last[2] + possessive_trim(text[last[1] : last[2] + 2])
                 found.setdefault(entry.topic_id, []).append((entry, words[i][1], end))
-        return self._hits(text, found) if found else ()
+        return found
 
     def _hits(
-        self, text: str, found: dict[str, list[tuple[_Entry, int, int]]]
+        self,
+        text: str,
+        found: dict[str, list[tuple[_Entry, int, int]]],
+        notes: list[Evidence] | None = None,
     ) -> tuple[TopicHit, ...]:
-        """Weigh the evidence of each topic; ``found`` holds (entry, start, end) per topic."""
+        """Weigh the evidence of each topic; ``found`` holds (entry, start, end) per topic.
+
+        With ``notes``, every phrase found is also recorded there with what became of it.
+        """
         context = _Context(text)  # keys the paragraph only if a rule asks
         hits: list[TopicHit] = []
         for topic in self.topics:
@@ -216,27 +297,42 @@ class KeywordClassifier:
                 end = token_end - possessive_trim(text[start:token_end])
                 if entry.kind == _EXCLUSION:
                     vetoed.append(Veto(start, end, topic.id, text[start:end], entry.label))
+                    if notes is not None:
+                        notes.append(_note(entry, start, end, text, "excluded"))
                     continue
                 label = entry.label
+                beside = ""
                 guard = self._guards.get((topic.id, entry.keys))
                 if guard is not None:
                     found_guard = context.first_present(guard)
                     if found_guard >= 0:
                         why = f"{entry.label} (not beside: {guard.texts[found_guard]})"
                         vetoed.append(Veto(start, end, topic.id, text[start:end], why))
+                        if notes is not None:
+                            beside = guard.texts[found_guard]
+                            notes.append(_note(entry, start, end, text, "guarded", beside))
                         continue
                 if entry.requires is not None:
                     companion = context.first_present(entry.requires)
                     if companion < 0:
+                        if notes is not None:
+                            needs = entry.requires.texts
+                            notes.append(_note(entry, start, end, text, "unmet", "", needs))
                         continue
-                    label = f"{entry.label} (with: {entry.requires.texts[companion]})"
+                    beside = entry.requires.texts[companion]
+                    label = f"{entry.label} (with: {beside})"
+                outcome: Outcome = "counted"
                 if entry.kind == _WEAK:
                     if entry.keys not in weak_seen:
                         weak_seen.add(entry.keys)
                         score += WEAK_WEIGHT
+                    else:
+                        outcome = "repeated"
                 else:
                     score += 1.0
                 matches.append(Match(start, end, topic.id, text[start:end], label))
+                if notes is not None:
+                    notes.append(_note(entry, start, end, text, outcome, beside))
             if score >= THRESHOLD:
                 hits.append(TopicHit(topic.id, round(score, 2), tuple(matches), tuple(vetoed)))
         return tuple(hits)
@@ -250,6 +346,16 @@ class KeywordClassifier:
     def classify_document(self, document: Document) -> tuple[tuple[TopicHit, ...], ...]:
         """Return the topic hits of every paragraph of ``document``, by paragraph index."""
         return tuple(self.classify(p) for p in document.paragraphs)
+
+
+@lru_cache(maxsize=64)
+def _candidate_scan(prefixes: frozenset[str]) -> re.Pattern[str]:
+    """The quick scan for these prefixes, compiled once.
+
+    Previews and proposed fixes build many classifiers of nearly the same topic, most of
+    them with the same prefixes.
+    """
+    return re.compile(rf"\b(?<!\w['’])(?={trie_pattern(prefixes)})")
 
 
 def _rule(pairs: Iterable[tuple[tuple[str, ...], str]]) -> _Rule:
@@ -424,6 +530,7 @@ _PLAIN_WORD = re.compile(r"^\w+$")
 MAX_PREFIX = 40
 
 
+@lru_cache(maxsize=65_536)
 def candidate_prefix(phrase: str) -> str:
     r"""Return what the quick scan looks for to find where ``phrase`` may start.
 

@@ -220,6 +220,26 @@ class TopicHit:
     vetoed: tuple[Veto, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A paragraph among many (a document's, or the library's), for previews and suggestions.
+
+    Attributes:
+        article_id: The library's id of its article; 0 for a document not in the library.
+        index: The paragraph's index in its article.
+        text: The paragraph's text.
+    """
+
+    article_id: int
+    index: int
+    text: str
+
+
+def passages_of(document: Document, article_id: int = 0) -> tuple[Passage, ...]:
+    """The paragraphs of ``document`` that topics are looked for in, as passages."""
+    return tuple(Passage(article_id, p.index, p.text) for p in document.paragraphs if p.classified)
+
+
 #: Paragraphs longer than this are shown in pieces of at most this many characters, so that
 #: one endless paragraph (a book without blank lines, a page of one line) stays quick to lay
 #: out, scroll and highlight. The reader still sees, selects and cites one paragraph.

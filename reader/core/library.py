@@ -22,7 +22,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from reader.core.document import Document, Link, Match, Paragraph, TopicHit, Veto
+from reader.core.document import (
+    CLASSIFIED_ROLES,
+    Document,
+    Link,
+    Match,
+    Paragraph,
+    Passage,
+    TopicHit,
+    Veto,
+)
 from reader.core.excerpts import Citation, Excerpt, readable_day
 from reader.core.search import SearchQuery, snippet
 from reader.core.storage import user_data_dir
@@ -617,6 +626,37 @@ class Library:
             url=row["url"],
             accessed=row["added"],
         )
+
+    def passages(self) -> list[Passage]:
+        """Every paragraph that topics are looked for in, of every article, by article id.
+
+        Read-only and in one query: a preview of a topic edit, or suggestions for a topic,
+        read a few hundred articles' paragraphs in milliseconds this way.
+        """
+        marks = ", ".join("?" * len(CLASSIFIED_ROLES))
+        cursor = self._db.cursor()
+        cursor.row_factory = None
+        rows = cursor.execute(
+            "SELECT p.article_id, p.idx, p.text FROM paragraph p "
+            "JOIN article a ON a.id = p.article_id "
+            f"WHERE a.removed = 0 AND p.role IN ({marks}) ORDER BY p.article_id, p.idx",
+            sorted(CLASSIFIED_ROLES),
+        )
+        return [Passage(article_id, index, text) for article_id, index, text in rows]
+
+    def matching_paragraphs(self, version: str, topic_id: str) -> set[tuple[int, int]]:
+        """(article id, paragraph index) of every paragraph found on a topic with ``version``.
+
+        What classifying the whole library with that topic would say, read from what was
+        stored when the articles were classified: suggestions need not classify again.
+        """
+        rows = self._db.execute(
+            "SELECT t.article_id, t.idx FROM topic_paragraph t "
+            "JOIN article a ON a.id = t.article_id "
+            "WHERE a.removed = 0 AND t.version = ? AND t.topic_id = ?",
+            (version, topic_id),
+        )
+        return {(row[0], row[1]) for row in rows}
 
     def citation(self, article_id: int, index: int) -> Citation:
         """How to cite paragraph ``index`` of an article (the digest cites each one so)."""

@@ -27,6 +27,11 @@ def default_topics_file() -> Path:
     return resources_dir() / "topics" / "topics.toml"
 
 
+def stop_words_file() -> Path:
+    """English words too common to suggest as terms, one a line (``#`` starts a comment)."""
+    return resources_dir() / "text" / "stopwords.txt"
+
+
 def icons_dir() -> Path:
     """Folder of the SVG icons used by the window."""
     return resources_dir() / "icons"

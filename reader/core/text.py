@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from nltk.stem.snowball import SnowballStemmer
 
@@ -88,8 +89,13 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+@lru_cache(maxsize=65_536)
 def phrase_keys(phrase: str) -> tuple[str, ...]:
-    """Return the token keys of a topic term or phrase, as the classifier compares them."""
+    """Return the token keys of a topic term or phrase, as the classifier compares them.
+
+    Kept for each phrase: classifiers are built again for every edit previewed and every
+    fix weighed, from the same few thousand phrases.
+    """
     return tuple(key for key, _, _ in tokens(phrase))
 
 
@@ -112,3 +118,21 @@ def search_prefix(word: str) -> str:
     prefix = lower[: max(1, min(common, len(lower)))]
     # A stem's final "e" is dropped by some inflections: "trade" -> "trading".
     return prefix[:-1] if len(prefix) > 3 and prefix.endswith("e") else prefix
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """The shipped list of words too common to say what a paragraph is about, lowercased.
+
+    Missing or unreadable (a broken install), it is empty: suggestions get noisier, nothing
+    fails.
+    """
+    from reader.core.resources import stop_words_file
+
+    try:
+        text = stop_words_file().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return frozenset()
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and line[0] != "#"
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -124,6 +124,15 @@ class _LineFinder:
             i for i, line in enumerate(self._lines) if re.match(r"\s*\[\[\s*topic\s*\]\]", line)
         ]
 
+    def top_line(self, key: str) -> int:
+        """The line of a top-level ``key = …`` (before the first ``[[topic]]``), else 1."""
+        pattern = re.compile(rf"\s*\"?{re.escape(key)}\"?\s*=")
+        end = self._starts[0] if self._starts else len(self._lines)
+        for i in range(end):
+            if pattern.match(self._lines[i]):
+                return i + 1
+        return 1
+
     def line(
         self, topic_index: int, key: str | None = None, nth: int = -1, table: str = ""
     ) -> int:
@@ -152,7 +161,40 @@ class _LineFinder:
         return start + 1
 
 
+@dataclass(frozen=True, slots=True)
+class TopicsFile:
+    """What one topics file says: its topics, and what it does to the topics beneath it.
+
+    A user's file sits over the defaults (and ``--topics FILE`` over both). Besides adding and
+    replacing topics by id, it can remove topics beneath it and set their order; a file
+    without those keys (every file written before they existed) changes neither.
+
+    Attributes:
+        topics: The file's ``[[topic]]`` tables, in file order.
+        removed: Ids of topics beneath this file that the reader deleted (``removed = [...]``).
+        order: Ids in the order the sidebar shows them (``order = [...]``); topics not named
+            keep their place after those named. Empty: the order of the merge.
+    """
+
+    topics: tuple[Topic, ...] = ()
+    removed: tuple[str, ...] = ()
+    order: tuple[str, ...] = ()
+
+
+#: Top-level keys beside ``[[topic]]``: lists of topic ids.
+_ID_LISTS = ("removed", "order")
+
+
 def parse_topics(text: str, path: Path | str = "<topics>") -> tuple[Topic, ...]:
+    """Parse and validate a topics file's text; its topics alone (see :func:`parse_topics_file`).
+
+    Raises:
+        TopicsError: as :func:`parse_topics_file`.
+    """
+    return parse_topics_file(text, path).topics
+
+
+def parse_topics_file(text: str, path: Path | str = "<topics>") -> TopicsFile:
     """Parse and validate a topics file's text.
 
     Raises:
@@ -160,6 +202,26 @@ def parse_topics(text: str, path: Path | str = "<topics>") -> tuple[Topic, ...]:
             duplicate ids, topics without terms, or anything beyond the limits above, naming
             the file and line; never any other exception.
     """
+    return _parse_file(text, path, None)
+
+
+def parse_topics_leniently(
+    text: str, path: Path | str = "<topics>"
+) -> tuple[TopicsFile, tuple[TopicsError, ...]]:
+    """Parse a topics file, keeping its good topics and the errors of its bad ones.
+
+    An import takes what it can: a topic with a problem (or a second topic of one id) is left
+    out, and its error, naming FILE:LINE, is returned beside the rest.
+
+    Raises:
+        TopicsError: when the file as a whole cannot be read (not TOML, beyond the limits,
+            bad top-level keys).
+    """
+    errors: list[TopicsError] = []
+    return _parse_file(text, path, errors), tuple(errors)
+
+
+def _parse_file(text: str, path: Path | str, errors: list[TopicsError] | None) -> TopicsFile:
     import tomllib  # here, not at the top: the window's first paint needs no topics file
 
     _prescan(text, path)
@@ -173,11 +235,12 @@ def parse_topics(text: str, path: Path | str = "<topics>") -> tuple[Topic, ...]:
         # The scan above rules these out; should one get through, it is still one line.
         raise TopicsError(path, None, f"cannot be read as TOML ({type(exc).__name__})") from None
     finder = _LineFinder(text)
-    unknown = [key for key in data if key != "topic"]
+    unknown = [key for key in data if key != "topic" and key not in _ID_LISTS]
     if unknown:
         raise TopicsError(
             path, 1, f"unknown top-level key {_brief(unknown[0])} (expected [[topic]])"
         )
+    lists = {key: _id_list(data, key, path, finder) for key in _ID_LISTS}
     raw_topics = data.get("topic", [])
     if not isinstance(raw_topics, list):
         raise TopicsError(path, 1, "'topic' must be an array of tables: write [[topic]]")
@@ -187,13 +250,19 @@ def parse_topics(text: str, path: Path | str = "<topics>") -> tuple[Topic, ...]:
     seen: dict[str, int] = {}
     phrases = 0
     for n, raw in enumerate(raw_topics):
-        topic = _parse_topic(raw, n, path, finder)
-        if topic.id.casefold() in seen:
-            raise TopicsError(
-                path,
-                finder.line(n, "id"),
-                f"duplicate topic id {topic.id!r} (first at line {seen[topic.id.casefold()]})",
-            )
+        try:
+            topic = _parse_topic(raw, n, path, finder)
+            if topic.id.casefold() in seen:
+                raise TopicsError(
+                    path,
+                    finder.line(n, "id"),
+                    f"duplicate topic id {topic.id!r} (first at line {seen[topic.id.casefold()]})",
+                )
+        except TopicsError as exc:
+            if errors is None:
+                raise
+            errors.append(exc)
+            continue
         seen[topic.id.casefold()] = finder.line(n, "id")
         phrases += _phrase_count(topic)
         if phrases > MAX_PHRASES:
@@ -203,7 +272,23 @@ def parse_topics(text: str, path: Path | str = "<topics>") -> tuple[Topic, ...]:
                 f"more than {MAX_PHRASES:,} terms, exclusions and rule words in one file",
             )
         topics.append(topic)
-    return tuple(topics)
+    return TopicsFile(tuple(topics), lists["removed"], lists["order"])
+
+
+def _id_list(
+    data: Mapping[str, Any], key: str, path: Path | str, finder: _LineFinder
+) -> tuple[str, ...]:
+    """The ids of a top-level ``removed`` or ``order`` list, checked like topic ids."""
+    value = data.get(key, [])
+    line = finder.top_line(key)
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise TopicsError(path, line, f"{key!r} must be a list of topic ids")
+    if len(value) > MAX_TOPICS * 10:
+        raise TopicsError(path, line, f"{key!r} lists more than {MAX_TOPICS * 10} ids")
+    for item in value:
+        if not _ID.match(item.strip()) or len(item.strip()) > MAX_NAME_CHARACTERS:
+            raise TopicsError(path, line, f"{key!r}: {_brief(item)} is not a topic id")
+    return tuple(dict.fromkeys(item.strip() for item in value))
 
 
 # What the scan stops at: string openers, comments, brackets, newlines, dots, long numbers.
@@ -277,38 +362,128 @@ def _phrase_count(topic: Topic) -> int:
     )
 
 
-def _check_type(
-    raw: Mapping[str, Any],
-    schema: Mapping[str, type],
-    where: str,
-    line_of: Any,
-    path: Path | str,
-) -> None:
+@dataclass(frozen=True, slots=True)
+class TopicProblem:
+    """One reason a topic cannot be used, placed so that a form can show it beside its field.
+
+    The file parser and the topic editor find these with the same code
+    (:func:`raw_topic_problems`), so the editor refuses exactly what a file would.
+
+    Attributes:
+        topic: Position of the topic in its set or file, from 0.
+        field: The key at fault (``"id"``, ``"terms"``, ``"companions"`` …); ``""`` for the
+            topic as a whole.
+        item: Position in that field's list (a term; a rule, for companions and guards); -1
+            for the field itself.
+        message: What is wrong, without saying where ("is longer than 100 characters").
+        text: The whole one-line message, as the file parser reports it after FILE:LINE
+            ("topic 'energy': 'terms': 'oil…' is longer than 100 characters").
+        part: Inside a rule, ``"terms"``, ``"requires"`` or ``"unless"``; ``""`` otherwise.
+        part_item: Position in the rule's ``part``; -1 for the part or the whole rule.
+    """
+
+    topic: int
+    field: str
+    item: int
+    message: str
+    text: str
+    part: str = ""
+    part_item: int = -1
+
+
+def raw_topic_problems(raw: Any, n: int = 0) -> Iterator[TopicProblem]:
+    """Yield what is wrong with one ``[[topic]]`` table as TOML reads it, in file order.
+
+    ``n`` is the topic's position, carried into each problem. A key whose value has the wrong
+    type is not checked further; the parser stops at the first problem, a form shows all.
+    """
+    if not isinstance(raw, dict):
+        yield TopicProblem(n, "", -1, "must be a table", "each [[topic]] must be a table")
+        return
+    name = raw.get("id")
+    where = f"topic {_brief(name)}" if isinstance(name, str) else f"topic #{n + 1}"
+
+    def problem(
+        field: str, message: str, item: int = -1, part: str = "", part_item: int = -1
+    ) -> TopicProblem:
+        return TopicProblem(n, field, item, message, f"{where}: {message}", part, part_item)
+
+    bad = yield from _type_problems(raw, _TOPIC_KEYS, problem)
+    for key in ("id", "label", "colour"):
+        if key not in raw:
+            yield problem(key, f"missing {key!r}")
+            bad.add(key)
+    if "id" not in bad and not _ID.match(raw["id"].strip()):
+        yield problem("id", "id must be letters, digits, spaces, '-' or '_'")
+    if "colour" not in bad and not _COLOUR.match(raw["colour"]):
+        yield problem("colour", f'colour must look like "#1f77b4", not {_brief(raw["colour"])}')
+    for table, (schema, second, noun) in _RULE_KEYS.items():
+        if table in bad:
+            continue
+        for c, raw_rule in enumerate(raw.get(table, [])):
+            if not isinstance(raw_rule, dict):
+                yield problem(table, f"bad {noun}", c)
+                continue
+            rule_where = f"{noun} {c + 1}"
+
+            def rule_problem(
+                key: str,
+                message: str,
+                item: int = -1,
+                c: int = c,
+                table: str = table,
+                rule_where: str = rule_where,
+            ) -> TopicProblem:
+                return TopicProblem(
+                    n, table, c, message, f"{where}, {rule_where}: {message}", key, item
+                )
+
+            rule_bad = yield from _type_problems(raw_rule, schema, rule_problem)
+            if rule_bad & {"terms", second}:
+                continue
+            if not _strings(raw_rule, "terms") or not _strings(raw_rule, second):
+                yield rule_problem("", f"needs non-empty 'terms' and '{second}'")
+    has_terms = any(raw.get(key) for key in ("terms", "weak_terms", "companions"))
+    if not has_terms and not bad & {"terms", "weak_terms", "companions"}:
+        yield problem("terms", "has no terms, so it could never match")
+
+
+_Problem = Callable[..., TopicProblem]
+
+
+def _type_problems(
+    raw: Mapping[str, Any], schema: Mapping[str, type], problem: _Problem
+) -> Generator[TopicProblem, None, set[str]]:
+    """Yield the problems of each key's type and text; return the keys not to check further."""
+    bad: set[str] = set()
     for key, value in raw.items():
         if key not in schema:
             allowed = ", ".join(schema)
-            raise TopicsError(
-                path, line_of(key), f"{where}: unknown key {_brief(key)} (allowed: {allowed})"
-            )
+            yield problem(key, f"unknown key {_brief(key)} (allowed: {allowed})")
+            bad.add(key)
+            continue
         expected = schema[key]
         if not isinstance(value, expected):
             kind = "a string" if expected is str else "a list"
-            raise TopicsError(path, line_of(key), f"{where}: {key!r} must be {kind}")
+            yield problem(key, f"{key!r} must be {kind}")
+            bad.add(key)
+            continue
         if isinstance(value, str):
-            problem = _text_problem(value, _LONGEST.get(key, MAX_TERM_CHARACTERS))
-            if problem:
-                raise TopicsError(path, line_of(key), f"{where}: {key!r} {problem}")
+            text_problem = _text_problem(value, _LONGEST.get(key, MAX_TERM_CHARACTERS))
+            if text_problem:
+                yield problem(key, f"{key!r} {text_problem}")
+                bad.add(key)
         if isinstance(value, list) and key not in _RULE_KEYS:
-            for item in value:
+            for i, item in enumerate(value):
                 if not isinstance(item, str) or not item.strip():
-                    raise TopicsError(
-                        path, line_of(key), f"{where}: {key!r} must list non-empty strings"
-                    )
-                problem = _text_problem(item, MAX_TERM_CHARACTERS, MAX_TERM_WORDS)
-                if problem:
-                    raise TopicsError(
-                        path, line_of(key), f"{where}: {key!r}: {_brief(item)} {problem}"
-                    )
+                    yield problem(key, f"{key!r} must list non-empty strings", i)
+                    bad.add(key)
+                    continue
+                text_problem = _text_problem(item, MAX_TERM_CHARACTERS, MAX_TERM_WORDS)
+                if text_problem:
+                    yield problem(key, f"{key!r}: {_brief(item)} {text_problem}", i)
+                    bad.add(key)
+    return bad
 
 
 _LONGEST = {"id": MAX_NAME_CHARACTERS, "label": MAX_NAME_CHARACTERS}
@@ -340,49 +515,16 @@ def _strings(raw: Mapping[str, Any], key: str) -> tuple[str, ...]:
 
 
 def _parse_topic(raw: Any, n: int, path: Path | str, finder: _LineFinder) -> Topic:
-    if not isinstance(raw, dict):
-        raise TopicsError(path, finder.line(n), "each [[topic]] must be a table")
-    name = raw.get("id")
-    where = f"topic {_brief(name)}" if isinstance(name, str) else f"topic #{n + 1}"
-    _check_type(raw, _TOPIC_KEYS, where, lambda key: finder.line(n, key), path)
-    for key in ("id", "label", "colour"):
-        if key not in raw:
-            raise TopicsError(path, finder.line(n), f"{where}: missing {key!r}")
-    topic_id = raw["id"].strip()
-    if not _ID.match(topic_id):
-        raise TopicsError(
-            path,
-            finder.line(n, "id"),
-            f"{where}: id must be letters, digits, spaces, '-' or '_'",
-        )
-    if not _COLOUR.match(raw["colour"]):
-        raise TopicsError(
-            path,
-            finder.line(n, "colour"),
-            f'{where}: colour must look like "#1f77b4", not {_brief(raw["colour"])}',
-        )
+    for found in raw_topic_problems(raw, n):
+        raise TopicsError(path, _problem_line(finder, found), found.text)
     rules: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
-    for table, (schema, second, noun) in _RULE_KEYS.items():
-        rules[table] = []
-        for c, raw_rule in enumerate(raw.get(table, [])):
-            if not isinstance(raw_rule, dict):
-                raise TopicsError(path, finder.line(n, table), f"{where}: bad {noun}")
-            _check_type(
-                raw_rule,
-                schema,
-                f"{where}, {noun} {c + 1}",
-                lambda key, c=c, table=table: finder.line(n, key, nth=c, table=table),
-                path,
-            )
-            terms, other = _strings(raw_rule, "terms"), _strings(raw_rule, second)
-            if not terms or not other:
-                raise TopicsError(
-                    path,
-                    finder.line(n, None, nth=c, table=table),
-                    f"{where}, {noun} {c + 1}: needs non-empty 'terms' and '{second}'",
-                )
-            rules[table].append((terms, other))
-    topic = Topic(
+    for table, (_, second, _) in _RULE_KEYS.items():
+        rules[table] = [
+            (_strings(raw_rule, "terms"), _strings(raw_rule, second))
+            for raw_rule in raw.get(table, [])
+        ]
+    topic_id = raw["id"].strip()
+    return Topic(
         id=topic_id,
         label=raw["label"].strip() or topic_id,
         colour=raw["colour"].lower(),
@@ -393,15 +535,73 @@ def _parse_topic(raw: Any, n: int, path: Path | str, finder: _LineFinder) -> Top
         companions=tuple(CompanionRule(t, r) for t, r in rules["companions"]),
         guards=tuple(GuardRule(t, u) for t, u in rules["guards"]),
     )
-    if not (topic.terms or topic.weak_terms or topic.companions):
-        raise TopicsError(
-            path, finder.line(n, "terms"), f"{where}: has no terms, so it could never match"
-        )
-    return topic
 
 
-def load_topics_file(path: Path | str) -> tuple[Topic, ...]:
-    """Read and validate one topics file.
+def _problem_line(finder: _LineFinder, problem: TopicProblem) -> int:
+    """The line of the file a problem of topic ``problem.topic`` is on."""
+    n = problem.topic
+    if problem.field in _RULE_KEYS and problem.item >= 0:
+        if problem.message.startswith("bad "):
+            return finder.line(n, problem.field)
+        return finder.line(n, problem.part or None, nth=problem.item, table=problem.field)
+    return finder.line(n, problem.field) if problem.field else finder.line(n)
+
+
+def problem_line(text: str, problem: TopicProblem) -> int:
+    """The line of a topics file's ``text`` that ``problem`` (or a warning) is about."""
+    return _problem_line(_LineFinder(text), problem)
+
+
+def topic_mapping(topic: Topic) -> dict[str, Any]:
+    """``topic`` as the table a topics file holds, empty lists and description left out."""
+    table: dict[str, Any] = {"id": topic.id, "label": topic.label, "colour": topic.colour}
+    if topic.description:
+        table["description"] = topic.description
+    for key in ("terms", "weak_terms", "exclusions"):
+        values = getattr(topic, key)
+        if values:
+            table[key] = list(values)
+    if topic.companions:
+        table["companions"] = [
+            {"terms": list(c.terms), "requires": list(c.requires)} for c in topic.companions
+        ]
+    if topic.guards:
+        table["guards"] = [
+            {"terms": list(g.terms), "unless": list(g.unless)} for g in topic.guards
+        ]
+    return table
+
+
+def topic_set_problems(topics: Sequence[Topic]) -> tuple[TopicProblem, ...]:
+    """Every reason ``topics`` could not be saved and read back, for a form to show.
+
+    The same rules as the file parser, from the same code: each topic is checked as the
+    table it would be written as, then the set for duplicate ids and the file's limits.
+    """
+    found: list[TopicProblem] = []
+    seen: dict[str, int] = {}
+    phrases = 0
+    for n, topic in enumerate(topics):
+        found.extend(raw_topic_problems(topic_mapping(topic), n))
+        key = topic.id.strip().casefold()
+        if key in seen:
+            where = f"topic {_brief(topic.id)}"
+            message = f"another topic (#{seen[key] + 1}) has the id {topic.id.strip()!r}"
+            found.append(TopicProblem(n, "id", -1, message, f"{where}: {message}"))
+        else:
+            seen[key] = n
+        phrases += _phrase_count(topic)
+    if len(topics) > MAX_TOPICS:
+        message = f"more than {MAX_TOPICS} topics"
+        found.append(TopicProblem(MAX_TOPICS, "", -1, message, message))
+    if phrases > MAX_PHRASES:
+        message = f"more than {MAX_PHRASES:,} terms, exclusions and rule words in one file"
+        found.append(TopicProblem(len(topics) - 1, "", -1, message, message))
+    return tuple(found)
+
+
+def read_topics_file(path: Path | str) -> TopicsFile:
+    """Read and validate one topics file: its topics, and the ids it removes and orders.
 
     Raises:
         TopicsError: if the file cannot be read or is not a valid topics file.
@@ -415,7 +615,16 @@ def load_topics_file(path: Path | str) -> tuple[Topic, ...]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise TopicsError(file, None, "is not UTF-8 text") from None
-    return parse_topics(text, file)
+    return parse_topics_file(text, file)
+
+
+def load_topics_file(path: Path | str) -> tuple[Topic, ...]:
+    """Read and validate one topics file; its topics alone.
+
+    Raises:
+        TopicsError: if the file cannot be read or is not a valid topics file.
+    """
+    return read_topics_file(path).topics
 
 
 def merge_topics(base: Sequence[Topic], extra: Iterable[Topic]) -> tuple[Topic, ...]:
@@ -426,19 +635,41 @@ def merge_topics(base: Sequence[Topic], extra: Iterable[Topic]) -> tuple[Topic, 
     return tuple(merged.values())
 
 
+def apply_topics_file(base: Sequence[Topic], file: TopicsFile) -> tuple[Topic, ...]:
+    """``base`` as ``file`` changes it: topics removed, then replaced or added, then ordered.
+
+    Removing comes first, so a file may remove a default and define its own topic of that id.
+    """
+    gone = {topic_id.casefold() for topic_id in file.removed}
+    kept = [topic for topic in base if topic.id.casefold() not in gone]
+    merged = merge_topics(kept, file.topics)
+    return order_topics(merged, file.order)
+
+
+def order_topics(topics: Sequence[Topic], order: Sequence[str]) -> tuple[Topic, ...]:
+    """``topics`` with those named in ``order`` first, in that order, then the others."""
+    if not order:
+        return tuple(topics)
+    rank = {topic_id.casefold(): n for n, topic_id in enumerate(order)}
+    named = sorted(
+        (t for t in topics if t.id.casefold() in rank), key=lambda t: rank[t.id.casefold()]
+    )
+    return (*named, *(t for t in topics if t.id.casefold() not in rank))
+
+
 def default_topics() -> tuple[Topic, ...]:
     """The five topics shipped with Topic Reader."""
     return load_topics_file(default_topics_file())
 
 
 def load_topics(path: Path | str | None = None) -> tuple[Topic, ...]:
-    """The defaults, overridden by the user's topics file, then by ``path`` if given."""
+    """The defaults, changed by the user's topics file, then by ``path`` if given."""
     topics = default_topics()
     user = user_topics_file()
     if _is_file(user):
-        topics = merge_topics(topics, load_topics_file(user))
+        topics = apply_topics_file(topics, read_topics_file(user))
     if path is not None:
-        topics = merge_topics(topics, load_topics_file(path))
+        topics = apply_topics_file(topics, read_topics_file(path))
     return topics
 
 

@@ -502,3 +502,30 @@ def test_search_follows_an_updated_article_and_catches_up_after_a_crash(tmp_path
     with Library(path) as library:
         assert library.index_pending() == 0  # opening caught up
         assert titles(library.articles(search="container")) == ["Ports"]
+
+
+def test_passages_are_the_classified_paragraphs_of_the_articles_kept(library):
+    first = library.add(article("Tariffs", "Tariffs rose.", "Steel fell.", path="a.txt"))
+    second = library.add(article("Taiwan", "The strait was calm.", path="b.txt"))
+    gone = library.add(article("Gone", "Removed text.", path="c.txt"))
+    library.remove([gone.article_id])
+    passages = library.passages()
+    assert [(p.article_id, p.index, p.text) for p in passages] == [
+        (first.article_id, 2, "Tariffs rose."),
+        (first.article_id, 3, "Steel fell."),
+        (second.article_id, 2, "The strait was calm."),
+    ]
+
+
+def test_matching_paragraphs_are_what_was_stored_for_a_topic_and_version(
+    library, classifier, version
+):
+    steel = add_classified(
+        library, classifier, version, article("Steel", "Tariffs rose.", "Calm.")
+    )
+    drills = add_classified(library, classifier, version, article("Drills", "Taiwan drills."))
+    gone = add_classified(library, classifier, version, article("Gone", "Tariffs fell."))
+    library.remove([gone])
+    assert library.matching_paragraphs(version, "trade") == {(steel, 2)}
+    assert library.matching_paragraphs(version, "Taiwan") == {(drills, 2)}
+    assert library.matching_paragraphs("another version", "trade") == set()

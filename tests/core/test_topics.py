@@ -4,7 +4,18 @@ from pathlib import Path
 import pytest
 
 from reader.core.storage import user_topics_file
-from reader.core.topics import TopicsError, load_topics, load_topics_file, parse_topics
+from reader.core.topics import (
+    CompanionRule,
+    GuardRule,
+    Topic,
+    TopicsError,
+    apply_topics_file,
+    load_topics,
+    load_topics_file,
+    parse_topics,
+    parse_topics_file,
+    topic_set_problems,
+)
 
 GOOD = """
 [[topic]]
@@ -221,3 +232,112 @@ def test_a_label_with_a_line_separator_is_refused(tmp_path):
     path.write_text(GOOD.replace('label = "energy"', 'label = "ener\\u2028gy"'), encoding="utf-8")
     with pytest.raises(TopicsError, match="must be one line of text"):
         load_topics_file(path)
+
+
+def test_user_file_can_remove_a_default_and_keep_it_removed():
+    user = user_topics_file()
+    user.parent.mkdir(parents=True)
+    user.write_text('removed = ["fentanyl", "Ukraine"]\n' + GOOD, encoding="utf-8")
+    assert [t.id for t in load_topics()] == ["trade", "Taiwan", "human rights", "energy"]
+
+
+def test_user_file_can_put_the_topics_in_its_own_order():
+    user = user_topics_file()
+    user.parent.mkdir(parents=True)
+    user.write_text('order = ["energy", "Ukraine"]\n' + GOOD, encoding="utf-8")
+    assert [t.id for t in load_topics()] == [
+        "energy",
+        "Ukraine",
+        "trade",
+        "Taiwan",
+        "human rights",
+        "fentanyl",
+    ]
+
+
+def test_a_file_may_remove_a_default_and_define_its_own_of_that_id():
+    text = 'removed = ["trade"]\n' + GOOD.replace('"energy"', '"trade"')
+    file = parse_topics_file(text)
+    merged = apply_topics_file(load_topics(), file)
+    assert [t.id for t in merged][-1] == "trade"
+    assert next(t for t in merged if t.id == "trade").terms == ("oil", "natural gas")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ('removed = "trade"\n' + GOOD, 1, "'removed' must be a list of topic ids"),
+        ('\norder = ["t/x"]\n' + GOOD, 2, "'order': 't/x' is not a topic id"),
+        ("removed = [1]\n" + GOOD, 1, "must be a list of topic ids"),
+    ],
+)
+def test_bad_removed_or_order_list_names_the_line(text, line, words):
+    with pytest.raises(TopicsError) as info:
+        parse_topics_file(text, "user.toml")
+    assert str(info.value).startswith(f"user.toml:{line}: ")
+    assert words in str(info.value)
+
+
+def test_problems_are_listed_all_at_once_beside_their_fields():
+    topic = Topic(
+        "energy",
+        "energy",
+        "blue",
+        terms=("oil", "x" * 101, "gas\nstove"),
+        guards=(GuardRule(("gas",), ()),),
+    )
+    problems = topic_set_problems([topic])
+    assert [(p.topic, p.field, p.item, p.part) for p in problems] == [
+        (0, "terms", 1, ""),
+        (0, "terms", 2, ""),
+        (0, "colour", -1, ""),
+        (0, "guards", 0, ""),
+    ]
+    assert problems[2].message == "colour must look like \"#1f77b4\", not 'blue'"
+    assert problems[3].text == "topic 'energy', guard rule 1: needs non-empty 'terms' and 'unless'"
+
+
+def test_problems_are_what_the_file_parser_says(tmp_path):
+    topic = Topic("energy", "energy", "#123456", weak_terms=("fine", "one " * 13))
+    (problem,) = topic_set_problems([topic])
+    path = tmp_path / "topics.toml"
+    path.write_text(
+        '[[topic]]\nid = "energy"\nlabel = "energy"\ncolour = "#123456"\n'
+        f'weak_terms = ["fine", "{"one " * 13}"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(TopicsError) as info:
+        load_topics_file(path)
+    assert str(info.value) == f"{path}:5: {problem.text}"
+    assert (problem.field, problem.item) == ("weak_terms", 1)
+
+
+def test_problems_of_a_rule_point_at_the_word_in_it():
+    topic = Topic(
+        "energy",
+        "energy",
+        "#123456",
+        terms=("oil",),
+        companions=(CompanionRule(("Saudi",), ("oil", " ")),),
+    )
+    (problem,) = topic_set_problems([topic])
+    assert (problem.field, problem.item, problem.part, problem.part_item) == (
+        "companions",
+        0,
+        "requires",
+        1,
+    )
+
+
+def test_problems_of_the_set_duplicate_ids_and_no_terms():
+    a = Topic("Energy", "energy", "#123456", terms=("oil",))
+    b = Topic("energy", "power", "#654321")
+    problems = topic_set_problems([a, b])
+    assert [(p.topic, p.field, p.message) for p in problems] == [
+        (1, "terms", "has no terms, so it could never match"),
+        (1, "id", "another topic (#1) has the id 'energy'"),
+    ]
+
+
+def test_a_valid_set_has_no_problems(topics):
+    assert topic_set_problems(topics) == ()

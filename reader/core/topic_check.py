@@ -1,0 +1,169 @@
+"""What is doubtful about topics that are valid: warnings, and what each term finds.
+
+A topic with a problem (:func:`reader.core.topics.topic_set_problems`) cannot be saved; one
+with a warning can, but likely does not do what its author meant: a phrase listed twice, a
+weak term or exclusion with the stem of a term (which is matched first, so it does nothing),
+a term made only of common words, a guard or companion rule that never applies. Warnings are
+:class:`TopicProblem` values, placed like problems so that a form shows them beside the field.
+
+With a library, :func:`term_counts` says in how many paragraphs each phrase occurs, and
+:func:`unused_term_warnings` names the terms that occur in none.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from reader.core.classifier import KeywordClassifier
+from reader.core.text import phrase_keys, stop_words
+from reader.core.topics import Topic, TopicProblem
+
+#: The fields of a topic holding plain phrases, in the order a warning looks at them.
+_FIELDS = ("terms", "weak_terms", "exclusions")
+
+
+def topic_warnings(topics: Sequence[Topic]) -> tuple[TopicProblem, ...]:
+    """Every warning about ``topics``, topic by topic (``topic`` is the position in the set)."""
+    found: list[TopicProblem] = []
+    for n, topic in enumerate(topics):
+        found.extend(_warnings(topic, n))
+    return tuple(found)
+
+
+def _warnings(topic: Topic, n: int) -> Iterator[TopicProblem]:
+    where = f"topic {topic.id!r}"
+
+    def warning(
+        field: str, item: int, message: str, part: str = "", part_item: int = -1
+    ) -> TopicProblem:
+        return TopicProblem(n, field, item, message, f"{where}: {message}", part, part_item)
+
+    common = stop_words()
+    # The classifier adds terms, then weak terms, then exclusions: of two phrases of the same
+    # stems, the first takes the words.
+    seen: dict[tuple[str, ...], tuple[str, str]] = {}  # keys -> (field, phrase) first seen
+    for field in _FIELDS:
+        for i, phrase in enumerate(getattr(topic, field)):
+            keys = phrase_keys(phrase)
+            if not keys:
+                yield warning(field, i, f"{phrase!r} has no words, so it never matches")
+                continue
+            if field != "exclusions" and all(w.lower() in common for w in phrase.split()):
+                yield warning(
+                    field, i, f"{phrase!r} is only common words: it matches almost anything"
+                )
+            first = seen.get(keys)
+            if first is None:
+                seen[keys] = (field, phrase)
+                continue
+            first_field, first_phrase = first
+            if first_field != field:
+                message = (
+                    f"{phrase!r} has the stem of {first_phrase!r} in {first_field!r}, "
+                    "which is matched first: this one does nothing"
+                )
+            elif first_phrase.casefold() == phrase.casefold():
+                message = f"{phrase!r} is listed twice"
+            else:
+                continue  # "duty" beside "duties": harmless, and easier to read
+            yield warning(field, i, message)
+    plain = {phrase_keys(t) for t in topic.terms}
+    for c, rule in enumerate(topic.companions):
+        for i, phrase in enumerate(rule.terms):
+            if phrase_keys(phrase) in plain:
+                yield warning(
+                    "companions",
+                    c,
+                    f"companion rule {c + 1}: {phrase!r} is also a term, which counts alone",
+                    "terms",
+                    i,
+                )
+    counted = plain | {phrase_keys(t) for t in topic.weak_terms}
+    counted |= {phrase_keys(t) for rule in topic.companions for t in rule.terms}
+    for g, guard in enumerate(topic.guards):
+        for i, phrase in enumerate(guard.terms):
+            keys = phrase_keys(phrase)
+            if keys and keys not in counted:
+                yield warning(
+                    "guards",
+                    g,
+                    f"guard {g + 1}: {phrase!r} is not one of the topic's terms, "
+                    "so the guard never applies",
+                    "terms",
+                    i,
+                )
+
+
+@dataclass(frozen=True, slots=True)
+class TermCount:
+    """How many of the paragraphs looked at hold one phrase of a topic (by stem).
+
+    Attributes:
+        term: The phrase as the topic writes it.
+        field: ``"terms"``, ``"weak_terms"``, ``"exclusions"``, ``"companions"`` or
+            ``"guards"``: where the topic has it first.
+        paragraphs: How many paragraphs hold it, whether or not they are on the topic.
+    """
+
+    term: str
+    field: str
+    paragraphs: int
+
+
+def term_counts(topic: Topic, texts: Iterable[str]) -> tuple[TermCount, ...]:
+    """For each phrase of ``topic`` (in field order), how many of ``texts`` hold it.
+
+    Each phrase is looked for on its own, whatever the topic's rules; where two phrases start
+    at one word the longer takes it, as in classifying ("drug trade" takes its "trade").
+    """
+    fields: dict[str, str] = {}
+    for name in _FIELDS:
+        for phrase in getattr(topic, name):
+            fields.setdefault(phrase, name)
+    for rule in topic.companions:
+        for phrase in rule.terms:
+            fields.setdefault(phrase, "companions")
+    for guard in topic.guards:
+        for phrase in guard.terms:
+            fields.setdefault(phrase, "guards")
+    probe = Topic(topic.id, topic.label, topic.colour, terms=tuple(fields))
+    classifier = KeywordClassifier([probe])
+    counts: Counter[str] = Counter()
+    for text in texts:
+        for hit in classifier.classify_text(text):
+            counts.update({match.term for match in hit.matches})
+    return tuple(TermCount(phrase, field, counts[phrase]) for phrase, field in fields.items())
+
+
+def unused_term_warnings(
+    topic: Topic, n: int, counts: Iterable[TermCount], total: int
+) -> tuple[TopicProblem, ...]:
+    """A warning for each term, weak term or companion term of ``counts`` found nowhere.
+
+    ``n`` is the topic's position in its set; ``total`` how many paragraphs were looked at.
+    Exclusions and guards found nowhere are not warned of: they wait for what they stop.
+    """
+    if total == 0:
+        return ()
+    counts = tuple(counts)
+    by_keys: Counter[tuple[str, ...]] = Counter()
+    for count in counts:  # a second spelling of a stem is warned of as that
+        by_keys[phrase_keys(count.term)] += count.paragraphs
+    found = []
+    for count in counts:
+        if by_keys[phrase_keys(count.term)] or count.field not in (
+            "terms",
+            "weak_terms",
+            "companions",
+        ):
+            continue
+        phrases = {
+            "terms": topic.terms,
+            "weak_terms": topic.weak_terms,
+        }.get(count.field)
+        item = phrases.index(count.term) if phrases is not None else -1
+        message = f"{count.term!r} is in none of the library's {total:,} paragraphs"
+        found.append(TopicProblem(n, count.field, item, message, f"topic {topic.id!r}: {message}"))
+    return tuple(found)

@@ -1,0 +1,64 @@
+from dataclasses import replace
+
+from reader.core.document import Passage, passages_of
+from reader.core.topic_preview import preview_edit, word_forms
+from reader.core.topics import Topic
+
+TEXTS = [
+    "Tariffs on steel rose again.",
+    "The drug trade grew.",
+    "Washington tariffed Chinese cars.",
+    "A tariff was announced.",
+    "Export controls on chips tightened.",
+    "The weather was fine.",
+]
+PASSAGES = [Passage(7, n, text) for n, text in enumerate(TEXTS)]
+TRADE = Topic("trade", "trade", "#e69f00", terms=("tariff", "trade"), exclusions=("drug trade",))
+
+
+def test_an_edit_shows_the_paragraphs_it_gains_and_loses():
+    edited = replace(TRADE, terms=("trade", "export controls"))
+    preview = preview_edit(TRADE, edited, PASSAGES)
+    assert [(i.passage.index, [m.text for m in i.matches]) for i in preview.gained] == [
+        (4, ["Export controls"])
+    ]
+    assert [i.passage.index for i in preview.lost] == [0, 3]
+    assert all(m.topic_id == "trade" for i in preview.lost for m in i.matches)
+    assert (preview.before, preview.after, preview.total) == (2, 1, 6)
+    assert preview.summary() == "+1 −2 paragraphs (2 → 1 of 6)"
+
+
+def test_removing_an_exclusion_gains_what_it_vetoed():
+    preview = preview_edit(TRADE, replace(TRADE, exclusions=()), PASSAGES)
+    assert [i.passage.text for i in preview.gained] == ["The drug trade grew."]
+    assert preview.lost == ()
+
+
+def test_a_new_topic_gains_everything_it_matches(sample_document, topics):
+    energy = Topic("energy", "energy", "#123456", terms=("war",))
+    preview = preview_edit(None, energy, passages_of(sample_document))
+    assert preview.before == 0
+    assert preview.after == len(preview.gained) > 0
+    assert all("war" in i.passage.text.lower() for i in preview.gained)
+
+
+def test_an_unchanged_topic_changes_nothing(sample_document, topics):
+    preview = preview_edit(topics[0], topics[0], passages_of(sample_document))
+    assert preview.gained == preview.lost == ()
+    assert preview.before == preview.after > 0
+
+
+def test_word_forms_show_what_a_stem_catches():
+    forms = {f.term: f for f in word_forms(TRADE, TEXTS)}
+    # Snowball stems "tariffed" to "tarif", not "tariff": the forms show the reader so.
+    assert forms["tariff"].line() == "tariff → tariffs, tariff"
+    assert forms["tariff"].forms == (("tariffs", 1), ("tariff", 1))
+    assert forms["drug trade"].field == "exclusions"
+    assert forms["trade"].line() == "trade → (nothing)"  # "drug trade" takes it
+
+
+def test_word_forms_of_rules_and_weak_terms(topics):
+    ukraine = next(t for t in topics if t.id == "Ukraine")
+    forms = {f.term: f for f in word_forms(ukraine, ["Russia's army and Russians fled."])}
+    assert forms["Russia"].field == "companions"
+    assert forms["Russia"].forms == (("russia", 1),)
