@@ -98,6 +98,36 @@ class DockLayout:
         w.resizeDocks([self._topics], [TOPIC_DOCK_HEIGHT], Qt.Orientation.Vertical)
         self._box.setContentsMargins(0, 0, 0, 0)
 
+    def place_missing(self) -> None:
+        """Docks a restored layout does not know (added in a later version) go to their place.
+
+        Qt's ``restoreState`` leaves such a dock out of every area, drawn over the others
+        in the window's corner; it joins the layout where a first start would put it.
+        """
+        from PySide6.QtCore import Qt
+
+        w = self._window
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+
+        def missing(dock: QDockWidget) -> bool:
+            return w.dockWidgetArea(dock) == Qt.DockWidgetArea.NoDockWidgetArea and not (
+                dock.isFloating()
+            )
+
+        if missing(self._topics):
+            w.addDockWidget(left, self._topics)
+        if missing(self._library):
+            w.addDockWidget(left, self._library)
+            if w.dockWidgetArea(self._topics) == left:
+                w.splitDockWidget(self._topics, self._library, Qt.Orientation.Vertical)
+        if missing(self._contents):
+            w.addDockWidget(left, self._contents)
+            if w.dockWidgetArea(self._library) == left:
+                w.tabifyDockWidget(self._library, self._contents)
+                self._library.raise_()
+        if missing(self._excerpts):
+            w.addDockWidget(right, self._excerpts)
+
     def fit_column(self) -> None:
         """Keep the article at least MIN_COLUMN_CHARACTERS wide: the docks give way first.
 

@@ -135,6 +135,8 @@ class MainWindow(QMainWindow):
         if not self._docks_placed:
             self._layout.place()
             self._docks_placed = True
+        else:
+            self._layout.place_missing()
         self.article_view.complete()
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # labels are never markup
         docks = (self.topic_dock, self.excerpts_dock, self.library_dock, self.outline_dock)

@@ -386,3 +386,39 @@ def test_at_1000_by_700_the_docks_give_way_to_a_readable_column(qtbot, main_wind
     qtbot.waitUntil(lambda: characters() >= 55, timeout=3000)
     excerpts = main_window.parts.excerpts_panel.list_view
     assert not excerpts.horizontalScrollBar().isVisible()
+
+
+def test_docks_new_since_the_saved_layout_join_it_instead_of_covering_it(qtbot, tmp_path, topics):
+    """A layout saved before the Library and Contents docks existed still shows them docked."""
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtWidgets import QMainWindow, QTextEdit
+
+    from reader.ui.main_window import MainWindow
+    from reader.ui.settings_store import SettingsStore
+
+    old = QMainWindow()
+    qtbot.addWidget(old)
+    old.setCentralWidget(QTextEdit(old))
+    for name, area in (
+        ("topic_sidebar", Qt.DockWidgetArea.LeftDockWidgetArea),
+        ("excerpts_dock", Qt.DockWidgetArea.RightDockWidgetArea),
+    ):
+        dock = QDockWidget(name, old)
+        dock.setObjectName(name)
+        old.addDockWidget(area, dock)
+    old.show()
+    qs = QSettings(str(tmp_path / "old.ini"), QSettings.Format.IniFormat)
+    qs.setValue("window/state", old.saveState())
+    qs.setValue("window/geometry", old.saveGeometry())
+    qs.sync()
+    window = MainWindow(SettingsStore(qs), topics)
+    qtbot.addWidget(window)
+    window.show()
+    left = Qt.DockWidgetArea.LeftDockWidgetArea
+    for name in ("topic_sidebar", "library_dock", "outline_dock"):
+        dock = window.findChild(QDockWidget, name)
+        assert window.dockWidgetArea(dock) == left, name
+        assert not dock.isFloating()
+    library = window.findChild(QDockWidget, "library_dock")
+    assert window.tabifiedDockWidgets(library) == [window.findChild(QDockWidget, "outline_dock")]
+    window.controller.shutdown()
