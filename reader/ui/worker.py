@@ -203,38 +203,51 @@ class DocumentWorker(QObject):
         self.failed.emit(ticket, message)
 
 
-class _SearchSignals(QObject):
+class LatestWorker(QObject):
+    """Runs work on a thread of its own, where only the newest answer counts.
+
+    Jobs queue one at a time; a job still waiting when a newer one comes is dropped, and the
+    caller compares tickets, so typing fast never waits for the work of the letters before.
+    A job's exception is its answer: a bug must not kill the window.
+
+    Signals:
+        done: A job is done. arg: (int ticket, its result, or the exception it raised).
+    """
+
     done = Signal(int, object)
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        keep_window_responsive()
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _LatestSignals(self)
+        self._signals.done.connect(self._on_done)
+        self._tickets = 0
+        self._jobs: dict[int, _LatestJob] = {}
 
-class _SearchJob(QRunnable):
-    def __init__(
-        self, ticket: int, signals: _SearchSignals, finder: Finder, request: tuple[str, bool, bool]
-    ) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
-        self.ticket = ticket
-        self._signals = signals
-        self._finder = finder
-        self._request = request
+    def run(self, work: Callable[[], object]) -> int:
+        """Start ``work()`` once the thread is free, dropping jobs still waiting; its ticket."""
+        for ticket, waiting in list(self._jobs.items()):
+            if self._pool.tryTake(waiting):
+                del self._jobs[ticket]
+        self._tickets += 1
+        job = _LatestJob(self._tickets, self._signals, work)
+        self._jobs[job.ticket] = job
+        self._pool.start(job)
+        return job.ticket
 
-    @override
-    def run(self) -> None:
-        try:
-            if self._request[0]:
-                found: object = self._finder.find(*self._request)
-            else:  # only make the folded text, before the first search asks for it
-                found = self._finder.folded(self._request[1])
-        except Exception as exc:  # a bug must not kill the window: no marks, and why
-            found = exc
-        self._signals.done.emit(self.ticket, found)
+    def wait(self, msecs: int = 30000) -> bool:
+        """Block until every job is done (for shutdown and tests)."""
+        return bool(self._pool.waitForDone(msecs))
+
+    def _on_done(self, ticket: int, result: object) -> None:
+        self._jobs.pop(ticket, None)
+        self.done.emit(ticket, result)
 
 
-class SearchWorker(QObject):
+class SearchWorker(LatestWorker):
     """Runs the find bar's searches of a big document on a thread of its own.
-
-    Searches queue one at a time; only the newest answer counts (the caller compares
-    tickets), so typing fast never waits for the searches of the letters before.
 
     Signals:
         found: A search is done. arg: (int ticket, Found, or the exception it raised).
@@ -244,32 +257,34 @@ class SearchWorker(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        keep_window_responsive()
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._signals = _SearchSignals(self)
-        self._signals.done.connect(self._on_done)
-        self._tickets = 0
-        self._jobs: dict[int, _SearchJob] = {}
+        self.done.connect(self.found)
 
     def find(self, finder: Finder, text: str, match_case: bool, whole_words: bool) -> int:
         """Start a search (with empty ``text``: only fold the text for one); returns its ticket.
 
         Searches still waiting for the thread are dropped: only the newest one matters.
         """
-        for ticket, waiting in list(self._jobs.items()):
-            if self._pool.tryTake(waiting):
-                del self._jobs[ticket]
-        self._tickets += 1
-        job = _SearchJob(self._tickets, self._signals, finder, (text, match_case, whole_words))
-        self._jobs[job.ticket] = job
-        self._pool.start(job)
-        return job.ticket
+        if text:
+            return self.run(lambda: finder.find(text, match_case, whole_words))
+        return self.run(lambda: finder.folded(match_case))  # before the first search asks
 
-    def wait(self, msecs: int = 30000) -> bool:
-        """Block until every search is done (for shutdown and tests)."""
-        return bool(self._pool.waitForDone(msecs))
 
-    def _on_done(self, ticket: int, found: object) -> None:
-        self._jobs.pop(ticket, None)
-        self.found.emit(ticket, found)
+class _LatestSignals(QObject):
+    done = Signal(int, object)
+
+
+class _LatestJob(QRunnable):
+    def __init__(self, ticket: int, signals: _LatestSignals, work: Callable[[], object]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.ticket = ticket
+        self._signals = signals
+        self._work = work
+
+    @override
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except Exception as exc:  # a bug must not kill the window: no answer, and why
+            result = exc
+        self._signals.done.emit(self.ticket, result)
