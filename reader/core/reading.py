@@ -59,6 +59,29 @@ class Findings:
         return cls(tuple(() for _ in document.paragraphs))
 
 
+#: Paragraphs up to this long are explained phrase by phrase when hovered (a few ms).
+EXPLAIN_CHARS = 20_000
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class EditMarks:
+    """What an unsaved edit of one topic would change in the document on screen.
+
+    Attributes:
+        document: The document the marks were worked out for (marks of another are not shown).
+        label: The edited topic's name.
+        colour: Its colour (``#rrggbb``).
+        gained: Paragraphs the edited topic would match and does not now.
+        lost: Paragraphs it matches now and would not.
+    """
+
+    document: Document
+    label: str
+    colour: str
+    gained: frozenset[int]
+    lost: frozenset[int]
+
+
 @dataclass(frozen=True, eq=False)
 class ReadingState:
     """What the reader sees. Transitions return new states; ``self`` never changes.
@@ -79,6 +102,7 @@ class ReadingState:
         sources: For a digest, the (article id, paragraph) each of its paragraphs shows.
         found: What the find bar's search found in the document, or None (no search).
         found_at: Which of it is the current occurrence (-1: none).
+        edit_marks: While a topic is being edited, the paragraphs the edit gains and loses.
     """
 
     document: Document | None = None
@@ -96,6 +120,7 @@ class ReadingState:
     sources: tuple[tuple[int, int], ...] | None = None
     found: Found | None = None
     found_at: int = -1
+    edit_marks: EditMarks | None = None
     _ids: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -122,7 +147,19 @@ class ReadingState:
             sources=None,
             found=None,
             found_at=-1,
+            edit_marks=None,
         )
+
+    def with_edit_marks(self, marks: EditMarks | None) -> ReadingState:
+        """Show (or, with None, stop showing) what an unsaved topic edit would change.
+
+        Marks worked out for another document than the one on screen are not taken.
+        """
+        if marks is not None and marks.document is not self.document:
+            marks = None
+        if marks == self.edit_marks:
+            return self
+        return replace(self, edit_marks=marks)
 
     def with_article(self, article_id: int, *, visit: bool = True) -> ReadingState:
         """The document on screen is the library's article ``article_id``.
@@ -190,7 +227,14 @@ class ReadingState:
         ids = {t.id for t in topics}
         wanted, _unknown = resolve_topic_names(topics, self.requested)
         checked = frozenset(t for t in self.checked if t in ids) | wanted
-        return replace(self, topics=tuple(topics), findings=None, checked=checked, requested=())
+        return replace(
+            self,
+            topics=tuple(topics),
+            findings=None,
+            checked=checked,
+            requested=(),
+            edit_marks=None,
+        )
 
     def with_findings(self, findings: Findings) -> ReadingState:
         """The topics of the document on screen are found."""
@@ -462,7 +506,22 @@ class ReadingState:
         return f"{joiner.join(labels)}: {count} {noun} · {tail}"
 
     def explain(self, index: int) -> str:
-        """Why paragraph ``index`` carries its topics, one line per topic."""
+        """Why paragraph ``index`` carries its topics, and what in it did not count, and why.
+
+        ``trade: 'tariffs' (a term)`` for each topic it carries, then a line for each phrase
+        that looked like a topic's and did not count (``'drug trade' did not count for trade:
+        an exclusion``). The paragraph is looked at again with the topics in use, as the
+        classifier saw it; one longer than EXPLAIN_CHARS is told from its hits alone.
+        """
+        if self.document is None or not 0 <= index < len(self.document.paragraphs):
+            return ""
+        if self.findings is None:
+            return ""  # as the highlights: nothing is said until the topics are found
+        paragraph = self.document.paragraphs[index]
+        if paragraph.classified and self.topics and len(paragraph.text) <= EXPLAIN_CHARS:
+            from reader.core.explain import explain_text, format_explanation
+
+            return format_explanation(explain_text(paragraph.text, self.topics))
         lines = []
         for hit in self.hits_of(index):
             terms = list(dict.fromkeys(m.term for m in hit.matches))

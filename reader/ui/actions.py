@@ -47,6 +47,7 @@ class Actions:
     show_only_matching: QAction
     match_all: QAction
     clear_topics: QAction
+    edit_topics: QAction
     zoom_in: QAction
     zoom_out: QAction
     zoom_reset: QAction
@@ -199,6 +200,13 @@ def create_actions(parent: QWidget, undo_stack: QUndoStack) -> Actions:
         ),
         clear_topics=_action(
             parent, "clear_topics", "&Clear Topics", "Ctrl+Shift+X", "Uncheck every topic"
+        ),
+        edit_topics=_action(
+            parent,
+            "edit_topics",
+            "&Edit Topics…",
+            "Ctrl+Shift+T",
+            "Add and change topics, seeing what each change finds",
         ),
         zoom_in=_action(parent, "zoom_in", "Zoom &In", Key.ZoomIn, "Larger text"),
         zoom_out=_action(parent, "zoom_out", "Zoom &Out", Key.ZoomOut, "Smaller text"),

@@ -60,7 +60,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         system_dark = platform_palette_is_dark()
     apply_theme(settings.load_preferences().theme, indicators=False, system_dark=system_dark)
     # The article is painted first; topics, menus and docks follow a moment later.
-    window = MainWindow(settings, library=Path(args.library) if args.library else None)
+    window = MainWindow(
+        settings,
+        library=Path(args.library) if args.library else None,
+        extra_topics=Path(args.topics) if args.topics else None,
+    )
     window.show()
     if os.environ.get("TOPIC_READER_BENCHMARK_QUIT"):
         # benchmarks/window.py: report the first paint of the text, the finished window, and

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.document import PIECE_CHARS, Document, Paragraph
-from reader.core.reading import ReadingState
+from reader.core.reading import EditMarks, ReadingState
 from reader.ui._typing import override
 from reader.ui.article_style import ParagraphStyles
 from reader.ui.block_map import BlockMap
@@ -55,6 +55,8 @@ _FOUND = "#fff176"  # what the find bar found (light), as a text marker
 _FOUND_DARK = "#8d7a1d"  # and on a dark background
 _CURRENT_FOUND = "#ff9632"  # the occurrence the reader is at
 _FIND_MARK = "#e0a800"  # where the search occurs, beside the scroll bar
+_GAINED = "#0072b2"  # a paragraph an unsaved topic edit would gain
+_LOST = "#d55e00"  # and one it would lose
 _BULLETS = ("•", "◦", "▪")  # of list items without a marker of their own, by depth
 _STRUCTURED = frozenset({"list", "quote"})  # roles with something painted in their margin
 
@@ -352,6 +354,11 @@ class ArticleView(QTextBrowser):
 
     # -- rendering the state ---------------------------------------------------------------
 
+    @property
+    def state(self) -> ReadingState | None:
+        """The reading state on screen, as last given to :meth:`show_state`."""
+        return self._state
+
     def show_state(self, state: ReadingState) -> None:
         """Show ``state``: its document, highlights, hidden paragraphs and match marks.
 
@@ -377,6 +384,8 @@ class ArticleView(QTextBrowser):
             elif state.found is not old.found or state.found_at != old.found_at:
                 self._apply_highlights()
                 self._update_marks()
+            if old is not None and state.edit_marks is not old.edit_marks:
+                self.viewport().update()
             moved_to_found = (
                 old is not None
                 and state.found_at >= 0
@@ -1031,6 +1040,8 @@ class ArticleView(QTextBrowser):
                 self._paint_highlights(state)
             if self._structured:
                 self._paint_structure(state)
+            if state.edit_marks is not None:
+                self._paint_edit_marks(state.edit_marks)
         message = self.message()
         if message:
             self._paint_message(message)
@@ -1134,6 +1145,30 @@ class ArticleView(QTextBrowser):
             baseline = top + int(line.y() + line.ascent()) if line is not None else top
             width = metrics.horizontalAdvance(marker)
             painter.drawText(left - 8 - width, baseline, marker)
+        if painter is not None:
+            painter.end()
+
+    def _paint_edit_marks(self, marks: EditMarks) -> None:
+        """Beside each paragraph an unsaved topic edit gains, a "+"; beside each it loses, "−".
+
+        Blue and vermilion (Okabe–Ito), not green and red: told apart by every reader.
+        """
+        painter: QPainter | None = None
+        for number, _block, rect, top in self._on_screen():
+            index = self._map.paragraph_of(number)
+            gained = index in marks.gained
+            if not (gained or index in marks.lost) or not self._map.is_first_piece(number):
+                continue
+            if painter is None:
+                painter = QPainter(self.viewport())
+                font = self.document().defaultFont()
+                font.setBold(True)
+                painter.setFont(font)
+            colour = QColor(_GAINED if gained else _LOST)
+            height = max(1, int(rect.height()))
+            painter.fillRect(QRect(2, top, 4, height), colour)
+            painter.setPen(colour)
+            painter.drawText(7, top + 15, "+" if gained else "\u2212")
         if painter is not None:
             painter.end()
 

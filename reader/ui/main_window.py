@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         notice: str = "",
         controller: ReadingController | None = None,
         library: Path | None = None,
+        extra_topics: Path | None = None,
     ) -> None:
         super().__init__()
         self._settings = settings
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.parts: WindowParts | None = None
         self._held_warnings: list[tuple[str, str]] = []  # until the window is complete
         self._library_path = library
+        self._extra_topics = extra_topics
         self._create_frame()
         docks = (self.topic_dock, self.excerpts_dock, self.library_dock, self.outline_dock)
         self._layout = DockLayout(self, self.article_view, self._article_box, docks)
@@ -149,6 +151,8 @@ class MainWindow(QMainWindow):
             self._tell,
             self._warn,
             self._library_path,
+            self._extra_topics,
+            self.use_topics,
         )
         self.recent_menu = parts.fill_menus(self._menus, docks)
         self.toolbar.removeAction(self._toolbar_holder)
@@ -309,6 +313,7 @@ class MainWindow(QMainWindow):
         a.focus_article.triggered.connect(lambda: self._focus(self.article_view))
         a.focus_excerpts.triggered.connect(lambda: self._focus(parts.excerpts_panel.list_view))
         a.about.triggered.connect(lambda: window_parts.show_about(self))
+        a.edit_topics.triggered.connect(parts.topic_commands.edit_topics)
         parts.topic_model.check_requested.connect(c.toggle)
         parts.sidebar.mode_changed.connect(c.set_mode)
         self.article_view.copyAvailable.connect(a.copy.setEnabled)
@@ -341,6 +346,17 @@ class MainWindow(QMainWindow):
         """Add files and folders to the library in the background."""
         if self.parts is not None:
             self._library.add(paths)
+
+    def use_topics(self, topics: Sequence[Topic]) -> None:
+        """Use a new set of topics (saved in the editor): sidebar, menu, article and library."""
+        parts = self.parts
+        if parts is None:
+            return
+        self.controller.set_topics(topics)
+        parts.library.set_topics(topics)
+        for action in parts.replace_topic_actions(self, self._menus["topics"], topics):
+            action.triggered.connect(self._toggler(action.data()))
+        self._show_state(self.controller.state)
 
     def _toggler(self, topic_id: str) -> Callable[[bool], None]:
         return lambda on: self.controller.toggle(topic_id, on)
@@ -487,6 +503,10 @@ class MainWindow(QMainWindow):
 
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
+        editor = self.parts.topic_commands.dialog if self.parts is not None else None
+        if editor is not None and editor.isVisible() and not editor.close():
+            event.ignore()  # the reader went back to unsaved topic changes
+            return
         self._settings.save_window(self)
         self._settings.save_preferences(self._prefs)
         if self.parts is not None:

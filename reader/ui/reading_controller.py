@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from reader.core.reading import Findings, MatchMode, ReadingState, resolve_topic_names
+from reader.core.reading import EditMarks, Findings, MatchMode, ReadingState, resolve_topic_names
 from reader.ui.worker import DocumentWorker, SearchWorker
 
 if TYPE_CHECKING:
@@ -200,6 +200,10 @@ class ReadingController(QObject):
         self._set(self._state.with_topics(topics))
         self._report_unknown(asked)
         self._find_topics()
+
+    def show_edit_marks(self, marks: EditMarks | None) -> None:
+        """Mark what an unsaved topic edit would change in the article (None: stop)."""
+        self._set(self._state.with_edit_marks(marks))
 
     def shutdown(self, msecs: int = 5000) -> None:
         """Wait for the workers to finish what they are doing (the window is closing)."""

@@ -16,6 +16,7 @@ from reader.ui.find_bar import FindBar, connect_find_bar
 from reader.ui.library_controller import LibraryController
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.outline import OutlineModel, OutlinePanel
+from reader.ui.topic_commands import TopicCommands
 from reader.ui.topic_model import TopicListModel
 from reader.ui.topic_panel import TopicPanel
 
@@ -47,6 +48,7 @@ class WindowParts:
         undo_stack: What Undo undoes (removing articles or excerpts).
         find_bar: The find bar, for the window to put under the article.
         outline: The Contents dock's list of headings.
+        topic_commands: The topic editor, and the article's proposals for topics.
     """
 
     commands: Actions
@@ -62,6 +64,7 @@ class WindowParts:
     undo_stack: QUndoStack
     find_bar: FindBar
     outline: OutlinePanel
+    topic_commands: TopicCommands
 
     @classmethod
     def build(
@@ -74,8 +77,14 @@ class WindowParts:
         tell: Callable[[str, int], None],
         warn: Callable[[str, str], None],
         library_path: Path | None = None,
+        extra_topics: Path | None = None,
+        use_topics: Callable[[Sequence[Topic]], None] = lambda _topics: None,
     ) -> WindowParts:
-        """Create the parts of ``window``; the docks receive their panels."""
+        """Create the parts of ``window``; the docks receive their panels.
+
+        ``use_topics`` puts a set of topics saved in the editor to use; ``extra_topics`` is
+        a file given with ``--topics``, which keeps being merged over them.
+        """
         from PySide6.QtGui import QUndoStack
 
         topic_dock, excerpts_dock, library_dock, outline_dock = docks
@@ -124,6 +133,16 @@ class WindowParts:
             undo_stack=undo_stack,
             find_bar=find_bar,
             outline=outline,
+            topic_commands=TopicCommands(
+                window,
+                controller,
+                library.library.path if library.library else None,
+                extra_topics,
+                use_topics,
+                tell,
+                warn,
+                lambda article, at: library.open_article(article, position=at),
+            ),
         )
 
     def fill_menus(self, menus: dict[str, QMenu], docks: Sequence[QDockWidget]) -> QMenu:
@@ -154,6 +173,8 @@ class WindowParts:
         topics.addActions([a.next_match, a.previous_match])
         topics.addSeparator()
         topics.addAction(a.show_digest)
+        topics.addSeparator()
+        topics.addAction(a.edit_topics)
         library = menus["library"]
         library.addActions([a.go_back, a.go_forward])
         library.addSeparator()
@@ -174,8 +195,17 @@ class WindowParts:
         return recent
 
     def show_context_menu(self, point: QPoint) -> None:
-        """The article's right-click menu: a link's address, copy, copy with citation, keep."""
+        """The article's right-click menu: a link, copy and keep, and the topics' proposals.
+
+        For each topic the paragraph carries, "Not about X…" proposes the change to X that
+        removes it; with words selected, "Add … to Topic" proposes them as a term.
+        """
+        from functools import partial
+
+        from PySide6.QtGui import QAction, QGuiApplication
         from PySide6.QtWidgets import QMenu
+
+        from reader.ui.topic_model import swatch
 
         view = self.view
         if not view.textCursor().hasSelection():
@@ -184,8 +214,6 @@ class WindowParts:
         a = self.commands
         address = view.link_at(point)
         if address:
-            from PySide6.QtGui import QGuiApplication
-
             menu.addAction("Open Link in Browser", lambda: view.open_link(address))
             menu.addAction(
                 "Copy Link Address", lambda: QGuiApplication.clipboard().setText(address)
@@ -194,7 +222,43 @@ class WindowParts:
         if view.textCursor().hasSelection():
             menu.addAction(a.copy)
         menu.addActions([a.copy_paragraph, a.copy_with_citation, a.add_to_excerpts])
+        state = view.state
+        if state is not None and state.document is not None and state.topics:
+            menu.addSeparator()
+            index = view.paragraph_at(point)
+            topics = self.topic_commands
+            for hit in state.hits_of(index):
+                topic = state.topic(hit.topic_id)
+                action = QAction(swatch(topic.colour), f"Not about {topic.label}…", menu)
+                action.setObjectName(f"not_about_{hit.topic_id}")
+                action.triggered.connect(partial(topics.not_about, topic.id, index))
+                menu.addAction(action)
+            words = " ".join(view.selected_text().split())
+            if words and len(words) <= 100:
+                shown = words if len(words) <= 30 else words[:29] + "…"
+                add = menu.addMenu(f"Add “{shown}” to Topic")
+                add.setObjectName("add_to_topic")
+                for topic in state.topics:
+                    add.addAction(
+                        swatch(topic.colour),
+                        topic.label,
+                        partial(topics.add_to_topic, topic.id, words),
+                    )
+            menu.addAction(a.edit_topics)
         menu.popup(view.viewport().mapToGlobal(point))
+
+    def replace_topic_actions(
+        self, window: QWidget, menu: QMenu, topics: Sequence[Topic]
+    ) -> list[QAction]:
+        """New topics: the Topics menu gets one action per topic again; returns them."""
+        first = menu.actions()[len(self.topic_actions)] if menu.actions() else None
+        for action in self.topic_actions:
+            menu.removeAction(action)
+            window.removeAction(action)
+            action.deleteLater()
+        self.topic_actions[:] = create_topic_actions(window, topics)
+        menu.insertActions(first, self.topic_actions)  # type: ignore[arg-type]
+        return self.topic_actions
 
     def fill_toolbar(self, toolbar: QToolBar) -> None:
         """The toolbar's buttons: open, move between matches, filter, cite and keep."""

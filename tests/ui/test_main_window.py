@@ -182,7 +182,11 @@ def test_hover_explains_the_paragraph(main_window):
     point = QPoint(int(rect.left()) + 40, int(rect.top() - view.verticalScrollBar().value()) + 8)
     event = QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
     QApplication.sendEvent(view.viewport(), event)
-    assert shown_text(QToolTip.text()) == "Taiwan: Taiwan Strait\nUkraine: condemn Russia"
+    assert shown_text(QToolTip.text()).splitlines() == [
+        "Taiwan: 'Taiwan Strait' (a term)",
+        "Ukraine: 'condemn Russia' (a term)",
+        "'surveillance' did not count for human rights: a weak term alone (it needs another)",
+    ]
 
 
 def test_zoom_and_theme_are_remembered(qtbot, make_window, settings_store):
@@ -239,11 +243,11 @@ def test_right_click_offers_copy_and_keep_for_the_paragraph(main_window, monkeyp
     point = QPoint(int(rect.left()) + 40, int(rect.top() - view.verticalScrollBar().value()) + 8)
     view.customContextMenuRequested.emit(point)
     (menu,) = shown
-    assert [a.objectName() for a in menu.actions()] == [
-        "copy_paragraph",
-        "copy_with_citation",
-        "add_to_excerpts",
-    ]
+    names = [a.objectName() for a in menu.actions()]
+    assert names[:3] == ["copy_paragraph", "copy_with_citation", "add_to_excerpts"]
+    topics = sorted(main_window.state.topics_of(block.blockNumber()))
+    assert sorted(names[4:-1]) == [f"not_about_{t}" for t in topics]  # after a separator
+    assert names[-1] == "edit_topics"
     assert view.current_paragraph() == block.blockNumber()
     menu.actions()[0].trigger()
     assert QGuiApplication.clipboard().text().startswith("Blinken also pressed")

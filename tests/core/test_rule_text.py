@@ -1,0 +1,33 @@
+"""Companion and guard rules typed one per line in the topic editor."""
+
+from reader.core.rule_text import (
+    companions_from_text,
+    companions_to_text,
+    guards_from_text,
+    guards_to_text,
+)
+from reader.core.topics import CompanionRule, GuardRule, Topic, topic_set_problems
+
+
+def test_a_rule_per_line_terms_before_the_bar():
+    rules = companions_from_text("russia, russian | war, invasion\n\n  kremlin|troops  \n")
+    assert rules == (
+        CompanionRule(("russia", "russian"), ("war", "invasion")),
+        CompanionRule(("kremlin",), ("troops",)),
+    )
+    assert companions_to_text(rules) == "russia, russian | war, invasion\nkremlin | troops"
+    assert companions_from_text(companions_to_text(rules)) == rules
+
+
+def test_guards_read_the_same_way():
+    rules = guards_from_text("trade, trading | shares, stocks")
+    assert rules == (GuardRule(("trade", "trading"), ("shares", "stocks")),)
+    assert guards_to_text(rules) == "trade, trading | shares, stocks"
+
+
+def test_a_line_without_words_after_the_bar_is_a_problem_of_that_rule():
+    rules = companions_from_text("russia | war\nukraine")
+    assert rules[1] == CompanionRule(("ukraine",), ())
+    topic = Topic("war", "War", "#0072b2", terms=("shelling",), companions=rules)
+    problems = [p for p in topic_set_problems([topic]) if p.field == "companions"]
+    assert [p.item for p in problems] == [1]
