@@ -10,21 +10,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
-    QProgressBar,
-    QToolBar,
-    QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from reader.core.loaders import FILE_DIALOG_FILTER
 from reader.core.reading import ReadingState
 from reader.ui._typing import override
-from reader.ui.article_view import ArticleView
 from reader.ui.dock_layout import DockLayout
+from reader.ui.frame import create_frame
 from reader.ui.reading_controller import ReadingController
 from reader.ui.settings_store import SettingsStore
 from reader.ui.theme import apply_theme, system_is_dark
@@ -88,7 +82,15 @@ class MainWindow(QMainWindow):
         self._held_warnings: list[tuple[str, str]] = []  # until the window is complete
         self._library_path = library
         self._extra_topics = extra_topics
-        self._create_frame()
+        frame = create_frame(self)
+        self.article_view = frame.article_view
+        self._reading_column, self._article_box = frame.reading_column, frame.article_box
+        self.status_label, self.progress = frame.status_label, frame.progress
+        self.import_bar, self.import_cancel = frame.import_bar, frame.import_cancel
+        self.topic_dock, self.excerpts_dock = frame.topic_dock, frame.excerpts_dock
+        self.library_dock, self.outline_dock = frame.library_dock, frame.outline_dock
+        self._menus, self.toolbar = frame.menus, frame.toolbar
+        self._toolbar_holder = frame.toolbar_holder
         docks = (self.topic_dock, self.excerpts_dock, self.library_dock, self.outline_dock)
         self._layout = DockLayout(self, self.article_view, self._article_box, docks)
         sized, self._docks_placed = self._settings.restore_window(self)
@@ -175,81 +177,6 @@ class MainWindow(QMainWindow):
         self.completed.emit()
 
     # -- the frame ---------------------------------------------------------------------------
-
-    def _create_frame(self) -> None:
-        """What the first paint shows, laid out as the finished window will be."""
-        reading = QWidget(self)
-        reading.setObjectName("reading_area")
-        self._reading_column = QVBoxLayout(reading)  # the article, then the find bar
-        self._reading_column.setContentsMargins(0, 0, 0, 0)
-        self._reading_column.setSpacing(0)
-        area = QWidget(reading)
-        area.setObjectName("article_area")
-        self._article_box = QHBoxLayout(area)
-        self._article_box.setContentsMargins(0, 0, 0, 0)
-        self.article_view = ArticleView(area)
-        self._article_box.addWidget(self.article_view)
-        self._reading_column.addWidget(area, 1)
-        self.setCentralWidget(reading)
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("status_label")
-        self.status_label.setAccessibleName("Topic status")
-        self.progress = self._progress_bar("load_progress", 140, "Opening file")
-        self.progress.setRange(0, 0)
-        self.import_bar = self._progress_bar("import_progress", 180, "Adding to the library")
-        self.import_cancel = QToolButton(self)
-        self.import_cancel.setObjectName("import_cancel")
-        self.import_cancel.setText("Cancel")
-        self.import_cancel.setToolTip("Stop adding files (what was added stays)")
-        self.import_cancel.hide()
-        self.statusBar().addPermanentWidget(self.import_bar)
-        self.statusBar().addPermanentWidget(self.import_cancel)
-        self.statusBar().addPermanentWidget(self.progress)
-        self.statusBar().addPermanentWidget(self.status_label)
-        # Docks are placed by restore_window(), or on a first start by _place_docks().
-        self.topic_dock = self._dock("Topics", "topic_sidebar")
-        self.excerpts_dock = self._dock("Excerpts", "excerpts_dock")
-        self.library_dock = self._dock("Library", "library_dock")
-        self.outline_dock = self._dock("Contents", "outline_dock")
-        bar = self.menuBar()
-        self._menus = {
-            name: bar.addMenu(title)
-            for name, title in (
-                ("file", "&File"),
-                ("edit", "&Edit"),
-                ("topics", "&Topics"),
-                ("library", "&Library"),
-                ("view", "&View"),
-                ("help", "&Help"),
-            )
-        }
-        self.toolbar = QToolBar("Main", self)
-        self.toolbar.setObjectName("main_toolbar")
-        self.toolbar.setMovable(False)
-        # An empty, flat button holds the toolbar at its final height until the actions come
-        # (a tool button is as tall as its icon size, with or without icon and text).
-        holder = QToolButton(self.toolbar)
-        holder.setAutoRaise(True)
-        holder.setEnabled(False)
-        self._toolbar_holder = self.toolbar.addWidget(holder)
-        self.addToolBar(self.toolbar)  # at the top
-
-    def _progress_bar(self, name: str, width: int, accessible: str) -> QProgressBar:
-        bar = QProgressBar(self)
-        bar.setObjectName(name)
-        bar.setMaximumWidth(width)
-        bar.setAccessibleName(accessible)
-        bar.hide()
-        return bar
-
-    def _dock(self, title: str, name: str) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
-        )
-        return dock
 
     @override
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -213,6 +213,7 @@ FIRST_PAINT_MODULES = {
     "reader.ui.article_style",
     "reader.ui.article_view",
     "reader.ui.dock_layout",
+    "reader.ui.frame",
     "reader.ui.block_map",
     "reader.ui.main_window",
     "reader.ui.reading_controller",
