@@ -31,7 +31,10 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         "'classify', 'topics' and 'library' run without a window.",
     )
     parser.add_argument(
-        "files", nargs="*", metavar="FILE", help="articles: .txt, .md, .html, or folders"
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="articles and books: .txt, .md, .html, .pdf, .epub, .docx, or folders",
     )
     parser.add_argument(
         "--topic", action="append", default=[], metavar="NAME", help="check this topic"

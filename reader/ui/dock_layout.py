@@ -128,11 +128,14 @@ class DockLayout:
         if missing(self._excerpts):
             w.addDockWidget(right, self._excerpts)
 
-    def fit_column(self) -> None:
+    def fit_column(self, collapse: bool = False) -> None:
         """Keep the article at least MIN_COLUMN_CHARACTERS wide: the docks give way first.
 
         Opening the excerpts beside the topics on a 1000-pixel window would leave a column of
         45 characters; the docks are narrowed (down to MIN_DOCK_WIDTH) to keep it readable.
+        With ``collapse`` (the window got smaller, or a layout saved on a wider screen came
+        back) the Excerpts dock closes when even that is not enough; it opens again when an
+        excerpt is kept. A dock the reader opens is never closed for them.
         """
         from PySide6.QtCore import Qt
 
@@ -142,9 +145,13 @@ class DockLayout:
             for d in (self._topics, self._excerpts)
             if d.isVisible() and not d.isFloating() and d.width() > MIN_DOCK_WIDTH
         ]
+        spare = sum(d.width() - MIN_DOCK_WIDTH for d in docks)
         if need > 0 and docks:
             widths = narrowed([d.width() for d in docks], need)
             self._window.resizeDocks(docks, widths, Qt.Orientation.Horizontal)
+        excerpts = self._excerpts
+        if collapse and need > spare and excerpts.isVisible() and not excerpts.isFloating():
+            excerpts.hide()
 
 
 def narrowed(widths: list[int], need: int) -> list[int]:

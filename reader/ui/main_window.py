@@ -181,8 +181,12 @@ class MainWindow(QMainWindow):
     @override
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self.parts is not None:
-            QTimer.singleShot(0, self._layout.fit_column)
+        # Also before the first paint: a layout restored from a wider screen gives way
+        # before the article is shown, so nothing moves once the rest of the window comes.
+        if self.parts is None:
+            self._layout.fit_column(collapse=True)
+        else:
+            QTimer.singleShot(0, lambda: self._layout.fit_column(collapse=True))
 
     def _check_theme(self) -> None:
         """Ask the desktop for its colour scheme now that the Qt namespace is loaded."""

@@ -426,3 +426,41 @@ def test_docks_new_since_the_saved_layout_join_it_instead_of_covering_it(qtbot, 
     library = window.findChild(QDockWidget, "library_dock")
     assert window.tabifiedDockWidgets(library) == [window.findChild(QDockWidget, "outline_dock")]
     window.controller.shutdown()
+
+
+def test_a_restored_layout_too_wide_for_the_window_gives_way_to_the_column(
+    qtbot, settings_store, topics
+):
+    """Docks saved wide (a big screen, then a small one) narrow when the window comes back."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontMetrics
+
+    from reader.ui.main_window import MainWindow
+
+    first = MainWindow(settings_store, topics)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(1000, 700)
+    first.excerpts_dock.show()
+    qtbot.waitUntil(first.excerpts_dock.isVisible)
+    first.resizeDocks(
+        [first.topic_dock, first.excerpts_dock], [380, 420], Qt.Orientation.Horizontal
+    )
+    qtbot.wait(50)
+    settings_store.save_window(first)
+    first.controller.shutdown()
+    first.close()
+
+    again = MainWindow(settings_store, topics)
+    qtbot.addWidget(again)
+    again.show()
+    view = again.article_view
+
+    def characters():
+        side = int(view.document().rootFrame().frameFormat().leftMargin())
+        average = QFontMetrics(view.document().defaultFont()).averageCharWidth()
+        return (view.viewport().width() - 2 * side) / average
+
+    assert again.excerpts_dock.isVisible()
+    qtbot.waitUntil(lambda: characters() >= 55, timeout=3000)
+    again.controller.shutdown()
