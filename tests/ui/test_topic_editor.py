@@ -310,3 +310,20 @@ def test_a_paragraph_of_the_diff_is_shown_in_the_article_when_activated(
     editor.preview_list.itemActivated.emit(editor.preview_list.item(0))
     assert main_window.state.position == target
     assert main_window.article_view.current_paragraph() == target
+
+
+def test_undo_takes_back_a_field_typed_in_one_step_and_a_deletion_in_another(qtbot, editor):
+    select(qtbot, editor, "Ukraine")
+    before = editor.editor.draft
+    editor.delete_button.click()
+    select(qtbot, editor, "trade")
+    type_into(qtbot, editor.boxes["weak_terms"], "\nlevy rebate")
+    assert editor.editor.draft.topic("trade").weak_terms[-1] == "levy rebate"
+    editor.undo_button.click()  # the whole word typed, not its last letter
+    assert editor.editor.draft.topic("trade").weak_terms == before.topic("trade").weak_terms
+    assert "levy rebate" not in editor.boxes["weak_terms"].toPlainText()
+    editor.undo_button.click()  # then the deletion
+    assert editor.editor.draft.topics == before.topics
+    assert not editor.undo_button.isEnabled()
+    editor.redo_button.click()
+    assert editor.editor.draft.topic("Ukraine") is None
