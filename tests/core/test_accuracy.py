@@ -14,9 +14,10 @@ import pytest
 NEWS = Path(__file__).resolve().parent.parent / "data" / "news"
 TOPICS = ("trade", "Taiwan", "human rights", "Ukraine", "fentanyl")
 
-# Measured: dev macro 0.942 (trade 0.950, Taiwan 0.889, human rights 0.952, Ukraine 0.990,
-# fentanyl 0.930); holdout macro 0.928 (trade 0.873, Taiwan 0.984, human rights 0.916,
-# Ukraine 0.926, fentanyl 0.943).
+# Measured: dev macro 0.944 (trade 0.950, Taiwan 0.889, human rights 0.952, Ukraine 0.990,
+# fentanyl 0.939); holdout macro 0.928 (trade 0.873, Taiwan 0.984, human rights 0.916,
+# Ukraine 0.926, fentanyl 0.943); broadcast_official macro 0.922 (trade 0.884, Taiwan 0.914,
+# human rights 0.889, Ukraine 0.963, fentanyl 0.960).
 FLOORS = {
     "dev.jsonl": {
         "macro": 0.92,
@@ -33,6 +34,14 @@ FLOORS = {
         "human rights": 0.89,
         "Ukraine": 0.90,
         "fentanyl": 0.92,
+    },
+    "broadcast_official.jsonl": {
+        "macro": 0.90,
+        "trade": 0.86,
+        "Taiwan": 0.89,
+        "human rights": 0.86,
+        "Ukraine": 0.94,
+        "fentanyl": 0.94,
     },
 }
 
