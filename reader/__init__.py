@@ -1,3 +1,3 @@
 """Topic Reader: read news articles by topic."""
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
