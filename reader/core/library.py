@@ -398,6 +398,10 @@ class Library:
                 f"was written by a newer Topic Reader (library version {version}; this one "
                 f"reads up to {SCHEMA_VERSION}): update Topic Reader to open it",
             )
+        if version == 0:
+            # A new library gives the pages an import frees (index rows written, then merged;
+            # findings replaced) back to the file, in compact(): before any table, or never.
+            db.execute("PRAGMA auto_vacuum = INCREMENTAL")
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
@@ -410,6 +414,13 @@ class Library:
         # is not a database fails at its first page, and damage further in at the first read
         # of it, with the same message.
         db.execute("SELECT count(*) FROM article").fetchone()
+
+    def compact(self) -> None:
+        """Give the pages the last writes freed back to the file (a library made since 0.3)."""
+        if self._db.in_transaction:
+            return  # executescript would commit it
+        with suppress(sqlite3.Error):  # busy or read-only: the pages are reused later anyway
+            self._db.executescript("PRAGMA incremental_vacuum;")  # every step, not only one
 
     def close(self) -> None:
         """Close the database (further calls fail)."""
@@ -961,6 +972,8 @@ class Library:
             return int(db.execute("DELETE FROM article WHERE removed = 1").rowcount)
 
         purged: int = self._write(work)
+        if purged:
+            self.compact()
         return purged
 
     # -- excerpts ----------------------------------------------------------------------------
@@ -1113,6 +1126,7 @@ def import_paths(
         else:
             report.duplicates += 1
     library.index_pending()
+    library.compact()
     if progress is not None:
         progress(len(files), len(files), "")
     return report

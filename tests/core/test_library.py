@@ -429,6 +429,26 @@ def test_importing_a_folder_adds_what_it_can_and_lists_what_it_cannot(tmp_path, 
     assert library.unclassified(version) == []
 
 
+def test_an_import_and_a_purge_leave_no_free_pages_in_the_file(tmp_path, library, topics):
+    """The file stays about the size of what it holds: freed pages go back, not kept."""
+    folder = tmp_path / "week"
+    folder.mkdir()
+    for n in range(40):
+        body = "\n\n".join(f"Tariffs on steel rose {n} {k} times. " * 8 for k in range(12))
+        (folder / f"{n}.txt").write_text(f"Report {n}\n\n{body}\n", encoding="utf-8")
+    report = import_paths(library, [folder], topics)
+    assert report.added == 40
+    db = sqlite3.connect(library.path)
+    assert db.execute("PRAGMA auto_vacuum").fetchone()[0] == 2  # incremental
+    assert db.execute("PRAGMA freelist_count").fetchone()[0] == 0
+    library.remove(report.ids[:20])
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    assert library.purge_removed() == 20
+    assert db.execute("PRAGMA freelist_count").fetchone()[0] == 0
+    assert db.execute("PRAGMA page_count").fetchone()[0] < pages * 0.7
+    db.close()
+
+
 KILLED_IMPORT = """
 import sys
 from pathlib import Path
