@@ -141,14 +141,17 @@ window = MainWindow(store, library=Path(sys.argv[1]))
 window.resize(1360, 880)
 window.show()
 from reader.core.resources import sample_article
+done = {}
+window.article_view.first_painted.connect(
+    lambda: done.setdefault("painted", time.perf_counter() - start)
+)
 window.open_path(sample_article())
 window.complete(default_topics())
 library = window.parts.library
-done = {}
 library.listed.connect(lambda: done.setdefault("listed", time.perf_counter() - start))
-while "listed" not in done:
+while "listed" not in done or "painted" not in done:
     spin(5)
-print(f"listed {done['listed']:.3f} {library.total}")
+print(f"listed {done['listed']:.3f} {library.total} {done['painted']:.3f}")
 if sys.argv[3] == "import":
     clock, worst, last = QElapsedTimer(), [0], [0]
     clock.start()
@@ -217,11 +220,20 @@ def window_figures(path: Path, tmp: Path) -> None:
         ).stdout.split("\n")
         return [line for line in out if line]
 
-    small, big = [], []
+    small, big, small_paint, big_paint = [], [], [], []
     for _ in range(5):
         empty.unlink(missing_ok=True)
-        small.append(float(start(empty)[0].split()[1]))
-        big.append(float(start(path)[0].split()[1]))
+        line = start(empty)[0].split()
+        small.append(float(line[1]))
+        small_paint.append(float(line[3]))
+        line = start(path)[0].split()
+        big.append(float(line[1]))
+        big_paint.append(float(line[3]))
+    s, b = statistics.median(small_paint), statistics.median(big_paint)
+    print(
+        f"window, start to the article painted: empty {s:.2f} s, {count_of(path)} articles "
+        f"{b:.2f} s ({b / s:.2f}x)"
+    )
     s, b = statistics.median(small), statistics.median(big)
     print(
         f"window, start to the library listed: empty {s:.2f} s, {count_of(path)} articles "
