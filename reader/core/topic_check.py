@@ -16,8 +16,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from reader.core.classifier import KeywordClassifier
 from reader.core.text import phrase_keys, stop_words
+from reader.core.topic_preview import phrase_fields, phrase_matches
 from reader.core.topics import Topic, TopicProblem
 
 #: The fields of a topic holding plain phrases, in the order a warning looks at them.
@@ -118,22 +118,8 @@ def term_counts(topic: Topic, texts: Iterable[str]) -> tuple[TermCount, ...]:
     Each phrase is looked for on its own, whatever the topic's rules; where two phrases start
     at one word the longer takes it, as in classifying ("drug trade" takes its "trade").
     """
-    fields: dict[str, str] = {}
-    for name in _FIELDS:
-        for phrase in getattr(topic, name):
-            fields.setdefault(phrase, name)
-    for rule in topic.companions:
-        for phrase in rule.terms:
-            fields.setdefault(phrase, "companions")
-    for guard in topic.guards:
-        for phrase in guard.terms:
-            fields.setdefault(phrase, "guards")
-    probe = Topic(topic.id, topic.label, topic.colour, terms=tuple(fields))
-    classifier = KeywordClassifier([probe])
-    counts: Counter[str] = Counter()
-    for text in texts:
-        for hit in classifier.classify_text(text):
-            counts.update({match.term for match in hit.matches})
+    fields = phrase_fields(topic)
+    counts = Counter(term for _n, term in {(n, m.term) for n, m in phrase_matches(fields, texts)})
     return tuple(TermCount(phrase, field, counts[phrase]) for phrase, field in fields.items())
 
 

@@ -9,7 +9,7 @@ the rest of the topics hold.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from reader.core.classifier import KeywordClassifier
@@ -105,12 +105,11 @@ class TermForms:
         return f"{self.term} → {caught}"
 
 
-def word_forms(topic: Topic, texts: Iterable[str]) -> tuple[TermForms, ...]:
-    """For each phrase of ``topic``, the word forms it catches in ``texts``, by stem.
+def phrase_fields(topic: Topic) -> dict[str, str]:
+    """Every phrase of ``topic``, in field order, with the field that first has it.
 
-    Every phrase is looked for on its own terms, whatever its rules: what a stem matches is
-    the question, not whether the paragraph counts. Where two phrases start at one word, the
-    longer takes it, as in classifying ("drug trade" takes the "trade" in it).
+    The fields are ``"terms"``, ``"weak_terms"``, ``"exclusions"``, ``"companions"`` (the
+    rules' terms) and ``"guards"`` (the guards' terms).
     """
     fields: dict[str, str] = {}
     for name in ("terms", "weak_terms", "exclusions"):
@@ -122,13 +121,33 @@ def word_forms(topic: Topic, texts: Iterable[str]) -> tuple[TermForms, ...]:
     for guard in topic.guards:
         for phrase in guard.terms:
             fields.setdefault(phrase, "guards")
-    probe = Topic(topic.id, topic.label, topic.colour, terms=tuple(fields))
+    return fields
+
+
+def phrase_matches(phrases: Iterable[str], texts: Iterable[str]) -> Iterator[tuple[int, Match]]:
+    """Where each of ``phrases`` occurs in ``texts`` (by text's position), each on its own.
+
+    Whatever a topic's rules say: where two phrases start at one word the longer takes it,
+    as in classifying ("drug trade" takes the "trade" in it).
+    """
+    probe = Topic("probe", "probe", "#000000", terms=tuple(phrases))
     classifier = KeywordClassifier([probe])
-    counts: dict[str, Counter[str]] = {phrase: Counter() for phrase in fields}
-    for text in texts:
+    for n, text in enumerate(texts):
         for hit in classifier.classify_text(text):
             for match in hit.matches:
-                counts[match.term][match.text.lower().replace("’", "'")] += 1
+                yield n, match
+
+
+def word_forms(topic: Topic, texts: Iterable[str]) -> tuple[TermForms, ...]:
+    """For each phrase of ``topic``, the word forms it catches in ``texts``, by stem.
+
+    Every phrase is looked for on its own terms, whatever its rules: what a stem matches is
+    the question, not whether the paragraph counts (see :func:`phrase_matches`).
+    """
+    fields = phrase_fields(topic)
+    counts: dict[str, Counter[str]] = {phrase: Counter() for phrase in fields}
+    for _n, match in phrase_matches(fields, texts):
+        counts[match.term][match.text.lower().replace("’", "'")] += 1
     return tuple(
         TermForms(phrase, fields[phrase], tuple(counts[phrase].most_common())) for phrase in fields
     )

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.excerpts import Excerpt
 from reader.ui._typing import override
+from reader.ui.empty_view import paint_empty_text
 from reader.ui.excerpt_model import ExcerptListModel, ExcerptRole
 
 _PAD = 8
@@ -145,16 +146,7 @@ class _ExcerptListView(QListView):
                 else "No excerpts yet.\n\nSelect text or put the cursor in a paragraph and "
                 "press Ctrl+E (or right-click › Add to Excerpts) to keep it here with its source."
             )
-            painter = QPainter(self.viewport())
-            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-            painter.drawText(
-                self.viewport().rect().adjusted(12, 12, -12, -12),
-                Qt.AlignmentFlag.AlignHCenter
-                | Qt.AlignmentFlag.AlignTop
-                | Qt.TextFlag.TextWordWrap,
-                text,
-            )
-            painter.end()
+            paint_empty_text(self, text)
 
 
 class ExcerptsPanel(QWidget):

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui._typing import override
+from reader.ui.empty_view import paint_empty_text
 from reader.ui.library_controller import LibraryController
 from reader.ui.library_model import (
     COLUMNS,
@@ -194,16 +195,7 @@ class _LibraryView(QTableView):
         super().paintEvent(event)
         model = self.model()
         if model is not None and model.rowCount() == 0 and self.empty_text:
-            painter = QPainter(self.viewport())
-            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-            painter.drawText(
-                self.viewport().rect().adjusted(12, 12, -12, -12),
-                Qt.AlignmentFlag.AlignHCenter
-                | Qt.AlignmentFlag.AlignTop
-                | Qt.TextFlag.TextWordWrap,
-                self.empty_text,
-            )
-            painter.end()
+            paint_empty_text(self, self.empty_text)
 
 
 class LibraryPanel(QWidget):

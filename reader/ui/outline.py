@@ -19,12 +19,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QVBoxLayout, QWidget
 
 from reader.core.document import Document
 from reader.core.reading import ReadingState
 from reader.ui._typing import override
+from reader.ui.empty_view import paint_empty_text
 
 #: The paragraph a row leads to.
 ParagraphRole = int(Qt.ItemDataRole.UserRole) + 1
@@ -125,16 +126,7 @@ class _OutlineView(QListView):
         super().paintEvent(event)
         model = self.model()
         if model is not None and model.rowCount() == 0:
-            painter = QPainter(self.viewport())
-            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-            painter.drawText(
-                self.viewport().rect().adjusted(12, 12, -12, -12),
-                Qt.AlignmentFlag.AlignHCenter
-                | Qt.AlignmentFlag.AlignTop
-                | Qt.TextFlag.TextWordWrap,
-                "This article has no headings.",
-            )
-            painter.end()
+            paint_empty_text(self, "This article has no headings.")
 
 
 class OutlinePanel(QWidget):

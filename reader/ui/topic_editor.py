@@ -9,7 +9,8 @@ topic gains and loses; the article marks them beside the text, and the dialog li
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +24,7 @@ from reader.core.topics import Topic, TopicsError
 if TYPE_CHECKING:
     from reader.core.document import Passage
     from reader.core.editor_preview import PreviewReport
+    from reader.core.library import Library
     from reader.ui.reading_controller import ReadingController
 
 #: How long typing pauses before the preview is worked out again.
@@ -274,24 +276,36 @@ class TopicEditor(QObject):
     ) -> tuple[PreviewReport, object]:
         from reader.core.editor_preview import preview_report
 
-        library = None
-        if self._library_path is not None:
-            from reader.core.library import Library
+        with self._library() as db:
+            if db is None:
+                return preview_report(old, new, article, None), article
 
-            db = Library(self._library_path)  # one per thread
-            try:
-                if self._library_passages is None:
-                    self._library_passages = db.passages()
-                library = self._library_passages
+            def title(article_id: int) -> str:
+                row = db.article(article_id)
+                return row.title if row is not None else ""
 
-                def title(article_id: int) -> str:
-                    row = db.article(article_id)
-                    return row.title if row is not None else ""
+            library = self._passages(db)
+            return preview_report(old, new, article, library, title, shown), article
 
-                return preview_report(old, new, article, library, title, shown), article
-            finally:
-                db.close()
-        return preview_report(old, new, article, library), article
+    @contextmanager
+    def _library(self) -> Iterator[Library | None]:
+        """The library, opened for the worker's thread (None: there is none)."""
+        if self._library_path is None:
+            yield None
+            return
+        from reader.core.library import Library
+
+        db = Library(self._library_path)  # one per thread
+        try:
+            yield db
+        finally:
+            db.close()
+
+    def _passages(self, db: Library | None) -> list[Passage]:
+        """The library's paragraphs, read once for the editor's previews and suggestions."""
+        if self._library_passages is None:
+            self._library_passages = db.passages() if db is not None else []
+        return self._library_passages
 
     def suggest(self) -> None:
         """Work out, off the window's thread, the terms the current topic is missing."""
@@ -314,30 +328,16 @@ class TopicEditor(QObject):
         from reader.core.suggest import Corpus, suggest_terms
 
         matching = None
-        if self._corpus is None:
-            passages: list[Passage] = []
-            if self._library_path is not None:
-                from reader.core.library import Library
-
-                db = Library(self._library_path)
-                try:
-                    passages = db.passages()
-                finally:
-                    db.close()
-            # An article not in the library is read too; with no library, it is all there is.
-            ids = {p.article_id for p in passages}
-            passages.extend(p for p in article if p.article_id not in ids)
-            self._corpus = Corpus(passages)
-        if version and self._library_path is not None:
-            from reader.core.library import Library
-
-            db = Library(self._library_path)
-            try:
-                matching = db.matching_paragraphs(version, topic.id)
-            finally:
-                db.close()
-            if not matching:
-                matching = None  # not classified yet with these topics: classify
+        with self._library() as db:  # one read of the library's paragraphs serves both
+            if self._corpus is None:
+                passages = list(self._passages(db))
+                # An article not in the library is read too; with no library, it is all.
+                ids = {p.article_id for p in passages}
+                passages.extend(p for p in article if p.article_id not in ids)
+                self._corpus = Corpus(passages)
+            if version and db is not None:
+                # None when not classified yet with these topics: then they are classified
+                matching = db.matching_paragraphs(version, topic.id) or None
         assert isinstance(self._corpus, Corpus)
         if not len(self._corpus):
             return None

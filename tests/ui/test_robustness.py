@@ -15,10 +15,10 @@ from reader.ui.settings_store import SettingsStore
 def test_warning_dialogs_show_markup_in_a_file_name_as_text(qtbot, monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box) or 0)
-    dialogs.show_warning(None, "Cannot open file", "<img src='/tmp/x.png'>.txt: no such file")
+    dialogs.show_warning(None, "Cannot open file", "<img src='x.png'>.txt: no such file")
     (box,) = shown
     assert box.textFormat() == Qt.TextFormat.PlainText
-    assert box.text() == "<img src='/tmp/x.png'>.txt: no such file"
+    assert box.text() == "<img src='x.png'>.txt: no such file"
 
 
 def test_tooltips_show_markup_literally():
