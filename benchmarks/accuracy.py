@@ -2,12 +2,15 @@
 
 Usage:
     python benchmarks/accuracy.py FILE.jsonl [FILE.jsonl ...] [--topics TOPICS.toml]
-        [--score PATH] [--out DIR] [--errors] [--no-baseline]
+        [--score PATH] [--out DIR] [--errors] [--no-baseline] [--mode alone|documents|both]
 
 Each FILE holds one JSON object per line with ``text`` (one paragraph) and ``topics`` (the topic
 names a reader gave it), as in ``tests/data/news/``. Every paragraph is classified as a body
-paragraph by the product's classifier (as ``topic-reader classify - --paragraphs`` does), and the
-predictions are written to ``DIR/NAME.predicted.jsonl`` in the shape the score tool reads
+paragraph by the product's classifier in two ways: each paragraph alone (as ``topic-reader
+classify`` sees one pasted paragraph), and in documents, where the rows of one ``doc`` that follow
+each other are read together as the app reads an article, so a paragraph that continues the story
+of the one before it can carry its topic. The predictions are written to
+``DIR/NAME.predicted.jsonl`` and ``DIR/NAME.documents.jsonl`` in the shape the score tool reads
 (``text`` and ``topics``). For each file, and for each ``kind`` in it when the rows have one,
 the score tool's summary is printed: precision, recall and F1 per topic and the macro F1.
 ``--errors`` prints its list of disagreements too.
@@ -36,12 +39,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from reader.core.classifier import KeywordClassifier
+from reader.core.document import Document, Paragraph
 from reader.core.topics import Topic, load_topics
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SCORE = ROOT.parent / "shared" / "tools" / "score"
 
-Predict = Callable[[str], list[str]]
+#: The topics of each row (a paragraph), in order.
+Predict = Callable[[list[dict]], list[list[str]]]
 
 
 def read_rows(path: Path) -> list[dict]:
@@ -55,11 +60,44 @@ def write_rows(path: Path, rows: Iterable[dict]) -> None:
 
 
 def product(topics: tuple[Topic, ...]) -> Predict:
+    """Each paragraph on its own, as ``topic-reader classify`` sees one pasted paragraph."""
     classifier = KeywordClassifier(topics)
     labels = {t.id: t.label for t in topics}
 
-    def predict(text: str) -> list[str]:
-        return [labels[hit.topic_id] for hit in classifier.classify_text(text)]
+    def predict(rows: list[dict]) -> list[list[str]]:
+        return [
+            [labels[hit.topic_id] for hit in classifier.classify_text(row.get("text", ""))]
+            for row in rows
+        ]
+
+    return predict
+
+
+def product_in_documents(topics: tuple[Topic, ...]) -> Predict:
+    """The paragraphs of each document together, in order, as the app and a file see them.
+
+    Rows of one ``doc`` that follow each other are one document, so a paragraph that
+    continues the story of the one before it can carry its topic. Rows without a ``doc``
+    stand alone, and so do sentences written one by one for a set (``kind`` "written").
+    """
+    classifier = KeywordClassifier(topics)
+    labels = {t.id: t.label for t in topics}
+
+    def predict(rows: list[dict]) -> list[list[str]]:
+        out: list[list[str]] = []
+        start = 0
+        while start < len(rows):
+            doc = rows[start].get("doc") if rows[start].get("kind") != "written" else None
+            end = start + 1
+            while doc and end < len(rows) and rows[end].get("doc") == doc:
+                end += 1
+            paragraphs = tuple(
+                Paragraph(i, "body", row.get("text", "")) for i, row in enumerate(rows[start:end])
+            )
+            for hits in classifier.classify_document(Document(paragraphs)):
+                out.append([labels[hit.topic_id] for hit in hits])
+            start = end
+        return out
 
     return predict
 
@@ -67,21 +105,26 @@ def product(topics: tuple[Topic, ...]) -> Predict:
 def keyword_filter(topics: tuple[Topic, ...]) -> Predict:
     labels = [t.label for t in topics]
 
-    def predict(text: str) -> list[str]:
-        lower = text.lower()
-        return [label for label in labels if label.lower() in lower]
+    def predict(rows: list[dict]) -> list[list[str]]:
+        return [
+            [label for label in labels if label.lower() in row.get("text", "").lower()]
+            for row in rows
+        ]
 
     return predict
 
 
 def predicted(rows: list[dict], predict: Predict) -> list[dict]:
     """One row per gold row; a title, date, caption or credit line gets no topic, as in the app."""
-    out = []
-    for row in rows:
-        text = row.get("text", "")
-        body = row.get("role", "body") == "body"
-        out.append({"text": text, "topics": predict(text) if body else []})
-    return out
+    body = [row for row in rows if row.get("role", "body") == "body"]
+    found = iter(predict(body))
+    return [
+        {
+            "text": row.get("text", ""),
+            "topics": next(found) if row.get("role", "body") == "body" else [],
+        }
+        for row in rows
+    ]
 
 
 def f1_table(gold: list[dict], pred: list[dict], topics: list[str]) -> list[str]:
@@ -143,7 +186,11 @@ def report(
 ) -> None:
     rows = read_rows(path)
     names = [t.label for t in topics]
-    systems = [("classifier", product(topics), "predicted")]
+    systems = []
+    if args.mode in ("alone", "both"):
+        systems.append(("classifier, each paragraph alone", product(topics), "predicted"))
+    if args.mode in ("documents", "both"):
+        systems.append(("classifier, in documents", product_in_documents(topics), "documents"))
     if not args.no_baseline:
         systems.append(("keyword baseline", keyword_filter(topics), "baseline"))
     kinds = sorted({r["kind"] for r in rows if r.get("kind")})
@@ -158,7 +205,7 @@ def report(
                 gold_path = out / f"{path.stem}.{group}.gold.jsonl"
                 write_rows(gold_path, subset)
             print(f"== {path.name} · {group} ({len(subset)} paragraphs) · {system}")
-            print(score(gold_path, pred_path, names, tool, args.errors and suffix == "predicted"))
+            print(score(gold_path, pred_path, names, tool, args.errors and suffix != "baseline"))
             print()
 
 
@@ -170,6 +217,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", type=Path, help="where predictions go (default: a temp folder)")
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
     parser.add_argument("--no-baseline", action="store_true", help="skip the keyword baseline")
+    parser.add_argument(
+        "--mode",
+        choices=("alone", "documents", "both"),
+        default="both",
+        help="classify each paragraph alone, or each document's paragraphs together (both)",
+    )
     args = parser.parse_args(argv)
     topics = load_topics(args.topics) if args.topics else load_topics()
     tool = args.score or Path(os.environ.get("TOPIC_READER_SCORE", DEFAULT_SCORE))

@@ -269,5 +269,6 @@ def _topics_list(topics: Sequence[Topic], out: _Output) -> int:
     for topic in topics:
         out.write(f"{topic.label}  {topic.colour}  {topic.description}\n")
         out.write(f"    {len(topic.terms)} terms, {len(topic.weak_terms)} weak terms, ")
-        out.write(f"{len(topic.exclusions)} exclusions, {len(topic.companions)} companion rules\n")
+        out.write(f"{len(topic.exclusions)} exclusions, {len(topic.companions)} companion rules, ")
+        out.write(f"{len(topic.context_terms)} context terms\n")
     return EXIT_OK

@@ -80,6 +80,7 @@ _FIELD_NAMES = {
     "exclusions": "exclusion",
     "companions": "companion rule",
     "guards": "guard",
+    "context_terms": "context term",
 }
 
 

@@ -8,8 +8,8 @@ companion rules are answered from one index of the paragraph's words, built at m
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -31,6 +31,11 @@ THRESHOLD = 1.0
 WEAK_WEIGHT = 0.5
 
 _TERM, _WEAK, _COMPANION, _EXCLUSION = range(4)
+
+#: Said after a context term that counted: the paragraph continues the one before it.
+CONTINUES = "(continues the paragraph before)"
+#: Roles that start a new section, so a story does not continue past them.
+_SECTION_ROLES = frozenset({"title", "heading"})
 
 #: What a topic's phrase is: a term, a weak term, a companion rule's term, or an exclusion.
 EvidenceKind = Literal["term", "weak", "companion", "exclusion"]
@@ -173,6 +178,14 @@ class KeywordClassifier:
         # tokenised. A lookahead reports every start, even inside an earlier candidate
         # ("day trad|e"); the lookbehind skips the inside of words like "human'human".
         self._candidate = _candidate_scan(frozenset(prefixes)) if prefixes else None
+        # The context terms are a classifier of their own, asked only of paragraphs that
+        # have no topic and follow one that has.
+        continuing = [
+            Topic(t.id, t.label, t.colour, terms=t.context_terms, exclusions=t.exclusions)
+            for t in self.topics
+            if t.context_terms
+        ]
+        self._continuing = KeywordClassifier(continuing) if continuing else None
 
     def _add(
         self,
@@ -344,8 +357,47 @@ class KeywordClassifier:
         return self.classify_text(paragraph.text)
 
     def classify_document(self, document: Document) -> tuple[tuple[TopicHit, ...], ...]:
-        """Return the topic hits of every paragraph of ``document``, by paragraph index."""
-        return tuple(self.classify(p) for p in document.paragraphs)
+        """Return the topic hits of every paragraph of ``document``, by paragraph index.
+
+        A story goes on past the paragraph that names it: "The drills were the largest
+        since August" after a paragraph on Taiwan is about Taiwan too. So a paragraph with
+        no topic of its own carries a topic of the paragraph before it (the previous one
+        that is classified, within the same section) when it has one of that topic's
+        context terms; a heading or title ends the story.
+        """
+        hits = [self.classify(p) for p in document.paragraphs]
+        if self._continuing is None:
+            return tuple(hits)
+        before: tuple[TopicHit, ...] = ()
+        for index, paragraph in enumerate(document.paragraphs):
+            if paragraph.role in _SECTION_ROLES:
+                before = ()
+            if not paragraph.classified:
+                continue
+            if not hits[index] and before:
+                hits[index] = self.continuing(paragraph.text, {h.topic_id for h in before})
+            before = hits[index]
+        return tuple(hits)
+
+    def continuing(self, text: str, topics: Collection[str]) -> tuple[TopicHit, ...]:
+        """The topics among ``topics`` that ``text`` continues, by their context terms.
+
+        For a paragraph with no topic of its own that follows one carrying ``topics``; see
+        :meth:`classify_document`. A topic's exclusions veto its context terms as they do
+        its terms. Each match's term says that it continues the paragraph before.
+        """
+        if self._continuing is None or not topics:
+            return ()
+        return tuple(
+            TopicHit(
+                hit.topic_id,
+                hit.score,
+                tuple(replace(m, term=f"{m.term} {CONTINUES}") for m in hit.matches),
+                hit.vetoed,
+            )
+            for hit in self._continuing.classify_text(text)
+            if hit.topic_id in topics
+        )
 
 
 @lru_cache(maxsize=64)

@@ -14,8 +14,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reader.core.classifier import THRESHOLD, WEAK_WEIGHT, Evidence, KeywordClassifier
+from reader.core.document import TopicHit
 from reader.core.topics import Topic
 
+#: Why a context term counted.
+CONTINUED = "context terms: it goes on from the paragraph before, which is on the topic"
 #: An unmet companion names this many of the words it needed, then says how many more.
 _NEEDS_SHOWN = 3
 
@@ -120,18 +123,25 @@ def _why(evidence: Evidence, matched: bool) -> str:
     return "a term"
 
 
-def format_explanation(explanations: Sequence[TopicExplanation]) -> str:
+def format_explanation(
+    explanations: Sequence[TopicExplanation], continued: Sequence[tuple[str, TopicHit]] = ()
+) -> str:
     """The explanation as plain text for a tooltip: what counted, then what did not.
 
     ``trade: 'tariffs' (a term), 'steel' (a weak term, half)`` for each topic the paragraph
     carries, then one line for each thing that did not count:
-    ``'drug trade' did not count for trade: an exclusion``.
+    ``'drug trade' did not count for trade: an exclusion``. ``continued`` holds the topics
+    (label, hit) the paragraph carries because it goes on from the paragraph before it
+    (:meth:`KeywordClassifier.classify_document`); they are said after its own.
     """
     lines = []
     for topic in explanations:
         if topic.matched:
             counted = ", ".join(f"{r.evidence.text!r} ({r.why})" for r in topic.counted)
             lines.append(f"{topic.label}: {counted}")
+    for label, hit in continued:
+        words = ", ".join(repr(m.text) for m in hit.matches)
+        lines.append(f"{label}: {words} ({CONTINUED})")
     for topic in explanations:
         for reason in topic.not_counted:
             lines.append(f"{reason.evidence.text!r} did not count for {topic.label}: {reason.why}")

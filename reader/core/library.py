@@ -40,7 +40,7 @@ SCHEMA_VERSION = 3
 #: An import adds this many articles to the full-text index at a time.
 INDEX_EVERY = 50
 #: Bumped when the classifier's rules change in a way that changes what it finds.
-CLASSIFIER_VERSION = 1
+CLASSIFIER_VERSION = 2  # 2: a paragraph can continue the topic of the one before
 
 SortKey = Literal["published", "title", "source", "added"]
 Outcome = Literal["added", "updated", "duplicate"]
@@ -1173,6 +1173,7 @@ def topics_version(topics: Sequence[Any]) -> str:
             list(t.exclusions),
             [[list(c.terms), list(c.requires)] for c in t.companions],
             [[list(g.terms), list(g.unless)] for g in t.guards],
+            list(t.context_terms),
         ]
         for t in topics
     ]

@@ -521,7 +521,15 @@ class ReadingState:
         if paragraph.classified and self.topics and len(paragraph.text) <= EXPLAIN_CHARS:
             from reader.core.explain import explain_text, format_explanation
 
-            return format_explanation(explain_text(paragraph.text, self.topics))
+            explanations = explain_text(paragraph.text, self.topics)
+            own = {e.topic_id for e in explanations if e.matched}
+            labels = {t.id: t.label for t in self.topics}
+            continued = [
+                (labels[hit.topic_id], hit)
+                for hit in self.hits_of(index)
+                if hit.topic_id not in own and hit.topic_id in labels
+            ]
+            return format_explanation(explanations, continued)
         lines = []
         for hit in self.hits_of(index):
             terms = list(dict.fromkeys(m.term for m in hit.matches))

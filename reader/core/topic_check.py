@@ -22,6 +22,8 @@ from reader.core.topics import Topic, TopicProblem
 
 #: The fields of a topic holding plain phrases, in the order a warning looks at them.
 _FIELDS = ("terms", "weak_terms", "exclusions")
+#: Context terms are a list of their own: one may share a term's stem (it then counts
+#: only where the term would already have counted), so only common words are warned of.
 
 
 def topic_warnings(topics: Sequence[Topic]) -> tuple[TopicProblem, ...]:
@@ -69,6 +71,13 @@ def _warnings(topic: Topic, n: int) -> Iterator[TopicProblem]:
             else:
                 continue  # "duty" beside "duties": harmless, and easier to read
             yield warning(field, i, message)
+    for i, phrase in enumerate(topic.context_terms):
+        if not phrase_keys(phrase):
+            yield warning("context_terms", i, f"{phrase!r} has no words, so it never matches")
+        elif all(w.lower() in common for w in phrase.split()):
+            yield warning(
+                "context_terms", i, f"{phrase!r} is only common words: it matches almost anything"
+            )
     plain = {phrase_keys(t) for t in topic.terms}
     for c, rule in enumerate(topic.companions):
         for i, phrase in enumerate(rule.terms):

@@ -34,8 +34,8 @@ from reader.core.topics import (
 )
 
 #: The fields that hold a list of words or phrases.
-TermField = Literal["terms", "weak_terms", "exclusions"]
-TERM_FIELDS: tuple[TermField, ...] = ("terms", "weak_terms", "exclusions")
+TermField = Literal["terms", "weak_terms", "exclusions", "context_terms"]
+TERM_FIELDS: tuple[TermField, ...] = ("terms", "weak_terms", "exclusions", "context_terms")
 #: What a new topic is called until the reader names it.
 NEW_TOPIC_LABEL = "new topic"
 
@@ -261,7 +261,7 @@ class TopicDraft:
         return self._edited(topic_id, colour=colour.strip().lower())
 
     def with_field(self, topic_id: str, name: TermField, values: Iterable[str]) -> TopicDraft:
-        """Set a topic's terms, weak terms or exclusions, in the order given."""
+        """Set a topic's terms, weak terms, exclusions or context terms, in the order given."""
         if name not in TERM_FIELDS:
             raise ValueError(f"not a list of terms: {name!r}")
         return self._edited(topic_id, **{name: tuple(values)})

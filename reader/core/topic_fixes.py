@@ -295,5 +295,6 @@ def _phrases(topic: Topic) -> Iterable[tuple[str, tuple[str, ...]]]:
     yield "terms", topic.terms
     yield "weak_terms", topic.weak_terms
     yield "exclusions", topic.exclusions
+    yield "context_terms", topic.context_terms
     for rule in topic.companions:
         yield "companions", rule.terms

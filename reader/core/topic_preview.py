@@ -109,12 +109,14 @@ def phrase_fields(topic: Topic) -> dict[str, str]:
     """Every phrase of ``topic``, in field order, with the field that first has it.
 
     The fields are ``"terms"``, ``"weak_terms"``, ``"exclusions"``, ``"companions"`` (the
-    rules' terms) and ``"guards"`` (the guards' terms).
+    rules' terms), ``"guards"`` (the guards' terms) and ``"context_terms"``.
     """
     fields: dict[str, str] = {}
     for name in ("terms", "weak_terms", "exclusions"):
         for phrase in getattr(topic, name):
             fields.setdefault(phrase, name)
+    for phrase in topic.context_terms:
+        fields.setdefault(phrase, "context_terms")
     for rule in topic.companions:
         for phrase in rule.terms:
             fields.setdefault(phrase, "companions")

@@ -53,6 +53,9 @@ class Topic:
         exclusions: Phrases that veto a term inside them ("drug trade" for trade).
         companions: Terms that count only beside certain other words.
         guards: Terms that do not count beside certain other words.
+        context_terms: Words that carry the topic only where a story continues: in a
+            paragraph that has no topic of its own and follows one on this topic ("the
+            drills" after a paragraph on Taiwan).
     """
 
     id: str
@@ -64,6 +67,7 @@ class Topic:
     exclusions: tuple[str, ...] = ()
     companions: tuple[CompanionRule, ...] = ()
     guards: tuple[GuardRule, ...] = ()
+    context_terms: tuple[str, ...] = ()
 
 
 class TopicsError(Exception):
@@ -108,6 +112,7 @@ _TOPIC_KEYS = {
     "exclusions": list,
     "companions": list,
     "guards": list,
+    "context_terms": list,
 }
 _RULE_KEYS = {
     "companions": ({"terms": list, "requires": list}, "requires", "companion rule"),
@@ -357,6 +362,7 @@ def _phrase_count(topic: Topic) -> int:
         len(topic.terms)
         + len(topic.weak_terms)
         + len(topic.exclusions)
+        + len(topic.context_terms)
         + sum(len(rule.terms) + len(rule.requires) for rule in topic.companions)
         + sum(len(rule.terms) + len(rule.unless) for rule in topic.guards)
     )
@@ -534,6 +540,7 @@ def _parse_topic(raw: Any, n: int, path: Path | str, finder: _LineFinder) -> Top
         exclusions=_strings(raw, "exclusions"),
         companions=tuple(CompanionRule(t, r) for t, r in rules["companions"]),
         guards=tuple(GuardRule(t, u) for t, u in rules["guards"]),
+        context_terms=_strings(raw, "context_terms"),
     )
 
 
@@ -569,6 +576,8 @@ def topic_mapping(topic: Topic) -> dict[str, Any]:
         table["guards"] = [
             {"terms": list(g.terms), "unless": list(g.unless)} for g in topic.guards
         ]
+    if topic.context_terms:
+        table["context_terms"] = list(topic.context_terms)
     return table
 
 

@@ -54,6 +54,13 @@ _RULES = (
     ("companions", "Companions", "terms | words one of which must be in the paragraph"),
     ("guards", "Guards", "terms | words beside which they do not count"),
 )
+#: Words that carry a topic only where its story goes on; shown beside the rules.
+_CONTEXT = (
+    "context_terms",
+    "Context terms",
+    "Count only in a paragraph with no topic of its own that follows one on this topic "
+    "(the drills, after a paragraph on Taiwan).",
+)
 #: Paragraphs of the diff listed in the dialog, at most.
 LISTED = 300
 
@@ -157,7 +164,8 @@ class TopicEditorDialog(QDialog):
         for n, (name, title, tip) in enumerate(_LISTS):
             self._box(form_side, grid, 0, n, name, title, tip)
         for n, (name, title, tip) in enumerate(_RULES):
-            self._box(form_side, grid, 3, n, name, title, tip, span=2 if n else 1)
+            self._box(form_side, grid, 3, n, name, title, tip)
+        self._box(form_side, grid, 3, 2, *_CONTEXT)
         grid.setRowStretch(1, 3)  # the phrase lists
         grid.setRowStretch(4, 2)  # the rules
         # The fields above, what the edit changes below; the reader moves the line between.
@@ -359,7 +367,7 @@ class TopicEditorDialog(QDialog):
                     )
                     at = self.colour_field.count() - 1
                 self.colour_field.setCurrentIndex(at)
-            for name, _title, _tip in _LISTS:
+            for name, _title, _tip in (*_LISTS, _CONTEXT):
                 self._set_box(name, terms_to_text(getattr(topic, name)))
             self._set_box("companions", companions_to_text(topic.companions))
             self._set_box("guards", guards_to_text(topic.guards))

@@ -11,13 +11,16 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.document import Document, Paragraph
+
 NEWS = Path(__file__).resolve().parent.parent / "data" / "news"
 TOPICS = ("trade", "Taiwan", "human rights", "Ukraine", "fentanyl")
 
-# Measured: dev macro 0.944 (trade 0.950, Taiwan 0.889, human rights 0.952, Ukraine 0.990,
-# fentanyl 0.939); holdout macro 0.928 (trade 0.873, Taiwan 0.984, human rights 0.916,
-# Ukraine 0.926, fentanyl 0.943); broadcast_official macro 0.922 (trade 0.884, Taiwan 0.914,
-# human rights 0.889, Ukraine 0.963, fentanyl 0.960).
+# Measured each paragraph alone: dev macro 0.944 (trade 0.950, Taiwan 0.889, human rights
+# 0.952, Ukraine 0.990, fentanyl 0.939); holdout 0.931 (trade 0.886, Taiwan 0.984, human rights
+# 0.916, Ukraine 0.926, fentanyl 0.943); broadcast_official 0.922 (trade 0.884, Taiwan 0.914,
+# human rights 0.889, Ukraine 0.963, fentanyl 0.960); broadcast_voa 0.836 (trade 0.783, Taiwan
+# 0.882, human rights 0.815, Ukraine 0.857, fentanyl 0.842).
 FLOORS = {
     "dev.jsonl": {
         "macro": 0.92,
@@ -28,8 +31,8 @@ FLOORS = {
         "fentanyl": 0.91,
     },
     "holdout.jsonl": {
-        "macro": 0.90,
-        "trade": 0.85,
+        "macro": 0.91,
+        "trade": 0.86,
         "Taiwan": 0.96,
         "human rights": 0.89,
         "Ukraine": 0.90,
@@ -43,7 +46,59 @@ FLOORS = {
         "Ukraine": 0.94,
         "fentanyl": 0.94,
     },
+    "broadcast_voa.jsonl": {
+        "macro": 0.81,
+        "trade": 0.76,
+        "Taiwan": 0.86,
+        "human rights": 0.79,
+        "Ukraine": 0.83,
+        "fentanyl": 0.82,
+    },
 }
+# Read in documents, as the app reads an article (a paragraph that goes on with the story of
+# the one before can carry its topic): dev 0.948 (fentanyl 0.957), holdout 0.935 (fentanyl
+# 0.963), broadcast_official 0.951 (Taiwan 1.000, human rights 0.947), broadcast_voa 0.859
+# (Taiwan 0.857, Ukraine 0.941, fentanyl 0.900); other topics as alone.
+IN_DOCUMENTS = {
+    "dev.jsonl": {**FLOORS["dev.jsonl"], "macro": 0.93, "fentanyl": 0.93},
+    "holdout.jsonl": {**FLOORS["holdout.jsonl"], "macro": 0.91, "fentanyl": 0.94},
+    "broadcast_official.jsonl": {
+        **FLOORS["broadcast_official.jsonl"],
+        "macro": 0.93,
+        "Taiwan": 0.98,
+        "human rights": 0.92,
+    },
+    "broadcast_voa.jsonl": {
+        **FLOORS["broadcast_voa.jsonl"],
+        "macro": 0.83,
+        "Taiwan": 0.83,
+        "Ukraine": 0.92,
+        "fentanyl": 0.88,
+    },
+}
+
+
+def read(name):
+    return [json.loads(line) for line in (NEWS / name).read_text(encoding="utf-8").splitlines()]
+
+
+def in_documents(classifier, rows):
+    """The topics of each row, the rows of one document read together in order.
+
+    As ``benchmarks/accuracy.py --mode documents``: consecutive rows of one ``doc`` are one
+    document; sentences written one by one for a set stand alone.
+    """
+    topics, start = [], 0
+    while start < len(rows):
+        doc = rows[start]["doc"] if rows[start]["kind"] != "written" else None
+        end = start + 1
+        while doc and end < len(rows) and rows[end]["doc"] == doc:
+            end += 1
+        paragraphs = tuple(Paragraph(i, "body", r["text"]) for i, r in enumerate(rows[start:end]))
+        for hits in classifier.classify_document(Document(paragraphs)):
+            topics.append({hit.topic_id for hit in hits})
+        start = end
+    return topics
 
 
 def f1_scores(rows, predicted):
@@ -83,7 +138,7 @@ def test_f1_is_the_score_tools():
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_topics_stay_at_or_above_their_measured_accuracy(classifier, name):
-    rows = [json.loads(line) for line in (NEWS / name).read_text(encoding="utf-8").splitlines()]
+    rows = read(name)
     predicted = [{hit.topic_id for hit in classifier.classify_text(r["text"])} for r in rows]
     scores = f1_scores(rows, predicted)
     below = {
@@ -92,6 +147,28 @@ def test_topics_stay_at_or_above_their_measured_accuracy(classifier, name):
         if scores[key] < floor
     }
     assert not below, f"{name}: {below}"
+
+
+@pytest.mark.parametrize("name", sorted(IN_DOCUMENTS))
+def test_read_in_documents_the_topics_stay_at_or_above_their_accuracy(classifier, name):
+    rows = read(name)
+    scores = f1_scores(rows, in_documents(classifier, rows))
+    below = {
+        key: f"{scores[key]:.3f} < {floor}"
+        for key, floor in IN_DOCUMENTS[name].items()
+        if scores[key] < floor
+    }
+    assert not below, f"{name}: {below}"
+
+
+def test_reading_in_documents_carries_a_story_on(classifier):
+    rows = [r for r in read("broadcast_official.jsonl") if r["doc"].endswith("TAIWAN-MISSILES")]
+    alone = [{hit.topic_id for hit in classifier.classify_text(r["text"])} for r in rows]
+    together = in_documents(classifier, rows)
+    gained = [r["text"] for r, a, t in zip(rows, alone, together, strict=True) if t - a]
+    assert "But a Chinese foreign ministry spokeswoman blamed the U.S. for the tensions." in gained
+    pairs = zip(rows, alone, together, strict=True)
+    assert all("Taiwan" in r["topics"] for r, a, t in pairs if t - a)
 
 
 def test_every_row_is_labelled_with_known_topics_and_a_licence():

@@ -2,8 +2,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.classifier import KeywordClassifier
-from reader.core.document import Paragraph
+from reader.core.classifier import CONTINUES, KeywordClassifier
+from reader.core.document import Document, Paragraph
 from reader.core.topics import CompanionRule, GuardRule, Topic, default_topics
 
 
@@ -247,3 +247,103 @@ def test_a_very_long_term_still_classifies():
     classifier = KeywordClassifier([topic])
     assert [h.topic_id for h in classifier.classify_text(f"It said {long_term}.")] == ["long"]
     assert classifier.classify_text("a" * 900) != ()
+
+
+# -- a story that goes on: context terms ---------------------------------------------------
+
+STRAIT = Topic(
+    "Taiwan",
+    "Taiwan",
+    "#56b4e9",
+    terms=("Taiwan",),
+    exclusions=("oil drills",),
+    context_terms=("drills", "island"),
+)
+TARIFFS = Topic("trade", "trade", "#e69f00", terms=("tariffs",), context_terms=("duties",))
+
+
+def continued(topics, *paragraphs):
+    """The topic ids of each paragraph of a document of ``paragraphs`` (text, or (role, text))."""
+    made = tuple(
+        Paragraph(i, *(p if isinstance(p, tuple) else ("body", p)))
+        for i, p in enumerate(paragraphs)
+    )
+    hits = KeywordClassifier(topics).classify_document(Document(made))
+    return [sorted(h.topic_id for h in paragraph) for paragraph in hits]
+
+
+def test_a_paragraph_that_goes_on_with_a_story_carries_its_topic():
+    got = continued(
+        [STRAIT, TARIFFS],
+        "China sent warships around Taiwan on Monday.",
+        "The drills were the largest since August.",
+        "The island's coast guard shadowed them.",
+    )
+    assert got == [["Taiwan"], ["Taiwan"], ["Taiwan"]]
+
+
+def test_context_terms_alone_or_after_another_story_count_for_nothing():
+    classifier = KeywordClassifier([STRAIT, TARIFFS])
+    assert classifier.classify_text("The drills were the largest since August.") == ()
+    got = continued(
+        [STRAIT, TARIFFS],
+        "Washington raised tariffs on steel.",
+        "The drills were the largest since August.",
+        "Taiwan said nothing.",
+        "The weather was fine.",
+        "The drills ended on Tuesday.",
+    )
+    assert got == [["trade"], [], ["Taiwan"], [], []]
+
+
+def test_a_heading_ends_the_story_and_a_caption_does_not():
+    got = continued(
+        [STRAIT],
+        "China sent warships around Taiwan on Monday.",
+        ("caption", "A warship at sea (Photo: AP)"),
+        "The drills were the largest since August.",
+        ("heading", "Markets"),
+        "The drills in the oil fields resumed.",
+    )
+    assert got == [["Taiwan"], [], ["Taiwan"], [], []]
+
+
+def test_a_paragraph_with_a_topic_of_its_own_does_not_take_the_one_before():
+    got = continued(
+        [STRAIT, TARIFFS],
+        "China sent warships around Taiwan on Monday.",
+        "Beijing also raised tariffs as the drills went on.",
+    )
+    assert got == [["Taiwan"], ["trade"]]
+
+
+def test_an_exclusion_vetoes_a_context_term():
+    got = continued(
+        [STRAIT],
+        "China sent warships around Taiwan on Monday.",
+        "The oil drills off the coast were halted.",
+    )
+    assert got == [["Taiwan"], []]
+
+
+def test_what_a_continued_paragraph_shows_names_its_words_and_why():
+    made = (
+        Paragraph(0, "body", "China sent warships around Taiwan on Monday."),
+        Paragraph(1, "body", "The drills were the largest since August."),
+    )
+    hits = KeywordClassifier([STRAIT]).classify_document(Document(made))
+    (hit,) = hits[1]
+    assert [(m.text, m.term) for m in hit.matches] == [
+        ("drills", f"drills {CONTINUES}"),
+    ]
+    assert made[1].text[hit.matches[0].start : hit.matches[0].end] == "drills"
+
+
+def test_the_default_topics_follow_a_drills_story(classifier):
+    made = (
+        Paragraph(0, "body", "China's military staged drills around Taiwan on Monday."),
+        Paragraph(1, "body", "The U.S. says Beijing is purposefully escalating tensions."),
+        Paragraph(2, "body", "Separately, the city's metro reopened after repairs."),
+    )
+    got = [sorted(h.topic_id for h in p) for p in classifier.classify_document(Document(made))]
+    assert got == [["Taiwan"], ["Taiwan"], []]

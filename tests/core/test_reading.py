@@ -98,6 +98,27 @@ def test_explain_says_what_did_not_count_and_why(state):
     assert not any(line.startswith("trade:") for line in lines)  # trade is not carried
 
 
+def test_explain_says_a_paragraph_goes_on_from_the_one_before(state):
+    from reader.core.classifier import KeywordClassifier
+    from reader.core.document import Document, Paragraph
+    from reader.core.reading import Findings
+
+    document = Document(
+        (
+            Paragraph(0, "body", "China's military staged drills around Taiwan on Monday.", 1),
+            Paragraph(1, "body", "The U.S. says Beijing is purposefully escalating tensions.", 3),
+        )
+    )
+    hits = KeywordClassifier(state.topics).classify_document(document)
+    shown = state.with_document(document).with_findings(Findings(hits))
+    assert shown.topics_of(1) == {"Taiwan"}
+    assert shown.explain(1).splitlines() == [
+        "Taiwan: 'escalating', 'tensions' (context terms: it goes on from the paragraph before, "
+        "which is on the topic)"
+    ]
+    assert not shown.explain(0).count("goes on")
+
+
 def test_a_very_long_paragraph_is_explained_from_its_hits(state):
     from reader.core.document import Document, Paragraph
     from reader.core.reading import EXPLAIN_CHARS

@@ -1,3 +1,4 @@
+import json
 import os
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from reader.core.topics import (
     load_topics_file,
     parse_topics,
     parse_topics_file,
+    topic_mapping,
     topic_set_problems,
 )
 
@@ -341,3 +343,36 @@ def test_problems_of_the_set_duplicate_ids_and_no_terms():
 
 def test_a_valid_set_has_no_problems(topics):
     assert topic_set_problems(topics) == ()
+
+
+def test_parse_context_terms_and_write_them_back():
+    (topic,) = parse_topics(GOOD + 'context_terms = ["the pipeline", "refinery"]\n')
+    assert topic.context_terms == ("the pipeline", "refinery")
+    (again,) = parse_topics(
+        "[[topic]]\n"
+        + "".join(f"{k} = {json.dumps(v)}\n" for k, v in topic_mapping(topic).items())
+    )
+    assert again == topic
+
+
+def test_bad_context_terms_name_the_line(tmp_path):
+    path = tmp_path / "topics.toml"
+    path.write_text(GOOD + 'context_terms = ["pipeline", 3]\n', encoding="utf-8")
+    with pytest.raises(TopicsError) as info:
+        load_topics_file(path)
+    assert str(info.value).startswith(f"{path}:7: ")
+    assert "'context_terms' must list non-empty strings" in str(info.value)
+
+
+def test_context_terms_alone_are_no_terms():
+    topic = Topic("energy", "energy", "#123456", context_terms=("pipeline",))
+    (problem,) = topic_set_problems([topic])
+    assert "has no terms" in problem.message
+
+
+def test_changing_context_terms_changes_what_the_library_must_find_again():
+    from reader.core.library import topics_version
+
+    topic = Topic("energy", "energy", "#123456", terms=("oil",))
+    with_context = Topic("energy", "energy", "#123456", terms=("oil",), context_terms=("rig",))
+    assert topics_version([topic]) != topics_version([with_context])

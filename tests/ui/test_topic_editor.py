@@ -327,3 +327,35 @@ def test_undo_takes_back_a_field_typed_in_one_step_and_a_deletion_in_another(qtb
     assert not editor.undo_button.isEnabled()
     editor.redo_button.click()
     assert editor.editor.draft.topic("Ukraine") is None
+
+
+def test_a_story_that_goes_on_is_highlighted_and_says_why(qtbot, make_window, tmp_path):
+    story = tmp_path / "drills.md"
+    story.write_text(
+        "# Drills\n\nChina's military staged drills around Taiwan on Monday.\n\n"
+        "The U.S. says Beijing is purposefully escalating tensions.\n\n"
+        "## Elsewhere\n\nTensions rose at the city council over parking.\n",
+        encoding="utf-8",
+    )
+    window = make_window(story, check=("Taiwan",))
+    texts = [window.state.document.paragraphs[i].text for i in window.state.matching]
+    assert texts == [
+        "China's military staged drills around Taiwan on Monday.",
+        "The U.S. says Beijing is purposefully escalating tensions.",
+    ]
+    assert window.parts.topic_model.index(1).data() == "Taiwan  (2)"
+    said = window.state.explain(paragraph_index(window, 5))
+    assert "goes on from the paragraph before" in said
+
+
+def test_context_terms_are_edited_and_saved_like_the_other_lists(qtbot, editor, main_window):
+    select(qtbot, editor, "Taiwan")
+    box = editor.boxes["context_terms"]
+    assert "drills" in box.toPlainText().splitlines()
+    type_into(qtbot, box, "\nfrigates")
+    previewed(qtbot, editor)
+    with qtbot.waitSignal(main_window.topics_ready, timeout=20000):
+        editor.save_button.click()
+    (taiwan,) = [t for t in read_topics_file(user_topics_file()).topics if t.id == "Taiwan"]
+    assert taiwan.context_terms[-1] == "frigates"
+    assert main_window.state.topic("Taiwan").context_terms[-1] == "frigates"
