@@ -98,8 +98,8 @@ def main() -> int:
     baseline = median(lambda: [classifier.classify_text(p.text) for p in passages], args.runs)
     print(f"  classify them with the 5 topics (base): {baseline * 1000:7.0f} ms")
     edited = replace(trade, terms=(*trade.terms, "levy", "commerce"))
-    preview = median(lambda: preview_edit(trade, edited, passages), args.runs)
-    changes = preview_edit(trade, edited, passages)
+    preview = median(lambda: preview_edit(trade, edited, passages, topics), args.runs)
+    changes = preview_edit(trade, edited, passages, topics)
     print(
         f"  preview an edit of trade:               {preview * 1000:7.0f} ms"
         f"  ({preview / baseline:.2f}x the base; {changes.summary()})"

@@ -48,20 +48,22 @@ def preview_report(
     library: Sequence[Passage] | None,
     title: Callable[[int], str] = lambda _id: "",
     open_article: int = 0,
+    topics: Sequence[Topic] = (),
 ) -> PreviewReport:
     """The diff of editing ``old`` into ``new`` (``old`` None: a topic not in use yet).
 
     ``open_article`` is the library id of the article on screen: its paragraphs count once,
-    as the article's, not again among the library's.
+    as the article's, not again among the library's. ``topics`` are the topics in use, which
+    decide whether a paragraph has a topic of its own (see :func:`preview_edit`).
     """
-    shown = preview_edit(old, new, article) if article is not None else None
+    shown = preview_edit(old, new, article, topics) if article is not None else None
     rest = None
-    others: list[Passage] = []
+    elsewhere: list[Passage] = []
     if library is not None:
-        others = [p for p in library if not open_article or p.article_id != open_article]
-        rest = preview_edit(old, new, others)
+        elsewhere = [p for p in library if not open_article or p.article_id != open_article]
+        rest = preview_edit(old, new, elsewhere, topics)
     texts = [p.text for p in (article or ())]
-    texts.extend(p.text for p in islice(others, max(0, FORMS_PASSAGES - len(texts))))
+    texts.extend(p.text for p in islice(elsewhere, max(0, FORMS_PASSAGES - len(texts))))
     forms = word_forms(new, texts)
     titles: dict[int, str] = {}
     if rest is not None:

@@ -17,8 +17,8 @@ from reader.core.classifier import THRESHOLD, WEAK_WEIGHT, Evidence, KeywordClas
 from reader.core.document import TopicHit
 from reader.core.topics import Topic
 
-#: Why a context term counted.
-CONTINUED = "context terms: it goes on from the paragraph before, which is on the topic"
+#: Why a context term counted, said of the topic's label.
+CONTINUED = "context terms, after a paragraph on {}"
 #: An unmet companion names this many of the words it needed, then says how many more.
 _NEEDS_SHOWN = 3
 
@@ -141,7 +141,7 @@ def format_explanation(
             lines.append(f"{topic.label}: {counted}")
     for label, hit in continued:
         words = ", ".join(repr(m.text) for m in hit.matches)
-        lines.append(f"{label}: {words} ({CONTINUED})")
+        lines.append(f"{label}: {words} ({CONTINUED.format(label)})")
     for topic in explanations:
         for reason in topic.not_counted:
             lines.append(f"{reason.evidence.text!r} did not count for {topic.label}: {reason.why}")

@@ -9,7 +9,7 @@ the rest of the topics hold.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from reader.core.classifier import KeywordClassifier
@@ -55,21 +55,47 @@ class EditPreview:
         )
 
 
-def preview_edit(old: Topic | None, new: Topic, passages: Iterable[Passage]) -> EditPreview:
+def preview_edit(
+    old: Topic | None,
+    new: Topic,
+    passages: Iterable[Passage],
+    others: Sequence[Topic] = (),
+) -> EditPreview:
     """Which of ``passages`` the edited topic gains and loses against ``old`` (None: a new topic).
 
     Matches carry the topic's real id, so they can be highlighted as they will be.
+
+    Passages of one article that follow each other are read as a story, as
+    :meth:`KeywordClassifier.classify_document` reads a document: a passage with no topic of
+    its own takes the edited topic from the one before by a context term. ``others`` are the
+    rest of the topics in use, which decide whether a passage has a topic of its own. (The
+    passages carry no headings, so here a story runs on across them.)
     """
     topics = [replace(new, id=_AFTER)]
     if old is not None:
         topics.insert(0, replace(old, id=_BEFORE))
     classifier = KeywordClassifier(topics)
+    edited = {new.id} | ({old.id} if old is not None else set())
+    rest = [t for t in others if t.id not in edited]
+    # Asked only of the few passages a context term would carry the topic into.
+    of_their_own = KeywordClassifier(rest).classify_text if rest else lambda _text: ()
     gained: list[PreviewItem] = []
     lost: list[PreviewItem] = []
     before = after = total = 0
+    story: tuple[int, set[str]] = (-1, set())  # the article and topics of the passage before
     for passage in passages:
         total += 1
         hits = {hit.topic_id: hit for hit in classifier.classify_text(passage.text)}
+        article, carried = story
+        if passage.article_id == article and carried:
+            alone: bool | None = None
+            for version in carried - set(hits):
+                found = classifier.continuing(passage.text, {version})
+                if found and alone is None:
+                    alone = not of_their_own(passage.text)
+                if found and alone:
+                    hits[version] = found[0]
+        story = (passage.article_id, set(hits))
         was, now = hits.get(_BEFORE), hits.get(_AFTER)
         before += was is not None
         after += now is not None

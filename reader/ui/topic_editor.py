@@ -267,25 +267,31 @@ class TopicEditor(QObject):
         from reader.core.document import passages_of
 
         article = passages_of(document) if document is not None else None
+        in_use = state.topics
         self._ticket = self._worker.run(
-            lambda: self._work(old, topic, article, state.article_id or 0)
+            lambda: self._work(old, topic, article, state.article_id or 0, in_use)
         )
 
     def _work(
-        self, old: Topic | None, new: Topic, article: Sequence[Passage] | None, shown: int
+        self,
+        old: Topic | None,
+        new: Topic,
+        article: Sequence[Passage] | None,
+        shown: int,
+        in_use: Sequence[Topic] = (),
     ) -> tuple[PreviewReport, object]:
         from reader.core.editor_preview import preview_report
 
         with self._library() as db:
             if db is None:
-                return preview_report(old, new, article, None), article
+                return preview_report(old, new, article, None, topics=in_use), article
 
             def title(article_id: int) -> str:
                 row = db.article(article_id)
                 return row.title if row is not None else ""
 
             library = self._passages(db)
-            return preview_report(old, new, article, library, title, shown), article
+            return preview_report(old, new, article, library, title, shown, in_use), article
 
     @contextmanager
     def _library(self) -> Iterator[Library | None]:

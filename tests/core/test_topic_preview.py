@@ -62,3 +62,22 @@ def test_word_forms_of_rules_and_weak_terms(topics):
     forms = {f.term: f for f in word_forms(ukraine, ["Russia's army and Russians fled."])}
     assert forms["Russia"].field == "companions"
     assert forms["Russia"].forms == (("russia", 1),)
+
+
+def test_a_new_context_term_gains_the_paragraphs_that_go_on_with_the_story():
+    strait = Topic("Taiwan", "Taiwan", "#56b4e9", terms=("Taiwan",))
+    fentanyl = Topic("fentanyl", "fentanyl", "#009e73", terms=("fentanyl",))
+    texts = [
+        "China sent warships around Taiwan.",
+        "The drills were the largest this year.",  # goes on: gained
+        "The drills came as fentanyl seizures rose.",  # a topic of its own: not gained
+        "Taiwan said nothing.",
+    ]
+    passages = [Passage(7, n, t) for n, t in enumerate(texts)]
+    passages.append(Passage(8, 0, "The drills ended."))  # another article: no story before it
+    edited = replace(strait, context_terms=("drills",))
+    preview = preview_edit(strait, edited, passages, [strait, fentanyl])
+    assert [(i.passage.index, [m.text for m in i.matches]) for i in preview.gained] == [
+        (1, ["drills"])
+    ]
+    assert preview_edit(edited, strait, passages, [edited, fentanyl]).lost == preview.gained

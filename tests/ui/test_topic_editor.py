@@ -345,7 +345,7 @@ def test_a_story_that_goes_on_is_highlighted_and_says_why(qtbot, make_window, tm
     ]
     assert window.parts.topic_model.index(1).data() == "Taiwan  (2)"
     said = window.state.explain(paragraph_index(window, 5))
-    assert "goes on from the paragraph before" in said
+    assert "(context terms, after a paragraph on Taiwan)" in said
 
 
 def test_context_terms_are_edited_and_saved_like_the_other_lists(qtbot, editor, main_window):
