@@ -116,6 +116,12 @@ def zipped(members):
     return buffer.getvalue()
 
 
+def from_the_future(data):
+    """``data`` with its first directory entry asking for ZIP version 6.4 to extract."""
+    at = data.rindex(b"PK\x01\x02")
+    return data[: at + 6] + bytes([64, 0]) + data[at + 8 :]
+
+
 CONTAINER = (
     '<container xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles>'
     '<rootfile full-path="book.opf"/></rootfiles></container>'
@@ -153,6 +159,7 @@ CONTAINER = (
             "has no text to read",
         ),
         (b"", "is empty"),
+        (from_the_future(zipped({"book.opf": "<package/>"})), "(it is damaged)"),
     ],
 )
 def test_broken_or_locked_books_are_one_line(tmp_path, data, problem):

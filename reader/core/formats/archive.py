@@ -29,6 +29,8 @@ def open_zip(data: bytes, name: str, kind: str) -> zipfile.ZipFile:
         members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
         raise LoadError(name, f"is not {kind} Topic Reader can read (it is damaged)") from None
+    except NotImplementedError:  # a directory entry asks for a ZIP version zipfile lacks
+        raise LoadError(name, f"is not {kind} Topic Reader can read (it is damaged)") from None
     if len(members) > MAX_MEMBERS:
         raise LoadError(name, f"is not {kind} Topic Reader can read ({len(members)} parts)")
     unpacked = sum(member.file_size for member in members)
