@@ -8,7 +8,7 @@ companion rules are answered from one index of the paragraph's words, built at m
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
@@ -34,6 +34,12 @@ _TERM, _WEAK, _COMPANION, _EXCLUSION = range(4)
 
 #: Said after a context term that counted: the paragraph continues the one before it.
 CONTINUES = "(continues the paragraph before)"
+#: Said after a context term that counted because its section's story is on the topic.
+IN_STORY = "(in a section on the topic)"
+#: A section's story is on a topic that this share of its paragraphs carry, and at least
+#: STORY_PARAGRAPHS of them: a report on a trial, a round-up's one Taiwan item is not.
+STORY_SHARE = 0.3
+STORY_PARAGRAPHS = 2
 #: Roles that start a new section, so a story does not continue past them.
 _SECTION_ROLES = frozenset({"title", "heading"})
 
@@ -361,43 +367,81 @@ class KeywordClassifier:
 
         A story goes on past the paragraph that names it: "The drills were the largest
         since August" after a paragraph on Taiwan is about Taiwan too. So a paragraph with
-        no topic of its own carries a topic of the paragraph before it (the previous one
-        that is classified, within the same section) when it has one of that topic's
-        context terms; a heading or title ends the story.
+        no topic of its own carries, by one of a topic's context terms, a topic of the
+        paragraph before it (the previous one that is classified, within the same section),
+        or a topic of its section's story (see :func:`story_topics`). A heading or title
+        starts a new section.
         """
         hits = [self.classify(p) for p in document.paragraphs]
         if self._continuing is None:
             return tuple(hits)
-        before: tuple[TopicHit, ...] = ()
-        for index, paragraph in enumerate(document.paragraphs):
-            if paragraph.role in _SECTION_ROLES:
-                before = ()
-            if not paragraph.classified:
-                continue
-            if not hits[index] and before:
-                hits[index] = self.continuing(paragraph.text, {h.topic_id for h in before})
-            before = hits[index]
+        for start, end in _sections(document.paragraphs):
+            story = story_topics(hits[start:end], document.paragraphs[start:end])
+            before: tuple[TopicHit, ...] = ()
+            for index in range(start, end):
+                paragraph = document.paragraphs[index]
+                if not paragraph.classified:
+                    continue
+                if not hits[index] and (before or story):
+                    hits[index] = self.continuing(
+                        paragraph.text, {h.topic_id for h in before}, story
+                    )
+                before = hits[index]
         return tuple(hits)
 
-    def continuing(self, text: str, topics: Collection[str]) -> tuple[TopicHit, ...]:
-        """The topics among ``topics`` that ``text`` continues, by their context terms.
+    def continuing(
+        self, text: str, topics: Collection[str], story: Collection[str] = ()
+    ) -> tuple[TopicHit, ...]:
+        """The topics that ``text`` goes on with, by their context terms.
 
-        For a paragraph with no topic of its own that follows one carrying ``topics``; see
-        :meth:`classify_document`. A topic's exclusions veto its context terms as they do
-        its terms. Each match's term says that it continues the paragraph before.
+        For a paragraph with no topic of its own that follows one carrying ``topics``, in a
+        section whose story is on ``story``; see :meth:`classify_document`. A topic's
+        exclusions veto its context terms as they do its terms. Each match's term says
+        why it counted: it continues the paragraph before, or its section is on the topic.
         """
-        if self._continuing is None or not topics:
+        if self._continuing is None or not (topics or story):
             return ()
-        return tuple(
-            TopicHit(
-                hit.topic_id,
-                hit.score,
-                tuple(replace(m, term=f"{m.term} {CONTINUES}") for m in hit.matches),
-                hit.vetoed,
-            )
-            for hit in self._continuing.classify_text(text)
-            if hit.topic_id in topics
-        )
+        found = []
+        for hit in self._continuing.classify_text(text):
+            if hit.topic_id in topics:
+                why = CONTINUES
+            elif hit.topic_id in story:
+                why = IN_STORY
+            else:
+                continue
+            matches = tuple(replace(m, term=f"{m.term} {why}") for m in hit.matches)
+            found.append(TopicHit(hit.topic_id, hit.score, matches, hit.vetoed))
+        return tuple(found)
+
+
+def story_topics(
+    hits: Sequence[Sequence[TopicHit]], paragraphs: Sequence[Paragraph]
+) -> frozenset[str]:
+    """The topics a section's story is on: those its own paragraphs mostly carry.
+
+    A topic is the story's when at least :data:`STORY_PARAGRAPHS` of the section's
+    classified paragraphs, and :data:`STORY_SHARE` of them, carry it of their own.
+    """
+    counts: dict[str, int] = {}
+    size = 0
+    for paragraph, found in zip(paragraphs, hits, strict=True):
+        if paragraph.classified:
+            size += 1
+            for hit in found:
+                counts[hit.topic_id] = counts.get(hit.topic_id, 0) + 1
+    least = max(STORY_PARAGRAPHS, STORY_SHARE * size)
+    return frozenset(topic for topic, n in counts.items() if n >= least)
+
+
+def _sections(paragraphs: Sequence[Paragraph]) -> Iterator[tuple[int, int]]:
+    """The (start, end) of each run of paragraphs between headings and titles."""
+    start = 0
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.role in _SECTION_ROLES and index > start:
+            yield start, index
+            start = index
+    if start < len(paragraphs):
+        yield start, len(paragraphs)
 
 
 @lru_cache(maxsize=64)

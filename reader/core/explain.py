@@ -13,12 +13,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reader.core.classifier import THRESHOLD, WEAK_WEIGHT, Evidence, KeywordClassifier
+from reader.core.classifier import (
+    CONTINUES,
+    THRESHOLD,
+    WEAK_WEIGHT,
+    Evidence,
+    KeywordClassifier,
+)
 from reader.core.document import TopicHit
 from reader.core.topics import Topic
 
-#: Why a context term counted, said of the topic's label.
+#: Why a context term counted, said of the topic's label: the paragraph before is on the
+#: topic, or the section's story is.
 CONTINUED = "context terms, after a paragraph on {}"
+IN_A_STORY = "context terms, in a section on {}"
 #: An unmet companion names this many of the words it needed, then says how many more.
 _NEEDS_SHOWN = 3
 
@@ -141,7 +149,8 @@ def format_explanation(
             lines.append(f"{topic.label}: {counted}")
     for label, hit in continued:
         words = ", ".join(repr(m.text) for m in hit.matches)
-        lines.append(f"{label}: {words} ({CONTINUED.format(label)})")
+        after = all(m.term.endswith(CONTINUES) for m in hit.matches)
+        lines.append(f"{label}: {words} ({(CONTINUED if after else IN_A_STORY).format(label)})")
     for topic in explanations:
         for reason in topic.not_counted:
             lines.append(f"{reason.evidence.text!r} did not count for {topic.label}: {reason.why}")

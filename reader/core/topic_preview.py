@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import groupby
 
-from reader.core.classifier import KeywordClassifier
+from reader.core.classifier import STORY_PARAGRAPHS, STORY_SHARE, KeywordClassifier
 from reader.core.document import Match, Passage
 from reader.core.topics import Topic
 
@@ -67,9 +68,10 @@ def preview_edit(
 
     Passages of one article that follow each other are read as a story, as
     :meth:`KeywordClassifier.classify_document` reads a document: a passage with no topic of
-    its own takes the edited topic from the one before by a context term. ``others`` are the
-    rest of the topics in use, which decide whether a passage has a topic of its own. (The
-    passages carry no headings, so here a story runs on across them.)
+    its own takes the edited topic by a context term from the one before, or from an article
+    mostly on it. ``others`` are the rest of the topics in use, which decide whether a
+    passage has a topic of its own. (Passages carry no headings, so here the whole article
+    is one section.)
     """
     topics = [replace(new, id=_AFTER)]
     if old is not None:
@@ -82,27 +84,26 @@ def preview_edit(
     gained: list[PreviewItem] = []
     lost: list[PreviewItem] = []
     before = after = total = 0
-    story: tuple[int, set[str]] = (-1, set())  # the article and topics of the passage before
-    for passage in passages:
-        total += 1
-        hits = {hit.topic_id: hit for hit in classifier.classify_text(passage.text)}
-        article, carried = story
-        if passage.article_id == article and carried:
-            alone: bool | None = None
-            for version in carried - set(hits):
-                found = classifier.continuing(passage.text, {version})
-                if found and alone is None:
-                    alone = not of_their_own(passage.text)
-                if found and alone:
-                    hits[version] = found[0]
-        story = (passage.article_id, set(hits))
-        was, now = hits.get(_BEFORE), hits.get(_AFTER)
-        before += was is not None
-        after += now is not None
-        if now is not None and was is None:
-            gained.append(PreviewItem(passage, _as(now.matches, new.id)))
-        elif was is not None and now is None and old is not None:
-            lost.append(PreviewItem(passage, _as(was.matches, old.id)))
+    for _article, run in groupby(passages, key=lambda p: p.article_id):
+        group = list(run)
+        found = [{h.topic_id: h for h in classifier.classify_text(p.text)} for p in group]
+        least = max(STORY_PARAGRAPHS, STORY_SHARE * len(group))
+        story = {v for v in (_BEFORE, _AFTER) if sum(v in hits for hits in found) >= least}
+        carried: set[str] = set()  # the versions the passage before carries
+        for passage, hits in zip(group, found, strict=True):
+            mine = set(hits)
+            goes_on = classifier.continuing(passage.text, carried - mine, story - mine)
+            if goes_on and not of_their_own(passage.text):
+                hits.update((hit.topic_id, hit) for hit in goes_on)
+            carried = set(hits)
+            total += 1
+            was, now = hits.get(_BEFORE), hits.get(_AFTER)
+            before += was is not None
+            after += now is not None
+            if now is not None and was is None:
+                gained.append(PreviewItem(passage, _as(now.matches, new.id)))
+            elif was is not None and now is None and old is not None:
+                lost.append(PreviewItem(passage, _as(was.matches, old.id)))
     return EditPreview(tuple(gained), tuple(lost), before, after, total)
 
 

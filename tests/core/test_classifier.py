@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.classifier import CONTINUES, KeywordClassifier
+from reader.core.classifier import CONTINUES, IN_STORY, KeywordClassifier
 from reader.core.document import Document, Paragraph
 from reader.core.topics import CompanionRule, GuardRule, Topic, default_topics
 
@@ -347,3 +347,48 @@ def test_the_default_topics_follow_a_drills_story(classifier):
     )
     got = [sorted(h.topic_id for h in p) for p in classifier.classify_document(Document(made))]
     assert got == [["Taiwan"], ["Taiwan"], []]
+
+
+TRIAL = Topic(
+    "human rights",
+    "human rights",
+    "#cc79a7",
+    terms=("national security law",),
+    context_terms=("testified", "trial"),
+)
+
+
+def test_a_section_mostly_on_a_topic_carries_it_into_its_other_paragraphs():
+    made = (
+        Paragraph(0, "body", "He is charged under the national security law."),
+        Paragraph(1, "body", "The national security law was imposed in 2020."),
+        Paragraph(2, "body", "The court sat for three hours."),
+        Paragraph(3, "body", "He testified on Wednesday."),
+        Paragraph(4, "heading", "Elsewhere"),
+        Paragraph(5, "body", "A witness testified in a fraud case."),
+    )
+    hits = KeywordClassifier([TRIAL]).classify_document(Document(made))
+    assert [sorted(h.topic_id for h in p) for p in hits] == [
+        ["human rights"],
+        ["human rights"],
+        [],
+        ["human rights"],
+        [],
+        [],
+    ]
+    assert [m.term for m in hits[3][0].matches] == [f"testified {IN_STORY}"]
+
+
+def test_one_item_of_a_round_up_is_not_its_sections_story():
+    got = continued(
+        [STRAIT],
+        "China sent warships around Taiwan.",
+        "Markets fell in Tokyo.",
+        "Rain is expected in Seoul.",
+        "Floods hit the south.",
+        "Taiwan said nothing.",
+        "Markets rose in Sydney.",
+        "Drills began off the Korean coast.",
+        "Elections are due in Jakarta.",
+    )
+    assert got == [["Taiwan"], [], [], [], ["Taiwan"], [], [], []]

@@ -81,3 +81,16 @@ def test_a_new_context_term_gains_the_paragraphs_that_go_on_with_the_story():
         (1, ["drills"])
     ]
     assert preview_edit(edited, strait, passages, [edited, fentanyl]).lost == preview.gained
+
+
+def test_an_article_mostly_on_the_topic_carries_it_to_a_context_term_further_on():
+    strait = Topic("Taiwan", "Taiwan", "#56b4e9", terms=("Taiwan",))
+    texts = [
+        "China sent warships around Taiwan.",
+        "Taiwan scrambled jets.",
+        "Officials met in the afternoon.",
+        "The drills ended at night.",  # not after a Taiwan passage: the article's story
+    ]
+    passages = [Passage(3, n, t) for n, t in enumerate(texts)]
+    preview = preview_edit(strait, replace(strait, context_terms=("drills",)), passages)
+    assert [i.passage.index for i in preview.gained] == [3]
