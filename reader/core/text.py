@@ -41,6 +41,12 @@ def word_spans(text: str) -> Iterator[tuple[int, int]]:
         yield start, end - possessive_trim(match.group())
 
 
+#: Words the Snowball stemmer gives the stem of a different word: "important" is not
+#: "imports", an "executive" was not "executed", "camping" is not a camp. Each keeps a key
+#: of its own, the prefix named here.
+_OWN_STEMS = ("importan", "executiv", "camping", "campers")
+
+
 def _normalise(word: str) -> str:
     if word == "US":
         return "u.s."
@@ -48,6 +54,9 @@ def _normalise(word: str) -> str:
     if "." in lower:
         return lower if lower.endswith(".") else lower + "."
     lower = _POSSESSIVE.sub("", lower)
+    for own in _OWN_STEMS:
+        if lower.startswith(own):
+            return own
     return str(_STEMMER.stem(lower))
 
 

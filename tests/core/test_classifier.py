@@ -392,3 +392,15 @@ def test_one_item_of_a_round_up_is_not_its_sections_story():
         "Elections are due in Jakarta.",
     )
     assert got == [["Taiwan"], [], [], [], ["Taiwan"], [], [], []]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The importance of the flight control system was stressed again.", set()),
+        ("It is important that the fees are paid on time.", set()),
+        ("Imports of steel rose 5 percent in March.", {"trade"}),
+    ],
+)
+def test_important_is_not_imports(classifier, text, expected):
+    assert topics_of(classifier, text) == expected
