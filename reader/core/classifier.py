@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from reader.core.document import Document, Match, Paragraph, TopicHit, Veto
+from reader.core.document import SECTION_ROLES, Document, Match, Paragraph, TopicHit, Veto
 from reader.core.text import (
     KEY_CACHE,
     WORD_RE,
@@ -24,7 +24,7 @@ from reader.core.text import (
     tokens,
     word_spans,
 )
-from reader.core.topics import Topic
+from reader.core.topics import GuardRule, Topic
 
 #: A topic fires when its evidence adds up to this: one term, or two different weak terms.
 THRESHOLD = 1.0
@@ -40,8 +40,6 @@ IN_STORY = "(in a section on the topic)"
 #: STORY_PARAGRAPHS of them: a report on a trial, a round-up's one Taiwan item is not.
 STORY_SHARE = 0.3
 STORY_PARAGRAPHS = 2
-#: Roles that start a new section, so a story does not continue past them.
-_SECTION_ROLES = frozenset({"title", "heading"})
 
 #: What a topic's phrase is: a term, a weak term, a companion rule's term, or an exclusion.
 EvidenceKind = Literal["term", "weak", "companion", "exclusion"]
@@ -185,9 +183,18 @@ class KeywordClassifier:
         # ("day trad|e"); the lookbehind skips the inside of words like "human'human".
         self._candidate = _candidate_scan(frozenset(prefixes)) if prefixes else None
         # The context terms are a classifier of their own, asked only of paragraphs that
-        # have no topic and follow one that has.
+        # have no topic and follow one that has. The topic's exclusions veto them, and its
+        # guards' words stop them as they stop its terms: a baseball report's "tensions"
+        # does not carry Taiwan on.
         continuing = [
-            Topic(t.id, t.label, t.colour, terms=t.context_terms, exclusions=t.exclusions)
+            Topic(
+                t.id,
+                t.label,
+                t.colour,
+                terms=t.context_terms,
+                exclusions=t.exclusions,
+                guards=tuple(GuardRule(t.context_terms, g.unless) for g in t.guards),
+            )
             for t in self.topics
             if t.context_terms
         ]
@@ -409,7 +416,9 @@ class KeywordClassifier:
                 why = IN_STORY
             else:
                 continue
-            matches = tuple(replace(m, term=f"{m.term} {why}") for m in hit.matches)
+            matches = tuple(
+                Match(m.start, m.end, m.topic_id, m.text, f"{m.term} {why}") for m in hit.matches
+            )
             found.append(TopicHit(hit.topic_id, hit.score, matches, hit.vetoed))
         return tuple(found)
 
@@ -437,7 +446,7 @@ def _sections(paragraphs: Sequence[Paragraph]) -> Iterator[tuple[int, int]]:
     """The (start, end) of each run of paragraphs between headings and titles."""
     start = 0
     for index, paragraph in enumerate(paragraphs):
-        if paragraph.role in _SECTION_ROLES and index > start:
+        if paragraph.role in SECTION_ROLES and index > start:
             yield start, index
             start = index
     if start < len(paragraphs):

@@ -38,6 +38,8 @@ ROLES: tuple[Role, ...] = (
 #: captions and credits describe the article rather than say something in it; a heading names
 #: what follows (its paragraphs carry the topic); table rows and code are data, not sentences.
 CLASSIFIED_ROLES: frozenset[str] = frozenset({"body", "list", "quote"})
+#: Roles that start a new section: a story does not carry a topic past them.
+SECTION_ROLES: frozenset[str] = frozenset({"title", "heading"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,16 +230,26 @@ class Passage:
         article_id: The library's id of its article; 0 for a document not in the library.
         index: The paragraph's index in its article.
         text: The paragraph's text.
+        section: Which section of its article it is in, counting the headings and titles
+            before it (see :data:`SECTION_ROLES`).
     """
 
     article_id: int
     index: int
     text: str
+    section: int = 0
 
 
 def passages_of(document: Document, article_id: int = 0) -> tuple[Passage, ...]:
     """The paragraphs of ``document`` that topics are looked for in, as passages."""
-    return tuple(Passage(article_id, p.index, p.text) for p in document.paragraphs if p.classified)
+    passages = []
+    section = 0
+    for paragraph in document.paragraphs:
+        if paragraph.role in SECTION_ROLES:
+            section += 1
+        elif paragraph.classified:
+            passages.append(Passage(article_id, paragraph.index, paragraph.text, section))
+    return tuple(passages)
 
 
 #: Paragraphs longer than this are shown in pieces of at most this many characters, so that

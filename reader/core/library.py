@@ -24,6 +24,7 @@ from typing import Any, Literal
 
 from reader.core.document import (
     CLASSIFIED_ROLES,
+    SECTION_ROLES,
     Document,
     Link,
     Match,
@@ -644,16 +645,26 @@ class Library:
         Read-only and in one query: a preview of a topic edit, or suggestions for a topic,
         read a few hundred articles' paragraphs in milliseconds this way.
         """
-        marks = ", ".join("?" * len(CLASSIFIED_ROLES))
+        roles = sorted(CLASSIFIED_ROLES | SECTION_ROLES)
+        marks = ", ".join("?" * len(roles))
         cursor = self._db.cursor()
         cursor.row_factory = None
         rows = cursor.execute(
-            "SELECT p.article_id, p.idx, p.text FROM paragraph p "
+            "SELECT p.article_id, p.idx, p.role, p.text FROM paragraph p "
             "JOIN article a ON a.id = p.article_id "
             f"WHERE a.removed = 0 AND p.role IN ({marks}) ORDER BY p.article_id, p.idx",
-            sorted(CLASSIFIED_ROLES),
+            roles,
         )
-        return [Passage(article_id, index, text) for article_id, index, text in rows]
+        passages = []
+        article, section = -1, 0
+        for article_id, index, role, text in rows:
+            if article_id != article:
+                article, section = article_id, 0
+            if role in SECTION_ROLES:
+                section += 1
+            else:
+                passages.append(Passage(article_id, index, text, section))
+        return passages
 
     def matching_paragraphs(self, version: str, topic_id: str) -> set[tuple[int, int]]:
         """(article id, paragraph index) of every paragraph found on a topic with ``version``.

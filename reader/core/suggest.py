@@ -298,7 +298,7 @@ def _is_content(word: str) -> bool:
 
 def _known(topic: Topic) -> tuple[set[str], set[tuple[str, ...]]]:
     """The keys of the topic's one-word phrases, and the keys of all its phrases."""
-    phrases = [*topic.terms, *topic.weak_terms, *topic.exclusions]
+    phrases = [*topic.terms, *topic.weak_terms, *topic.exclusions, *topic.context_terms]
     phrases += [t for rule in topic.companions for t in rule.terms]
     keyed = [phrase_keys(p) for p in phrases]
     words = {keys[0] for keys in keyed if len(keys) == 1}

@@ -22,8 +22,7 @@ from reader.core.topics import Topic, TopicProblem
 
 #: The fields of a topic holding plain phrases, in the order a warning looks at them.
 _FIELDS = ("terms", "weak_terms", "exclusions")
-#: Context terms are a list of their own: one may share a term's stem (it then counts
-#: only where the term would already have counted), so only common words are warned of.
+#: Context terms are a list of their own, checked apart: one that is also a term adds nothing.
 
 
 def topic_warnings(topics: Sequence[Topic]) -> tuple[TopicProblem, ...]:
@@ -71,13 +70,25 @@ def _warnings(topic: Topic, n: int) -> Iterator[TopicProblem]:
             else:
                 continue  # "duty" beside "duties": harmless, and easier to read
             yield warning(field, i, message)
+    context_seen: set[str] = set()
     for i, phrase in enumerate(topic.context_terms):
-        if not phrase_keys(phrase):
+        keys = phrase_keys(phrase)
+        if not keys:
             yield warning("context_terms", i, f"{phrase!r} has no words, so it never matches")
         elif all(w.lower() in common for w in phrase.split()):
             yield warning(
                 "context_terms", i, f"{phrase!r} is only common words: it matches almost anything"
             )
+        elif phrase.casefold() in context_seen:
+            yield warning("context_terms", i, f"{phrase!r} is listed twice")
+        elif seen.get(keys, ("", ""))[0] == "terms":
+            yield warning(
+                "context_terms",
+                i,
+                f"{phrase!r} is also a term, which counts alone: "
+                "as a context term it adds nothing",
+            )
+        context_seen.add(phrase.casefold())
     plain = {phrase_keys(t) for t in topic.terms}
     for c, rule in enumerate(topic.companions):
         for i, phrase in enumerate(rule.terms):

@@ -68,10 +68,9 @@ def preview_edit(
 
     Passages of one article that follow each other are read as a story, as
     :meth:`KeywordClassifier.classify_document` reads a document: a passage with no topic of
-    its own takes the edited topic by a context term from the one before, or from an article
-    mostly on it. ``others`` are the rest of the topics in use, which decide whether a
-    passage has a topic of its own. (Passages carry no headings, so here the whole article
-    is one section.)
+    its own takes the edited topic by a context term from the one before, or from a section
+    mostly on it (passages of one article and one section are a section). ``others`` are the
+    rest of the topics in use, which decide whether a passage has a topic of its own.
     """
     topics = [replace(new, id=_AFTER)]
     if old is not None:
@@ -84,7 +83,7 @@ def preview_edit(
     gained: list[PreviewItem] = []
     lost: list[PreviewItem] = []
     before = after = total = 0
-    for _article, run in groupby(passages, key=lambda p: p.article_id):
+    for _section, run in groupby(passages, key=lambda p: (p.article_id, p.section)):
         group = list(run)
         found = [{h.topic_id: h for h in classifier.classify_text(p.text)} for p in group]
         least = max(STORY_PARAGRAPHS, STORY_SHARE * len(group))

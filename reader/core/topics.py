@@ -55,7 +55,7 @@ class Topic:
         guards: Terms that do not count beside certain other words.
         context_terms: Words that carry the topic only where a story continues: in a
             paragraph that has no topic of its own and follows one on this topic ("the
-            drills" after a paragraph on Taiwan).
+            drills" after a paragraph on Taiwan), or sits in a section mostly on it.
     """
 
     id: str

@@ -58,8 +58,8 @@ _RULES = (
 _CONTEXT = (
     "context_terms",
     "Context terms",
-    "Count only in a paragraph with no topic of its own that follows one on this topic "
-    "(the drills, after a paragraph on Taiwan).",
+    "Count only in a paragraph with no topic of its own that follows one on this topic, "
+    "or sits in a section mostly on it (the drills, after a paragraph on Taiwan).",
 )
 #: Paragraphs of the diff listed in the dialog, at most.
 LISTED = 300

@@ -113,10 +113,19 @@ class TopicFixDialog(QDialog):
         assert isinstance(result, tuple)
         self.fixes = result
         if not result:
-            self.status.setText(
-                f"No exclusion or guard removes it: {self._topic.label} matches it by terms "
-                "that count alone. Edit the topic's terms instead."
-            )
+            from reader.core.classifier import KeywordClassifier
+
+            label = self._topic.label
+            if not KeywordClassifier([self._topic]).classify_text(self._text):
+                self.status.setText(
+                    f"{label} is carried here by its context terms: the paragraph goes on "
+                    f"with a story on {label}. Edit the topic's Context terms instead."
+                )
+            else:
+                self.status.setText(
+                    f"No exclusion or guard removes it: {label} matches it by terms "
+                    "that count alone. Edit the topic's terms instead."
+                )
             self.edit_button.setEnabled(True)
             return
         self.status.setText("Choose one; the first takes away the fewest other paragraphs.")

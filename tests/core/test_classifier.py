@@ -404,3 +404,15 @@ def test_one_item_of_a_round_up_is_not_its_sections_story():
 )
 def test_important_is_not_imports(classifier, text, expected):
     assert topics_of(classifier, text) == expected
+
+
+def test_captions_and_credits_do_not_count_in_a_sections_share():
+    made = (
+        Paragraph(0, "body", "He is charged under the national security law."),
+        *(Paragraph(n, "caption", f"Photo {n} (AP)") for n in range(1, 6)),
+        Paragraph(6, "body", "The national security law was imposed in 2020."),
+        Paragraph(7, "body", "The court sat for three hours."),
+        Paragraph(8, "body", "He testified on Wednesday."),
+    )
+    hits = KeywordClassifier([TRIAL]).classify_document(Document(made))
+    assert [m.term for m in hits[8][0].matches] == [f"testified {IN_STORY}"]

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pytest
 
-from reader.core.document import Document, Link, Paragraph
+from reader.core.document import Document, Link, Paragraph, passages_of
 from reader.core.excerpts import Excerpt, excerpt_paragraphs
 from reader.core.library import (
     MIGRATIONS,
@@ -534,6 +534,24 @@ def test_passages_are_the_classified_paragraphs_of_the_articles_kept(library):
         (first.article_id, 2, "Tariffs rose."),
         (first.article_id, 3, "Steel fell."),
         (second.article_id, 2, "The strait was calm."),
+    ]
+
+
+def test_passages_know_their_section_as_the_article_does(library):
+    document = Document(
+        (
+            Paragraph(0, "title", "Drills"),
+            Paragraph(1, "body", "China sent warships around Taiwan."),
+            Paragraph(2, "heading", "Markets"),
+            Paragraph(3, "body", "Stocks rose."),
+        ),
+        title="Drills",
+    )
+    added = library.add(document)
+    assert [(p.index, p.section) for p in library.passages()] == [(1, 1), (3, 2)]
+    assert [(p.index, p.section) for p in passages_of(document, added.article_id)] == [
+        (1, 1),
+        (3, 2),
     ]
 
 

@@ -83,3 +83,22 @@ def test_terms_found_nowhere_are_warnings_exclusions_are_not():
     assert [(w.topic, w.field, w.item) for w in found] == [(3, "terms", 1), (3, "weak_terms", 0)]
     assert found[0].message == "'petrol' is in none of the library's 1 paragraphs"
     assert unused_term_warnings(t, 0, counts, 0) == ()
+
+
+def test_context_terms_that_add_nothing_are_warnings():
+    topic = Topic(
+        "energy",
+        "energy",
+        "#123456",
+        terms=("pipeline",),
+        context_terms=("pipelines", "refinery", "Refinery", "the"),
+    )
+    assert [(w.field, w.item, w.message) for w in topic_warnings([topic])] == [
+        (
+            "context_terms",
+            0,
+            "'pipelines' is also a term, which counts alone: as a context term it adds nothing",
+        ),
+        ("context_terms", 2, "'Refinery' is listed twice"),
+        ("context_terms", 3, "'the' is only common words: it matches almost anything"),
+    ]

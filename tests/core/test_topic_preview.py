@@ -94,3 +94,56 @@ def test_an_article_mostly_on_the_topic_carries_it_to_a_context_term_further_on(
     passages = [Passage(3, n, t) for n, t in enumerate(texts)]
     preview = preview_edit(strait, replace(strait, context_terms=("drills",)), passages)
     assert [i.passage.index for i in preview.gained] == [3]
+
+
+def test_a_heading_ends_the_story_in_the_preview_as_in_the_article():
+    from reader.core.classifier import KeywordClassifier
+    from reader.core.document import Document, Paragraph
+
+    strait = Topic("Taiwan", "Taiwan", "#56b4e9", terms=("Taiwan",))
+    edited = replace(strait, context_terms=("drills",))
+    document = Document(
+        (
+            Paragraph(0, "body", "China sent warships around Taiwan."),
+            Paragraph(1, "heading", "Markets"),
+            Paragraph(2, "body", "The drills in the oil fields resumed."),
+            Paragraph(3, "body", "Taiwan said nothing."),
+            Paragraph(4, "caption", "A warship (Photo: AP)"),
+            Paragraph(5, "body", "The drills ended."),
+        )
+    )
+    preview = preview_edit(strait, edited, passages_of(document))
+    in_the_article = KeywordClassifier([edited]).classify_document(document)
+    assert [i.passage.index for i in preview.gained] == [5]
+    assert [n for n, hits in enumerate(in_the_article) if hits] == [0, 3, 5]
+
+
+def test_a_story_goes_on_through_several_passages_in_the_preview():
+    strait = Topic("Taiwan", "Taiwan", "#56b4e9", terms=("Taiwan",))
+    texts = [
+        "China sent warships around Taiwan.",
+        "The drills were the largest this year.",
+        "The drills ended at night.",
+        "Markets were calm.",
+        "Analysts expect more drills.",  # the story stopped at the passage before
+    ]
+    passages = [Passage(3, n, t) for n, t in enumerate(texts)]
+    preview = preview_edit(strait, replace(strait, context_terms=("drills",)), passages)
+    assert [i.passage.index for i in preview.gained] == [1, 2]
+
+
+def test_the_report_asks_the_topics_in_use_whether_a_passage_has_its_own():
+    from reader.core.editor_preview import preview_report
+
+    strait = Topic("Taiwan", "Taiwan", "#56b4e9", terms=("Taiwan",))
+    fentanyl = Topic("fentanyl", "fentanyl", "#009e73", terms=("fentanyl",))
+    texts = ["China sent warships around Taiwan.", "The drills came as fentanyl seizures rose."]
+    article = [Passage(0, n, t) for n, t in enumerate(texts)]
+    library = [Passage(5, n, t) for n, t in enumerate(texts)]
+    edited = replace(strait, context_terms=("drills",))
+    alone = preview_report(strait, edited, article, library)
+    in_use = preview_report(strait, edited, article, library, topics=[strait, fentanyl])
+    assert [i.passage.index for i in alone.article.gained] == [1]
+    assert [i.passage.index for i in alone.library.gained] == [1]
+    assert in_use.article.gained == ()
+    assert in_use.library.gained == ()

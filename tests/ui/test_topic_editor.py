@@ -359,3 +359,23 @@ def test_context_terms_are_edited_and_saved_like_the_other_lists(qtbot, editor, 
     (taiwan,) = [t for t in read_topics_file(user_topics_file()).topics if t.id == "Taiwan"]
     assert taiwan.context_terms[-1] == "frigates"
     assert main_window.state.topic("Taiwan").context_terms[-1] == "frigates"
+
+
+def test_not_about_a_paragraph_carried_by_context_terms_says_so(
+    qtbot, make_window, tmp_path, monkeypatch
+):
+    story = tmp_path / "drills.md"
+    story.write_text(
+        "# Drills\n\nChina's military staged drills around Taiwan on Monday.\n\n"
+        "The U.S. says Beijing is purposefully escalating tensions.\n",
+        encoding="utf-8",
+    )
+    window = make_window(story)
+    index = paragraph_index(window, 5)
+    menu = context_menu(window, monkeypatch, index)
+    (action,) = [a for a in menu.actions() if a.objectName() == "not_about_Taiwan"]
+    action.trigger()
+    dialog = window.findChild(QDialog, "topic_fix")
+    qtbot.waitUntil(lambda: dialog.edit_button.isEnabled(), timeout=10000)
+    assert not dialog.fixes
+    assert "carried here by its context terms" in dialog.status.text()
