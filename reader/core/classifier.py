@@ -34,6 +34,9 @@ _TERM, _WEAK, _COMPANION, _EXCLUSION = range(4)
 
 #: Said after a context term that counted: the paragraph continues the one before it.
 CONTINUES = "(continues the paragraph before)"
+#: A story carries a topic from paragraph to paragraph this many times at most after the
+#: last paragraph that has it of its own (a section mostly on the topic carries it further).
+MAX_CARRIED = 3
 #: Said after a context term that counted because its section's story is on the topic.
 IN_STORY = "(in a section on the topic)"
 #: A section's story is on a topic that this share of its paragraphs carry, and at least
@@ -375,9 +378,9 @@ class KeywordClassifier:
         A story goes on past the paragraph that names it: "The drills were the largest
         since August" after a paragraph on Taiwan is about Taiwan too. So a paragraph with
         no topic of its own carries, by one of a topic's context terms, a topic of the
-        paragraph before it (the previous one that is classified, within the same section),
-        or a topic of its section's story (see :func:`story_topics`). A heading or title
-        starts a new section.
+        paragraph before it (the previous one that is classified, within the same section;
+        at most :data:`MAX_CARRIED` in a row), or a topic of its section's story (see
+        :func:`story_topics`). A heading or title starts a new section.
         """
         hits = [self.classify(p) for p in document.paragraphs]
         if self._continuing is None:
@@ -385,14 +388,17 @@ class KeywordClassifier:
         for start, end in _sections(document.paragraphs):
             story = story_topics(hits[start:end], document.paragraphs[start:end])
             before: tuple[TopicHit, ...] = ()
+            carried = 0  # paragraphs in a row that took their topic from the one before
             for index in range(start, end):
                 paragraph = document.paragraphs[index]
                 if not paragraph.classified:
                     continue
-                if not hits[index] and (before or story):
-                    hits[index] = self.continuing(
-                        paragraph.text, {h.topic_id for h in before}, story
-                    )
+                if hits[index]:
+                    carried = 0
+                elif before or story:
+                    after = {h.topic_id for h in before} if carried < MAX_CARRIED else set()
+                    hits[index] = self.continuing(paragraph.text, after, story)
+                    carried += 1
                 before = hits[index]
         return tuple(hits)
 

@@ -13,7 +13,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import groupby
 
-from reader.core.classifier import STORY_PARAGRAPHS, STORY_SHARE, KeywordClassifier
+from reader.core.classifier import (
+    MAX_CARRIED,
+    STORY_PARAGRAPHS,
+    STORY_SHARE,
+    KeywordClassifier,
+)
 from reader.core.document import Match, Passage
 from reader.core.topics import Topic
 
@@ -89,9 +94,13 @@ def preview_edit(
         least = max(STORY_PARAGRAPHS, STORY_SHARE * len(group))
         story = {v for v in (_BEFORE, _AFTER) if sum(v in hits for hits in found) >= least}
         carried: set[str] = set()  # the versions the passage before carries
+        runs = dict.fromkeys((_BEFORE, _AFTER), 0)  # passages in a row carried, as the app
         for passage, hits in zip(group, found, strict=True):
             mine = set(hits)
-            goes_on = classifier.continuing(passage.text, carried - mine, story - mine)
+            going = {v for v in carried - mine if runs[v] < MAX_CARRIED}
+            for version in runs:
+                runs[version] = 0 if version in mine else runs[version] + 1
+            goes_on = classifier.continuing(passage.text, going, story - mine)
             if goes_on and not of_their_own(passage.text):
                 hits.update((hit.topic_id, hit) for hit in goes_on)
             carried = set(hits)

@@ -416,3 +416,14 @@ def test_captions_and_credits_do_not_count_in_a_sections_share():
     )
     hits = KeywordClassifier([TRIAL]).classify_document(Document(made))
     assert [m.term for m in hits[8][0].matches] == [f"testified {IN_STORY}"]
+
+
+def test_a_story_is_carried_three_paragraphs_past_the_last_that_names_it():
+    got = continued(
+        [STRAIT],
+        "China sent warships around Taiwan on Monday.",
+        *["The drills went on."] * 5,
+        "Taiwan said nothing.",
+        "The drills ended.",
+    )
+    assert got == [["Taiwan"], ["Taiwan"], ["Taiwan"], ["Taiwan"], [], [], ["Taiwan"], ["Taiwan"]]

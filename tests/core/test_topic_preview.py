@@ -147,3 +147,18 @@ def test_the_report_asks_the_topics_in_use_whether_a_passage_has_its_own():
     assert [i.passage.index for i in alone.library.gained] == [1]
     assert in_use.article.gained == ()
     assert in_use.library.gained == ()
+
+
+def test_the_preview_carries_a_story_no_further_than_the_article():
+    from reader.core.classifier import KeywordClassifier
+    from reader.core.document import Document, Paragraph
+
+    strait = Topic("Taiwan", "Taiwan", "#56b4e9", terms=("Taiwan",))
+    edited = replace(strait, context_terms=("drills",))
+    texts = ["China sent warships around Taiwan.", *["The drills went on."] * 5, "Rain fell."]
+    texts += ["Markets were calm."] * 3
+    document = Document(tuple(Paragraph(n, "body", t) for n, t in enumerate(texts)))
+    preview = preview_edit(strait, edited, passages_of(document))
+    in_the_article = KeywordClassifier([edited]).classify_document(document)
+    assert [i.passage.index for i in preview.gained] == [1, 2, 3]
+    assert [n for n, hits in enumerate(in_the_article) if hits] == [0, 1, 2, 3]
