@@ -427,3 +427,25 @@ def test_a_story_is_carried_three_paragraphs_past_the_last_that_names_it():
         "The drills ended.",
     )
     assert got == [["Taiwan"], ["Taiwan"], ["Taiwan"], ["Taiwan"], [], [], ["Taiwan"], ["Taiwan"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ukraine scored twice in the second half to reach the playoff final in Kyiv.", set()),
+        ("The company is pushing into electric vehicles and semiconductors.", set()),
+        ("The president threatened import taxes of 25% on goods from Canada.", {"trade"}),
+        ("The Solomon Islands held its first election since the security pact.", set()),
+        (
+            "China remains the worst jailer of journalists, a press watchdog said.",
+            {"human rights"},
+        ),
+        ("Two cartel leaders were extradited to the United States on Thursday.", set()),
+        (
+            "Sinaloa cartel leaders were extradited to the United States on Thursday.",
+            {"fentanyl"},
+        ),
+    ],
+)
+def test_vocabulary_from_the_subjects(classifier, text, expected):
+    assert topics_of(classifier, text) == expected
