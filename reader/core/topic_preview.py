@@ -143,8 +143,8 @@ class TermForms:
 def phrase_fields(topic: Topic) -> dict[str, str]:
     """Every phrase of ``topic``, in field order, with the field that first has it.
 
-    The fields are ``"terms"``, ``"weak_terms"``, ``"exclusions"``, ``"companions"`` (the
-    rules' terms), ``"guards"`` (the guards' terms) and ``"context_terms"``.
+    The fields are ``"terms"``, ``"weak_terms"``, ``"exclusions"``, ``"context_terms"``,
+    ``"companions"`` (the rules' terms) and ``"guards"`` (the guards' terms).
     """
     fields: dict[str, str] = {}
     for name in ("terms", "weak_terms", "exclusions"):
