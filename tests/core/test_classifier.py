@@ -449,3 +449,24 @@ def test_a_story_is_carried_three_paragraphs_past_the_last_that_names_it():
 )
 def test_vocabulary_from_the_subjects(classifier, text, expected):
     assert topics_of(classifier, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A guard word's stem must not catch the war, the trade policy or Taiwan's politics.
+        ("The world stands with Ukraine.", {"Ukraine"}),
+        ("Fifty countries back Ukraine as it defends its sovereignty.", {"Ukraine"}),
+        ("The council voted on a draft resolution on Ukraine.", {"Ukraine"}),
+        ("Scores of Ukrainians have fled their homes.", {"Ukraine"}),
+        ("Zelenskyy made his pitch for more aid to Ukraine.", {"Ukraine"}),
+        ("Stocks fell as the new trade restrictions took effect.", {"trade"}),
+        ("The stock may trade higher on Monday.", set()),
+        ("The U.S. team met Taiwan's negotiators in Washington.", {"Taiwan"}),
+        # The sports they are there for still do not count.
+        ("Ukraine beat Slovakia 2-1 in their group match.", set()),
+        ("Taiwan's baseball team won the tournament.", set()),
+    ],
+)
+def test_guards_keep_to_their_sense(classifier, text, expected):
+    assert topics_of(classifier, text) == expected
