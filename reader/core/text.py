@@ -42,9 +42,21 @@ def word_spans(text: str) -> Iterator[tuple[int, int]]:
 
 
 #: Words the Snowball stemmer gives the stem of a different word: "important" is not
-#: "imports", an "executive" was not "executed", "camping" is not a camp. Each keeps a key
-#: of its own, the prefix named here.
-_OWN_STEMS = ("importan", "executiv", "camping", "campers")
+#: "imports", an "executive" was not "executed", "camping" is not a camp, "passports" are
+#: not "passportization", a "mobile" phone is not a mobilization, "minor injuries" are not
+#: minorities. Each keeps a key of its own, the prefix named here.
+_OWN_STEMS = (
+    "importan",
+    "executiv",
+    "camping",
+    "campers",
+    "passportiz",
+    "correspondenc",
+    "vigilan",
+    "mobile",
+    "mobility",
+    "minorit",
+)
 
 
 def _normalise(word: str) -> str:

@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -68,3 +69,20 @@ def test_word_spans_are_those_of_nltks_regexp_tokenizer(text):
 
     expected = list(RegexpTokenizer(WORD_PATTERN).span_tokenize(text))
     assert [m.span() for m in WORD_RE.finditer(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "other"),
+    [
+        ("important", "imports"),
+        ("executive", "executed"),
+        ("passports", "passportization"),
+        ("mobile", "mobilization"),
+        ("minorities", "minors"),
+        ("vigilance", "vigil"),
+        ("correspondence", "correspondents"),
+    ],
+)
+def test_words_the_stemmer_would_confuse_keep_keys_of_their_own(word, other):
+    assert normalise(word) != normalise(other)
+    assert normalise(word.capitalize()) == normalise(word)
