@@ -43,6 +43,14 @@ IN_STORY = "(in a section on the topic)"
 #: STORY_PARAGRAPHS of them: a report on a trial, a round-up's one Taiwan item is not.
 STORY_SHARE = 0.3
 STORY_PARAGRAPHS = 2
+#: A quotation with no topic of its own carries the topic of a section this much on it (at
+#: least STORY_PARAGRAPHS paragraphs, and this share, carry it of their own): in a report on
+#: a trial, the lawyer's words are about the trial.
+QUOTE_SHARE = 0.4
+#: Said of a quotation that counted because its section is on the topic.
+QUOTED = "(a quotation in a section on the topic)"
+#: What a quotation opens with.
+QUOTE_MARKS = frozenset("\"“‘«„'")
 
 #: What a topic's phrase is: a term, a weak term, a companion rule's term, or an exclusion.
 EvidenceKind = Literal["term", "weak", "companion", "exclusion"]
@@ -380,13 +388,16 @@ class KeywordClassifier:
         no topic of its own carries, by one of a topic's context terms, a topic of the
         paragraph before it (the previous one that is classified, within the same section;
         at most :data:`MAX_CARRIED` in a row), or a topic of its section's story (see
-        :func:`story_topics`). A heading or title starts a new section.
+        :func:`story_topics`); with no context term, a quotation takes the topic of a section
+        more on it still (:data:`QUOTE_SHARE`). A heading or title starts a new section.
         """
         hits = [self.classify(p) for p in document.paragraphs]
         if self._continuing is None:
             return tuple(hits)
         for start, end in _sections(document.paragraphs):
-            story = story_topics(hits[start:end], document.paragraphs[start:end])
+            section = document.paragraphs[start:end]
+            story = story_topics(hits[start:end], section)
+            quoted = story_topics(hits[start:end], section, QUOTE_SHARE)
             before: tuple[TopicHit, ...] = ()
             carried = 0  # paragraphs in a row that took their topic from the one before
             for index in range(start, end):
@@ -398,6 +409,9 @@ class KeywordClassifier:
                 elif before or story:
                     after = {h.topic_id for h in before} if carried < MAX_CARRIED else set()
                     hits[index] = self.continuing(paragraph.text, after, story)
+                    if not hits[index] and quoted:
+                        ordered = [t.id for t in self.topics if t.id in quoted]
+                        hits[index] = quotation(paragraph.text, ordered)
                     carried += 1
                 before = hits[index]
         return tuple(hits)
@@ -430,12 +444,12 @@ class KeywordClassifier:
 
 
 def story_topics(
-    hits: Sequence[Sequence[TopicHit]], paragraphs: Sequence[Paragraph]
+    hits: Sequence[Sequence[TopicHit]], paragraphs: Sequence[Paragraph], share: float = STORY_SHARE
 ) -> frozenset[str]:
     """The topics a section's story is on: those its own paragraphs mostly carry.
 
     A topic is the story's when at least :data:`STORY_PARAGRAPHS` of the section's
-    classified paragraphs, and :data:`STORY_SHARE` of them, carry it of their own.
+    classified paragraphs, and ``share`` of them, carry it of their own.
     """
     counts: dict[str, int] = {}
     size = 0
@@ -444,8 +458,24 @@ def story_topics(
             size += 1
             for hit in found:
                 counts[hit.topic_id] = counts.get(hit.topic_id, 0) + 1
-    least = max(STORY_PARAGRAPHS, STORY_SHARE * size)
+    least = max(STORY_PARAGRAPHS, share * size)
     return frozenset(topic for topic, n in counts.items() if n >= least)
+
+
+def quotation(text: str, topics: Collection[str]) -> tuple[TopicHit, ...]:
+    """``topics`` for ``text`` when it is a quotation (it opens with a quotation mark).
+
+    For a paragraph with no topic of its own in a section mostly on ``topics`` (see
+    :data:`QUOTE_SHARE`): the quotation mark is the match, so the hover can say why.
+    """
+    at = len(text) - len(text.lstrip())
+    if not topics or text[at : at + 1] not in QUOTE_MARKS:
+        return ()
+    mark = text[at : at + 1]
+    return tuple(
+        TopicHit(topic_id, 1.0, (Match(at, at + 1, topic_id, mark, f"{mark} {QUOTED}"),))
+        for topic_id in topics
+    )
 
 
 def _sections(paragraphs: Sequence[Paragraph]) -> Iterator[tuple[int, int]]:

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from reader.core.classifier import (
     CONTINUES,
+    QUOTED,
     THRESHOLD,
     WEAK_WEIGHT,
     Evidence,
@@ -27,6 +28,7 @@ from reader.core.topics import Topic
 #: topic, or the section's story is.
 CONTINUED = "context terms, after a paragraph on {}"
 IN_A_STORY = "context terms, in a section on {}"
+QUOTATION = "a quotation, in a section on {}"
 #: An unmet companion names this many of the words it needed, then says how many more.
 _NEEDS_SHOWN = 3
 
@@ -148,6 +150,9 @@ def format_explanation(
             counted = ", ".join(f"{r.evidence.text!r} ({r.why})" for r in topic.counted)
             lines.append(f"{topic.label}: {counted}")
     for label, hit in continued:
+        if any(m.term.endswith(QUOTED) for m in hit.matches):
+            lines.append(f"{label}: {QUOTATION.format(label)}")
+            continue
         words = ", ".join(repr(m.text) for m in hit.matches)
         after = all(m.term.endswith(CONTINUES) for m in hit.matches)
         lines.append(f"{label}: {words} ({(CONTINUED if after else IN_A_STORY).format(label)})")

@@ -15,9 +15,11 @@ from itertools import groupby
 
 from reader.core.classifier import (
     MAX_CARRIED,
+    QUOTE_SHARE,
     STORY_PARAGRAPHS,
     STORY_SHARE,
     KeywordClassifier,
+    quotation,
 )
 from reader.core.document import Match, Passage
 from reader.core.topics import Topic
@@ -91,8 +93,11 @@ def preview_edit(
     for _section, run in groupby(passages, key=lambda p: (p.article_id, p.section)):
         group = list(run)
         found = [{h.topic_id: h for h in classifier.classify_text(p.text)} for p in group]
-        least = max(STORY_PARAGRAPHS, STORY_SHARE * len(group))
-        story = {v for v in (_BEFORE, _AFTER) if sum(v in hits for hits in found) >= least}
+        own = {v: sum(v in hits for hits in found) for v in (_BEFORE, _AFTER)}
+        story = {v for v, n in own.items() if n >= max(STORY_PARAGRAPHS, STORY_SHARE * len(group))}
+        quoted = {
+            v for v, n in own.items() if n >= max(STORY_PARAGRAPHS, QUOTE_SHARE * len(group))
+        }
         carried: set[str] = set()  # the versions the passage before carries
         runs = dict.fromkeys((_BEFORE, _AFTER), 0)  # passages in a row carried, as the app
         for passage, hits in zip(group, found, strict=True):
@@ -101,6 +106,9 @@ def preview_edit(
             for version in runs:
                 runs[version] = 0 if version in mine else runs[version] + 1
             goes_on = classifier.continuing(passage.text, going, story - mine)
+            if not mine:
+                carried_on = {hit.topic_id for hit in goes_on}
+                goes_on += quotation(passage.text, sorted(quoted - carried_on))
             if goes_on and not of_their_own(passage.text):
                 hits.update((hit.topic_id, hit) for hit in goes_on)
             carried = set(hits)

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.classifier import CONTINUES, IN_STORY, KeywordClassifier
+from reader.core.classifier import CONTINUES, IN_STORY, QUOTED, KeywordClassifier
 from reader.core.document import Document, Paragraph
 from reader.core.topics import CompanionRule, GuardRule, Topic, default_topics
 
@@ -470,3 +470,32 @@ def test_vocabulary_from_the_subjects(classifier, text, expected):
 )
 def test_guards_keep_to_their_sense(classifier, text, expected):
     assert topics_of(classifier, text) == expected
+
+
+def test_a_quotation_takes_the_topic_of_a_section_mostly_on_it():
+    texts = [
+        "He is charged under the national security law.",
+        "The national security law was imposed in 2020.",
+        "“This is a trial which should never have happened,” his lawyer said.",
+        "“We will appeal,” she added.",
+        "The hearing resumes on Monday.",
+    ]
+    made = tuple(Paragraph(n, "body", t) for n, t in enumerate(texts))
+    hits = KeywordClassifier([TRIAL]).classify_document(Document(made))
+    assert [[m.term for h in p for m in h.matches] for p in hits[2:]] == [
+        [f"trial {CONTINUES}"],  # a context term says more than the quotation marks
+        [f"“ {QUOTED}"],
+        [],  # not a quotation
+    ]
+
+
+def test_a_quotation_in_a_section_only_partly_on_a_topic_takes_nothing():
+    texts = [
+        "He is charged under the national security law.",
+        "The national security law was imposed in 2020.",
+        *[f"Markets fell for the {n}th day." for n in range(4)],
+        "“We will appeal,” she added.",
+    ]  # 2 of 7 paragraphs: a story (30%), but not enough for a quotation (40%)
+    made = tuple(Paragraph(n, "body", t) for n, t in enumerate(texts))
+    hits = KeywordClassifier([TRIAL]).classify_document(Document(made))
+    assert hits[-1] == ()

@@ -162,3 +162,16 @@ def test_the_preview_carries_a_story_no_further_than_the_article():
     in_the_article = KeywordClassifier([edited]).classify_document(document)
     assert [i.passage.index for i in preview.gained] == [1, 2, 3]
     assert [n for n, hits in enumerate(in_the_article) if hits] == [0, 1, 2, 3]
+
+
+def test_an_edit_that_makes_a_section_mostly_on_the_topic_gains_its_quotations():
+    strait = Topic("Taiwan", "Taiwan", "#56b4e9", terms=("Taiwan",))
+    texts = [
+        "China sent warships around Taiwan.",
+        "The PLA sent 40 aircraft.",
+        "“We are watching closely,” an official said.",
+        "Markets were calm.",
+    ]
+    passages = [Passage(3, n, t) for n, t in enumerate(texts)]
+    preview = preview_edit(strait, replace(strait, terms=("Taiwan", "PLA")), passages)
+    assert [i.passage.index for i in preview.gained] == [1, 2]
