@@ -43,12 +43,19 @@ IN_STORY = "(in a section on the topic)"
 #: STORY_PARAGRAPHS of them: a report on a trial, a round-up's one Taiwan item is not.
 STORY_SHARE = 0.3
 STORY_PARAGRAPHS = 2
-#: A quotation with no topic of its own carries the topic of a section this much on it (at
-#: least STORY_PARAGRAPHS paragraphs, and this share, carry it of their own): in a report on
-#: a trial, the lawyer's words are about the trial.
+#: A quotation or a short sentence with no topic of its own carries the topic of a section
+#: this much on it (at least STORY_PARAGRAPHS paragraphs, and this share, carry it of their
+#: own): in a report on a trial, the lawyer's words are about the trial; in a speech on
+#: Ukraine, "And we won't back down." is too.
 QUOTE_SHARE = 0.4
-#: Said of a quotation that counted because its section is on the topic.
+#: A paragraph of at most this many words, ending as a sentence ends, is a short line; it
+#: takes its section's topic only in a section of at least SHORT_LINE_SECTION paragraphs,
+#: where one topic running through most of them says what the section is about.
+SHORT_LINE_WORDS = 12
+SHORT_LINE_SECTION = 5
+#: Said of a quotation, or a short line, that counted because its section is on the topic.
 QUOTED = "(a quotation in a section on the topic)"
+SHORT_LINE = "(a short line in a section on the topic)"
 #: What a quotation opens with.
 QUOTE_MARKS = frozenset("\"“‘«„'")
 
@@ -398,6 +405,7 @@ class KeywordClassifier:
             section = document.paragraphs[start:end]
             story = story_topics(hits[start:end], section)
             quoted = story_topics(hits[start:end], section, QUOTE_SHARE)
+            short_lines = sum(p.classified for p in section) >= SHORT_LINE_SECTION
             before: tuple[TopicHit, ...] = ()
             carried = 0  # paragraphs in a row that took their topic from the one before
             for index in range(start, end):
@@ -411,7 +419,7 @@ class KeywordClassifier:
                     hits[index] = self.continuing(paragraph.text, after, story)
                     if not hits[index] and quoted:
                         ordered = [t.id for t in self.topics if t.id in quoted]
-                        hits[index] = quotation(paragraph.text, ordered)
+                        hits[index] = quotation(paragraph.text, ordered, short_lines)
                     carried += 1
                 before = hits[index]
         return tuple(hits)
@@ -462,20 +470,39 @@ def story_topics(
     return frozenset(topic for topic, n in counts.items() if n >= least)
 
 
-def quotation(text: str, topics: Collection[str]) -> tuple[TopicHit, ...]:
-    """``topics`` for ``text`` when it is a quotation (it opens with a quotation mark).
+def quotation(
+    text: str, topics: Collection[str], short_lines: bool = True
+) -> tuple[TopicHit, ...]:
+    """``topics`` for ``text`` when it is a quotation or a short line.
 
     For a paragraph with no topic of its own in a section mostly on ``topics`` (see
-    :data:`QUOTE_SHARE`): the quotation mark is the match, so the hover can say why.
+    :data:`QUOTE_SHARE`). A quotation opens with a quotation mark, which is the match. A
+    short line is one sentence of at most :data:`SHORT_LINE_WORDS` words that ends as a
+    sentence ends ("But he was wrong."), not a label or a link ("Read more"); its first
+    word is the match. ``short_lines`` is False in a section too short to have a subject.
     """
     at = len(text) - len(text.lstrip())
-    if not topics or text[at : at + 1] not in QUOTE_MARKS:
+    if not topics:
         return ()
-    mark = text[at : at + 1]
+    if text[at : at + 1] in QUOTE_MARKS:
+        start, end, why = at, at + 1, QUOTED
+    elif short_lines and _SHORT_LINE.match(text) and len(text.split()) <= SHORT_LINE_WORDS:
+        first = WORD_RE.search(text)
+        if first is None:
+            return ()
+        start, end, why = first.start(), first.end(), SHORT_LINE
+    else:
+        return ()
+    words = text[start:end]
     return tuple(
-        TopicHit(topic_id, 1.0, (Match(at, at + 1, topic_id, mark, f"{mark} {QUOTED}"),))
+        TopicHit(topic_id, 1.0, (Match(start, end, topic_id, words, f"{words} {why}"),))
         for topic_id in topics
     )
+
+
+#: One sentence, capitalised, ending with a full stop, question or exclamation mark (and
+#: perhaps a closing quotation mark), with no other sentence end inside.
+_SHORT_LINE = re.compile(r"\s*[A-Z][^.!?]*[a-z0-9)][.!?]['’\"”]?\s*$")
 
 
 def _sections(paragraphs: Sequence[Paragraph]) -> Iterator[tuple[int, int]]:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from reader.core.classifier import (
     CONTINUES,
     QUOTED,
+    SHORT_LINE,
     THRESHOLD,
     WEAK_WEIGHT,
     Evidence,
@@ -29,6 +30,7 @@ from reader.core.topics import Topic
 CONTINUED = "context terms, after a paragraph on {}"
 IN_A_STORY = "context terms, in a section on {}"
 QUOTATION = "a quotation, in a section on {}"
+A_SHORT_LINE = "a short line, in a section on {}"
 #: An unmet companion names this many of the words it needed, then says how many more.
 _NEEDS_SHOWN = 3
 
@@ -152,6 +154,9 @@ def format_explanation(
     for label, hit in continued:
         if any(m.term.endswith(QUOTED) for m in hit.matches):
             lines.append(f"{label}: {QUOTATION.format(label)}")
+            continue
+        if any(m.term.endswith(SHORT_LINE) for m in hit.matches):
+            lines.append(f"{label}: {A_SHORT_LINE.format(label)}")
             continue
         words = ", ".join(repr(m.text) for m in hit.matches)
         after = all(m.term.endswith(CONTINUES) for m in hit.matches)

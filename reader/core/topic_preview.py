@@ -16,6 +16,7 @@ from itertools import groupby
 from reader.core.classifier import (
     MAX_CARRIED,
     QUOTE_SHARE,
+    SHORT_LINE_SECTION,
     STORY_PARAGRAPHS,
     STORY_SHARE,
     KeywordClassifier,
@@ -108,7 +109,8 @@ def preview_edit(
             goes_on = classifier.continuing(passage.text, going, story - mine)
             if not mine:
                 carried_on = {hit.topic_id for hit in goes_on}
-                goes_on += quotation(passage.text, sorted(quoted - carried_on))
+                short_lines = len(group) >= SHORT_LINE_SECTION
+                goes_on += quotation(passage.text, sorted(quoted - carried_on), short_lines)
             if goes_on and not of_their_own(passage.text):
                 hits.update((hit.topic_id, hit) for hit in goes_on)
             carried = set(hits)

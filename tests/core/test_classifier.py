@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.classifier import CONTINUES, IN_STORY, QUOTED, KeywordClassifier
+from reader.core.classifier import CONTINUES, IN_STORY, QUOTED, SHORT_LINE, KeywordClassifier
 from reader.core.document import Document, Paragraph
 from reader.core.topics import CompanionRule, GuardRule, Topic, default_topics
 
@@ -485,7 +485,7 @@ def test_a_quotation_takes_the_topic_of_a_section_mostly_on_it():
     assert [[m.term for h in p for m in h.matches] for p in hits[2:]] == [
         [f"trial {CONTINUES}"],  # a context term says more than the quotation marks
         [f"“ {QUOTED}"],
-        [],  # not a quotation
+        [f"The {SHORT_LINE}"],  # a short line, in a section of five
     ]
 
 
@@ -499,3 +499,23 @@ def test_a_quotation_in_a_section_only_partly_on_a_topic_takes_nothing():
     made = tuple(Paragraph(n, "body", t) for n, t in enumerate(texts))
     hits = KeywordClassifier([TRIAL]).classify_document(Document(made))
     assert hits[-1] == ()
+
+
+def test_a_short_line_takes_the_topic_of_a_long_enough_section_mostly_on_it():
+    texts = [
+        "He is charged under the national security law.",
+        "The national security law was imposed in 2020.",
+        "But he was wrong.",
+        "Read more",
+        "Officials in the city did not answer questions about the case on Monday afternoon.",
+        "The national security law allows life sentences.",
+    ]
+    made = tuple(Paragraph(n, "body", t) for n, t in enumerate(texts))
+    hits = KeywordClassifier([TRIAL]).classify_document(Document(made))
+    assert [[m.term for h in p for m in h.matches] for p in hits[2:5]] == [
+        [f"But {SHORT_LINE}"],
+        [],  # a label, not a sentence
+        [],  # not short
+    ]
+    short = tuple(Paragraph(n, "body", t) for n, t in enumerate(texts[:3]))
+    assert KeywordClassifier([TRIAL]).classify_document(Document(short))[2] == ()

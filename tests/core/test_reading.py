@@ -153,6 +153,24 @@ def test_explain_says_a_quotation_takes_its_sections_topic(state):
     assert shown.explain(2).splitlines() == ["Taiwan: a quotation, in a section on Taiwan"]
 
 
+def test_explain_says_a_short_line_takes_its_sections_topic(state):
+    from reader.core.classifier import KeywordClassifier
+    from reader.core.document import Document, Paragraph
+    from reader.core.reading import Findings
+
+    texts = [
+        "China's military staged drills around Taiwan on Monday.",
+        "Taiwan's defence ministry tracked 40 aircraft near the island.",
+        "Beijing has not commented on the exercises so far this week.",
+        "Taiwan's president called for calm in a televised address.",
+        "Officials expect more.",
+    ]
+    document = Document(tuple(Paragraph(n, "body", t, n * 2 + 1) for n, t in enumerate(texts)))
+    hits = KeywordClassifier(state.topics).classify_document(document)
+    shown = state.with_document(document).with_findings(Findings(hits))
+    assert shown.explain(4).splitlines() == ["Taiwan: a short line, in a section on Taiwan"]
+
+
 def test_a_very_long_paragraph_is_explained_from_its_hits(state):
     from reader.core.document import Document, Paragraph
     from reader.core.reading import EXPLAIN_CHARS

@@ -12,7 +12,8 @@ TEXTS = [
     "Export controls on chips tightened.",
     "The weather was fine.",
 ]
-PASSAGES = [Passage(7, n, text) for n, text in enumerate(TEXTS)]
+# Each from an article of its own, so that no story carries a topic from one to the next.
+PASSAGES = [Passage(100 + n, n, text) for n, text in enumerate(TEXTS)]
 TRADE = Topic("trade", "trade", "#e69f00", terms=("tariff", "trade"), exclusions=("drug trade",))
 
 
