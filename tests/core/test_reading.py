@@ -98,19 +98,23 @@ def test_explain_says_what_did_not_count_and_why(state):
     assert not any(line.startswith("trade:") for line in lines)  # trade is not carried
 
 
-def test_explain_says_a_paragraph_goes_on_from_the_one_before(state):
+def read_as_one_document(state, *texts):
+    """``state`` showing a document of body paragraphs ``texts``, its topics found."""
     from reader.core.classifier import KeywordClassifier
     from reader.core.document import Document, Paragraph
     from reader.core.reading import Findings
 
-    document = Document(
-        (
-            Paragraph(0, "body", "China's military staged drills around Taiwan on Monday.", 1),
-            Paragraph(1, "body", "The U.S. says Beijing is purposefully escalating tensions.", 3),
-        )
-    )
+    document = Document(tuple(Paragraph(n, "body", t, n * 2 + 1) for n, t in enumerate(texts)))
     hits = KeywordClassifier(state.topics).classify_document(document)
-    shown = state.with_document(document).with_findings(Findings(hits))
+    return state.with_document(document).with_findings(Findings(hits))
+
+
+def test_explain_says_a_paragraph_goes_on_from_the_one_before(state):
+    shown = read_as_one_document(
+        state,
+        "China's military staged drills around Taiwan on Monday.",
+        "The U.S. says Beijing is purposefully escalating tensions.",
+    )
     assert shown.topics_of(1) == {"Taiwan"}
     assert shown.explain(1).splitlines() == [
         "Taiwan: 'escalating', 'tensions' (context terms, after a paragraph on Taiwan)"
@@ -119,55 +123,37 @@ def test_explain_says_a_paragraph_goes_on_from_the_one_before(state):
 
 
 def test_explain_says_a_paragraph_is_in_a_section_on_the_topic(state):
-    from reader.core.classifier import KeywordClassifier
-    from reader.core.document import Document, Paragraph
-    from reader.core.reading import Findings
-
-    texts = [
+    shown = read_as_one_document(
+        state,
         "China's military staged drills around Taiwan on Monday.",
         "Taiwan's defence ministry tracked 40 aircraft.",
         "Markets in the region were calm.",
         "The U.S. says Beijing is purposefully escalating tensions.",
-    ]
-    document = Document(tuple(Paragraph(n, "body", t, n * 2 + 1) for n, t in enumerate(texts)))
-    hits = KeywordClassifier(state.topics).classify_document(document)
-    shown = state.with_document(document).with_findings(Findings(hits))
+    )
     assert shown.explain(3).splitlines() == [
         "Taiwan: 'escalating', 'tensions' (context terms, in a section on Taiwan)"
     ]
 
 
 def test_explain_says_a_quotation_takes_its_sections_topic(state):
-    from reader.core.classifier import KeywordClassifier
-    from reader.core.document import Document, Paragraph
-    from reader.core.reading import Findings
-
-    texts = [
+    shown = read_as_one_document(
+        state,
         "China's military staged drills around Taiwan on Monday.",
         "Taiwan's defence ministry tracked 40 aircraft.",
         "“We are watching closely,” an official said.",
-    ]
-    document = Document(tuple(Paragraph(n, "body", t, n * 2 + 1) for n, t in enumerate(texts)))
-    hits = KeywordClassifier(state.topics).classify_document(document)
-    shown = state.with_document(document).with_findings(Findings(hits))
+    )
     assert shown.explain(2).splitlines() == ["Taiwan: a quotation, in a section on Taiwan"]
 
 
 def test_explain_says_a_short_line_takes_its_sections_topic(state):
-    from reader.core.classifier import KeywordClassifier
-    from reader.core.document import Document, Paragraph
-    from reader.core.reading import Findings
-
-    texts = [
+    shown = read_as_one_document(
+        state,
         "China's military staged drills around Taiwan on Monday.",
         "Taiwan's defence ministry tracked 40 aircraft near the island.",
         "Beijing has not commented on the exercises so far this week.",
         "Taiwan's president called for calm in a televised address.",
         "Officials expect more.",
-    ]
-    document = Document(tuple(Paragraph(n, "body", t, n * 2 + 1) for n, t in enumerate(texts)))
-    hits = KeywordClassifier(state.topics).classify_document(document)
-    shown = state.with_document(document).with_findings(Findings(hits))
+    )
     assert shown.explain(4).splitlines() == ["Taiwan: a short line, in a section on Taiwan"]
 
 
