@@ -15,10 +15,11 @@ from typing import TextIO
 
 from reader import __version__, library_cli, topics_cli
 from reader.core.classifier import KeywordClassifier
-from reader.core.document import Document, TopicHit
+from reader.core.document import Document, Paragraph, TopicHit
 from reader.core.library import LibraryError
 from reader.core.loaders import MAX_BYTES, LoadError, load_document, parse_bytes
 from reader.core.printable import printable, without_controls
+from reader.core.rows import documents_of, is_rows_file, load_rows
 from reader.core.topics import Topic, TopicsError, load_topics
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 1
@@ -36,7 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     classify.add_argument(
         "file",
         help="a .txt, .md, .html, .pdf, .epub or .docx file, an http(s):// address to fetch, "
-        "or - for standard input",
+        "or - for standard input; or a .jsonl file of paragraphs, one JSON object with a "
+        '"text" per line (rows with the same "doc" are read as one article)',
     )
     classify.add_argument("--format", choices=("text", "jsonl", "csv"), default="text")
     classify.add_argument(
@@ -188,6 +190,8 @@ def _read_document(file: str, paragraphs: bool) -> Document:
 
 def _classify(args: argparse.Namespace, out: _Output) -> int:
     topics = load_topics(args.topics)
+    if is_rows_file(args.file):
+        return _classify_rows(args, topics, out)
     document = _read_document(args.file, args.paragraphs)
     classifier = KeywordClassifier(topics)
     if args.alone:
@@ -224,6 +228,55 @@ def _classify(args: argparse.Namespace, out: _Output) -> int:
     return EXIT_OK
 
 
+def _classify_rows(args: argparse.Namespace, topics: Sequence[Topic], out: _Output) -> int:
+    """Each row of a JSON-lines file, written back with the topics found in its text.
+
+    The row keeps its other fields, so a labelled set comes back ready for the score tool.
+    """
+    classifier = KeywordClassifier(topics)
+    labels = {t.id: t.label for t in topics}
+    writer = csv.writer(out, lineterminator="\n") if args.format == "csv" else None
+    if writer:
+        writer.writerow(["line", "topics", "matches", "text"])
+    for document, rows in documents_of(load_rows(args.file)):
+        if args.alone:
+            results = tuple(classifier.classify(p) for p in document.paragraphs)
+        else:
+            results = classifier.classify_document(document)
+        for row, paragraph, hits in zip(rows, document.paragraphs, results, strict=True):
+            if writer:
+                writer.writerow(
+                    [
+                        row.line,
+                        "; ".join(labels[h.topic_id] for h in hits),
+                        "; ".join(f"{labels[h.topic_id]}: {_terms(h)}" for h in hits),
+                        row.text,
+                    ]
+                )
+            elif args.format == "jsonl":
+                found = {**row.fields, "topics": [_hit_mapping(hit, labels) for hit in hits]}
+                out.write(json.dumps(found, ensure_ascii=False) + "\n")
+            else:
+                names = ", ".join(labels[h.topic_id] for h in hits) or "no topic"
+                out.write(
+                    f"line {row.line}: {names}: {without_controls(_marked(paragraph, hits))}\n"
+                )
+    return EXIT_OK
+
+
+def _marked(paragraph: Paragraph, hits: Sequence[TopicHit]) -> str:
+    """The paragraph with «» around the words that made its topics fire."""
+    spans = sorted({(m.start, m.end) for h in hits for m in h.matches})
+    text, last = [], 0
+    for start, end in spans:
+        if start < last:
+            continue
+        text.append(paragraph.text[last:start] + "«" + paragraph.text[start:end] + "»")
+        last = end
+    text.append(paragraph.text[last:])
+    return "".join(text)
+
+
 def _hit_mapping(hit: TopicHit, labels: dict[str, str]) -> dict[str, object]:
     return {
         "name": labels[hit.topic_id],
@@ -256,16 +309,9 @@ def _write_text(
     for paragraph, hits in zip(document.paragraphs, results, strict=True):
         if not hits:
             continue
-        spans = sorted({(m.start, m.end) for h in hits for m in h.matches})
-        text, last = [], 0
-        for start, end in spans:
-            if start < last:
-                continue
-            text.append(paragraph.text[last:start] + "«" + paragraph.text[start:end] + "»")
-            last = end
-        text.append(paragraph.text[last:])
         out.write(
-            f"[{paragraph.index}] line {paragraph.line}: {without_controls(''.join(text))}\n"
+            f"[{paragraph.index}] line {paragraph.line}: "
+            f"{without_controls(_marked(paragraph, hits))}\n"
         )
         for hit in hits:
             counts[hit.topic_id] += 1

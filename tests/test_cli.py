@@ -387,3 +387,106 @@ def test_an_unforeseen_os_error_is_still_one_line(monkeypatch, capsys):
     monkeypatch.setattr(reader.cli, "load_topics", broken)
     assert main(["topics", "list"]) == 1
     assert capsys.readouterr().err == "topic-reader: /mnt/disk/topics.toml: Input/output error\n"
+
+
+DRILLS = "China staged drills around Taiwan."
+TENSIONS = "The U.S. says Beijing is escalating tensions."
+
+
+def _rows_file(tmp_path, rows, name="set.jsonl"):
+    path = tmp_path / name
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def test_a_jsonl_set_comes_back_with_its_fields_and_the_topics_found(tmp_path, capsys):
+    gold = [
+        {"text": "Tariffs on steel rose again.", "topics": ["Ukraine"], "id": 7},
+        {"text": "The weather was mild.", "topics": ["trade"], "why": "none"},
+    ]
+    path = _rows_file(tmp_path, gold)
+    assert main(["classify", str(path), "--format", "jsonl"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["text"] for r in rows] == [g["text"] for g in gold]
+    assert rows[0]["id"] == 7
+    assert rows[1]["why"] == "none"
+    assert [[t["name"] for t in r["topics"]] for r in rows] == [["trade"], []]
+
+
+def test_rows_of_one_doc_are_read_as_one_story_and_other_rows_alone(tmp_path, capsys):
+    story = [
+        {"text": DRILLS, "doc": "a"},
+        {"text": TENSIONS, "doc": "a"},
+        {"text": DRILLS, "doc": "b"},
+        {"text": "Tensions rose.", "doc": "c"},
+    ]
+    assert main(["classify", str(_rows_file(tmp_path, story)), "--format", "jsonl"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [[t["name"] for t in r["topics"]] for r in rows] == [
+        ["Taiwan"],
+        ["Taiwan"],
+        ["Taiwan"],
+        [],
+    ]
+    assert (
+        main(["classify", str(_rows_file(tmp_path, story)), "--alone", "--format", "jsonl"]) == 0
+    )
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [[t["name"] for t in r["topics"]] for r in rows] == [["Taiwan"], [], ["Taiwan"], []]
+
+
+def test_rows_without_doc_are_grouped_by_their_address(tmp_path, capsys):
+    site = "https://news.example/drills"
+    rows = [
+        {"text": DRILLS, "source": site},
+        {"text": TENSIONS, "source": site},
+        {"text": DRILLS, "source": "written for a test"},
+        {"text": TENSIONS, "source": "written for a test"},
+    ]
+    assert main(["classify", str(_rows_file(tmp_path, rows)), "--format", "jsonl"]) == 0
+    found = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [[t["name"] for t in r["topics"]] for r in found] == [
+        ["Taiwan"],
+        ["Taiwan"],
+        ["Taiwan"],
+        [],
+    ]
+
+
+def test_a_jsonl_set_in_text_and_csv(tmp_path, capsys):
+    path = _rows_file(tmp_path, [{"text": "Tariffs rose."}, {"text": "Rain fell."}])
+    assert main(["classify", str(path)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "line 1: trade: «Tariffs» rose.",
+        "line 2: no topic: Rain fell.",
+    ]
+    assert main(["classify", str(path), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "line,topics,matches,text",
+        "1,trade,trade: tariff,Tariffs rose.",
+        "2,,,Rain fell.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "where", "words"),
+    [
+        (b"", "", "is empty"),
+        (b"\n  \n", "", "is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "", "PNG image"),
+        (b'{"text": "ok"}\n{"text": \n', ":2", "is not a line of JSON"),
+        (b'["a list"]\n', ":1", "is not a JSON object"),
+        (b'{"text": "ok"}\n\n{"body": "no text"}\n', ":3", 'has no "text" string'),
+        (b'{"text": 12}\n', ":1", 'has no "text" string'),
+        (b"[" * 100000 + b"\n", ":1", "is not a line of JSON"),
+    ],
+)
+def test_a_broken_jsonl_set_is_one_line_and_exit_1(tmp_path, content, where, words):
+    path = tmp_path / "set.jsonl"
+    path.write_bytes(content)
+    result = run("classify", str(path), "--format", "jsonl")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"topic-reader: {path}{where}: ")
+    assert words in result.stderr

@@ -1,0 +1,105 @@
+"""Paragraphs given as JSON lines: a labelled set, an export from another tool.
+
+Each non-empty line of a ``.jsonl`` file is one JSON object with a ``"text"`` string, the
+shape the score tool and ``topic-reader classify --format jsonl`` share. Rows that come from
+one article are read together, in order, so a story carries its topic from one paragraph to
+the next as it does in a file: consecutive rows with the same ``"doc"`` are one document,
+and, in a file without ``"doc"``, consecutive rows with the same web address in ``"source"``
+or ``"url"``. Any other row stands alone, as a pasted paragraph does.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reader.core.document import Document, Paragraph
+from reader.core.loaders import MAX_BYTES, LoadError, decode, read_bytes
+
+ROWS_SUFFIXES = (".jsonl", ".ndjson")
+"""The suffixes ``topic-reader classify`` reads as rows instead of an article."""
+
+_ADDRESS_KEYS = ("source", "url")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of the file: its object as read, and where it was."""
+
+    line: int
+    fields: dict[str, Any]
+
+    @property
+    def text(self) -> str:
+        """The paragraph."""
+        text: str = self.fields["text"]
+        return text
+
+
+def is_rows_file(name: str) -> bool:
+    """Whether ``name`` is a JSON-lines file by its suffix."""
+    return name.lower().endswith(ROWS_SUFFIXES)
+
+
+def load_rows(path: Path | str, max_bytes: int = MAX_BYTES) -> tuple[Row, ...]:
+    """Read ``path`` as JSON lines.
+
+    Raises:
+        LoadError: naming the file (and the line) for a file that cannot be read, a line
+            that is not a JSON object with a ``"text"`` string, or a file with no rows.
+    """
+    return parse_rows(read_bytes(Path(path), max_bytes), str(path))
+
+
+def parse_rows(data: bytes, name: str = "<input>") -> tuple[Row, ...]:
+    """The rows of JSON-lines ``data``; see :func:`load_rows`."""
+    text = decode(data, name)
+    rows = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except (json.JSONDecodeError, RecursionError):
+            raise LoadError(f"{name}:{number}", "is not a line of JSON") from None
+        if not isinstance(value, dict):
+            raise LoadError(f"{name}:{number}", "is not a JSON object")
+        if not isinstance(value.get("text"), str):
+            raise LoadError(f"{name}:{number}", 'has no "text" string')
+        rows.append(Row(number, value))
+    if not rows:
+        raise LoadError(name, 'has no rows (one JSON object per line, each with a "text")')
+    return tuple(rows)
+
+
+def documents_of(rows: Sequence[Row]) -> Iterator[tuple[Document, tuple[Row, ...]]]:
+    """The rows grouped into documents, in file order, each with the rows it was made of."""
+    key = _doc_key if any(_doc_key(row) for row in rows) else _address_key
+    start = 0
+    while start < len(rows):
+        group = key(rows[start])
+        end = start + 1
+        while group and end < len(rows) and key(rows[end]) == group:
+            end += 1
+        members = tuple(rows[start:end])
+        paragraphs = tuple(
+            Paragraph(i, "body", row.text, line=row.line) for i, row in enumerate(members)
+        )
+        yield Document(paragraphs), members
+        start = end
+
+
+def _doc_key(row: Row) -> str:
+    doc = row.fields.get("doc")
+    return str(doc) if isinstance(doc, str | int) and str(doc) else ""
+
+
+def _address_key(row: Row) -> str:
+    for name in _ADDRESS_KEYS:
+        value = row.fields.get(name)
+        if isinstance(value, str) and value.lower().startswith(("http://", "https://")):
+            return value
+    return ""
