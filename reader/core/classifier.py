@@ -21,6 +21,7 @@ from reader.core.text import (
     phrase_keys,
     possessive_trim,
     search_prefix,
+    stop_words,
     tokens,
     word_spans,
 )
@@ -53,6 +54,66 @@ QUOTE_SHARE = 0.4
 #: where one topic running through most of them says what the section is about.
 SHORT_LINE_WORDS = 12
 SHORT_LINE_SECTION = 5
+#: Said of a name that counted: the section's own paragraphs on the topic name it too.
+NAMED = "(named in the section's paragraphs on the topic)"
+#: In a section whose story is on a topic (see STORY_SHARE), a name carries the topic when
+#: at least this many of the section's paragraphs on the topic name it of their own, and
+#: none of its paragraphs on other topics do: "Kurmasheva" in a report on a jailed
+#: journalist, "Zambada" in one on a cartel leader's arrest; not "China" in a report on
+#: talks that touch Taiwan in three paragraphs of thirty.
+NAME_PARAGRAPHS = 2
+#: Capitalised words that name no one in particular: days, months, titles, news agencies.
+_NOT_NAMES = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "rep",
+        "sen",
+        "gov",
+        "president",
+        "minister",
+        "secretary",
+        "chairman",
+        "chair",
+        "director",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "premier",
+        "chancellor",
+        "ambassador",
+        "general",
+        "reuters",
+        "afp",
+        "efe",
+        "xinhua",
+        "ap",
+        "associated",
+        "press",
+        "agence",
+    ]
+)
 #: Said of a quotation, or a short line, that counted because its section is on the topic.
 QUOTED = "(a quotation in a section on the topic)"
 SHORT_LINE = "(a short line in a section on the topic)"
@@ -396,16 +457,17 @@ class KeywordClassifier:
         paragraph before it (the previous one that is classified, within the same section;
         at most :data:`MAX_CARRIED` in a row), or a topic of its section's story (see
         :func:`story_topics`); with no context term, a quotation takes the topic of a section
-        more on it still (:data:`QUOTE_SHARE`). A heading or title starts a new section.
+        more on it still (:data:`QUOTE_SHARE`). Failing all of these, a paragraph that names
+        someone or something the section's own paragraphs on its story's topic name carries
+        that topic (see :func:`story_names`). A heading or title starts a new section.
         """
         hits = [self.classify(p) for p in document.paragraphs]
-        if self._continuing is None:
-            return tuple(hits)
         for start, end in _sections(document.paragraphs):
             section = document.paragraphs[start:end]
             story = story_topics(hits[start:end], section)
             quoted = story_topics(hits[start:end], section, QUOTE_SHARE)
             short_lines = sum(p.classified for p in section) >= SHORT_LINE_SECTION
+            names = story_names(hits[start:end], section, story) if story else {}
             before: tuple[TopicHit, ...] = ()
             carried = 0  # paragraphs in a row that took their topic from the one before
             for index in range(start, end):
@@ -421,6 +483,8 @@ class KeywordClassifier:
                         ordered = [t.id for t in self.topics if t.id in quoted]
                         hits[index] = quotation(paragraph.text, ordered, short_lines)
                     carried += 1
+                if not hits[index] and names:
+                    hits[index] = self.named(paragraph.text, names)
                 before = hits[index]
         return tuple(hits)
 
@@ -449,6 +513,97 @@ class KeywordClassifier:
             )
             found.append(TopicHit(hit.topic_id, hit.score, matches, hit.vetoed))
         return tuple(found)
+
+    def named(self, text: str, names: dict[str, frozenset[str]]) -> tuple[TopicHit, ...]:
+        """The topics ``text`` carries by naming who or what its section's story is about.
+
+        ``names`` holds, for each topic, the names of its section's paragraphs on it (see
+        :func:`story_names`). A topic whose exclusion or guard is in ``text`` is not carried:
+        "Taiwan" beside "earthquake" in a report on a quake stays unmatched.
+        """
+        found = names_in(text)
+        if not found:
+            return ()
+        vetoed: set[str] | None = None
+        hits = []
+        for topic in self.topics:
+            shared = [name for name in found if name in names.get(topic.id, ())]
+            if not shared:
+                continue
+            if vetoed is None:
+                vetoed = {
+                    e.topic_id
+                    for e in self.evidence_text(text)
+                    if e.outcome in ("excluded", "guarded")
+                }
+            if topic.id in vetoed:
+                continue
+            matches = tuple(
+                Match(start, end, topic.id, text[start:end], f"{name} {NAMED}")
+                for name in shared
+                for start, end in found[name]
+            )
+            hits.append(TopicHit(topic.id, 1.0, tuple(sorted(matches, key=lambda m: m.start))))
+        return tuple(hits)
+
+
+def names_in(text: str) -> dict[str, list[tuple[int, int]]]:
+    """The capitalised words of ``text`` that may name someone or something, with their spans.
+
+    A name is a word that starts with a capital and has three letters or more, less a
+    possessive ("Kurmasheva’s" is "Kurmasheva"); not a common word ("The", "However"), a
+    day, a month, a title or a news agency, and not a word of more than five capitals
+    (a dateline's "WASHINGTON").
+    """
+    found: dict[str, list[tuple[int, int]]] = {}
+    common = stop_words()
+    for match in WORD_RE.finditer(text):
+        word = match.group()
+        if not word[0].isupper():
+            continue
+        start, end = match.start(), match.end() - possessive_trim(word)
+        name = text[start:end]
+        if sum(c.isalpha() for c in name) < 3 or (name.isupper() and len(name) > 5):
+            continue
+        lower = name.lower()
+        if lower in common or lower in _NOT_NAMES:
+            continue
+        found.setdefault(name, []).append((start, end))
+    return found
+
+
+def story_names(
+    hits: Sequence[Sequence[TopicHit]],
+    paragraphs: Sequence[Paragraph],
+    topics: Collection[str] | None = None,
+) -> dict[str, frozenset[str]]:
+    """For each topic, the names a section's own paragraphs on it share (see :func:`names_in`).
+
+    A name counts for a topic when at least :data:`NAME_PARAGRAPHS` of the section's
+    paragraphs carry the topic of their own and name it, and none of its paragraphs with
+    other topics of their own, but not this one, name it: a name that runs through several
+    of a section's subjects says nothing about one of them. ``topics``, when given, are the
+    only topics asked about (the section's story).
+    """
+    named = [
+        ({hit.topic_id for hit in found}, set(names_in(paragraph.text)))
+        for paragraph, found in zip(paragraphs, hits, strict=True)
+        if paragraph.classified and found
+    ]
+    result = {}
+    for topic_id in {t for mine, _ in named for t in mine if topics is None or t in topics}:
+        tally: dict[str, int] = {}
+        other: set[str] = set()
+        for mine, names in named:
+            if topic_id in mine:
+                for name in names:
+                    tally[name] = tally.get(name, 0) + 1
+            else:
+                other |= names
+        kept = frozenset(n for n, c in tally.items() if c >= NAME_PARAGRAPHS and n not in other)
+        if kept:
+            result[topic_id] = kept
+    return result
 
 
 def story_topics(

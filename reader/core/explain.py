@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from reader.core.classifier import (
     CONTINUES,
+    NAMED,
     QUOTED,
     SHORT_LINE,
     THRESHOLD,
@@ -31,6 +32,7 @@ CONTINUED = "context terms, after a paragraph on {}"
 IN_A_STORY = "context terms, in a section on {}"
 QUOTATION = "a quotation, in a section on {}"
 A_SHORT_LINE = "a short line, in a section on {}"
+A_NAME = "named in this section's paragraphs on {}"
 #: An unmet companion names this many of the words it needed, then says how many more.
 _NEEDS_SHOWN = 3
 
@@ -159,6 +161,10 @@ def format_explanation(
             lines.append(f"{label}: {A_SHORT_LINE.format(label)}")
             continue
         words = ", ".join(repr(m.text) for m in hit.matches)
+        if all(m.term.endswith(NAMED) for m in hit.matches):
+            names = ", ".join(dict.fromkeys(repr(m.text) for m in hit.matches))
+            lines.append(f"{label}: {names} ({A_NAME.format(label)})")
+            continue
         after = all(m.term.endswith(CONTINUES) for m in hit.matches)
         lines.append(f"{label}: {words} ({(CONTINUED if after else IN_A_STORY).format(label)})")
     for topic in explanations:

@@ -9,17 +9,19 @@ the rest of the topics hold.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import groupby
 
 from reader.core.classifier import (
     MAX_CARRIED,
+    NAME_PARAGRAPHS,
     QUOTE_SHARE,
     SHORT_LINE_SECTION,
     STORY_PARAGRAPHS,
     STORY_SHARE,
     KeywordClassifier,
+    names_in,
     quotation,
 )
 from reader.core.document import Match, Passage
@@ -99,6 +101,7 @@ def preview_edit(
         quoted = {
             v for v, n in own.items() if n >= max(STORY_PARAGRAPHS, QUOTE_SHARE * len(group))
         }
+        named = {v: _story_names(v, group, found, of_their_own) for v in story}
         carried: set[str] = set()  # the versions the passage before carries
         runs = dict.fromkeys((_BEFORE, _AFTER), 0)  # passages in a row carried, as the app
         for passage, hits in zip(group, found, strict=True):
@@ -111,6 +114,10 @@ def preview_edit(
                 carried_on = {hit.topic_id for hit in goes_on}
                 short_lines = len(group) >= SHORT_LINE_SECTION
                 goes_on += quotation(passage.text, sorted(quoted - carried_on), short_lines)
+                carried_on = {hit.topic_id for hit in goes_on}
+                names = {v: n for v, n in named.items() if v not in carried_on and n}
+                if names:
+                    goes_on += classifier.named(passage.text, names)
             if goes_on and not of_their_own(passage.text):
                 hits.update((hit.topic_id, hit) for hit in goes_on)
             carried = set(hits)
@@ -123,6 +130,28 @@ def preview_edit(
             elif was is not None and now is None and old is not None:
                 lost.append(PreviewItem(passage, _as(was.matches, old.id)))
     return EditPreview(tuple(gained), tuple(lost), before, after, total)
+
+
+def _story_names(
+    version: str,
+    group: Sequence[Passage],
+    found: Sequence[Collection[str]],
+    of_their_own: Callable[[str], object],
+) -> frozenset[str]:
+    """The names that carry ``version`` in a section, as :func:`story_names` finds them.
+
+    Only the passages that name a candidate without carrying the version are asked for the
+    other topics, to keep the preview as quick as it was.
+    """
+    names = [set(names_in(p.text)) for p in group]
+    tally = Counter(
+        n for ns, hits in zip(names, found, strict=True) if version in hits for n in ns
+    )
+    kept = {n for n, c in tally.items() if c >= NAME_PARAGRAPHS}
+    for passage, ns, hits in zip(group, names, found, strict=True):
+        if kept & ns and version not in hits and of_their_own(passage.text):
+            kept -= ns
+    return frozenset(kept)
 
 
 def _as(matches: Iterable[Match], topic_id: str) -> tuple[Match, ...]:

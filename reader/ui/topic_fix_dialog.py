@@ -118,8 +118,10 @@ class TopicFixDialog(QDialog):
             label = self._topic.label
             if not KeywordClassifier([self._topic]).classify_text(self._text):
                 self.status.setText(
-                    f"{label} is carried here by its context terms: the paragraph goes on "
-                    f"with a story on {label}. Edit the topic's Context terms instead."
+                    f"{label} is carried here by its story, not by words of its own: the "
+                    f"paragraph goes on with a story on {label} (by a context term, as a "
+                    f"quotation or short line, or by a name the story's paragraphs share). "
+                    "Edit the topic's Context terms, or add an exclusion, instead."
                 )
             else:
                 self.status.setText(

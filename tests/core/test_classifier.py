@@ -2,7 +2,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.classifier import CONTINUES, IN_STORY, QUOTED, SHORT_LINE, KeywordClassifier
+from reader.core.classifier import (
+    CONTINUES,
+    IN_STORY,
+    NAMED,
+    QUOTED,
+    SHORT_LINE,
+    KeywordClassifier,
+    names_in,
+)
 from reader.core.document import Document, Paragraph
 from reader.core.topics import CompanionRule, GuardRule, Topic, default_topics
 
@@ -519,3 +527,83 @@ def test_a_short_line_takes_the_topic_of_a_long_enough_section_mostly_on_it():
     ]
     short = tuple(Paragraph(n, "body", t) for n, t in enumerate(texts[:3]))
     assert KeywordClassifier([TRIAL]).classify_document(Document(short))[2] == ()
+
+
+JAILED = [
+    "Kurmasheva was jailed under the national security law.",
+    "Kurmasheva’s appeal against the national security law was refused.",
+    "Kurmasheva, 47, is based in Prague and was arrested while visiting family.",
+    "A court initially found Kurmasheva guilty of failing to declare a passport.",
+]
+
+
+def _read(topics, texts):
+    made = tuple(Paragraph(n, "body", t) for n, t in enumerate(texts))
+    return KeywordClassifier(topics).classify_document(Document(made))
+
+
+def test_a_paragraph_naming_whom_its_story_is_about_carries_the_story():
+    hits = _read([TRIAL], JAILED)
+    assert [[m.text for h in p for m in h.matches] for p in hits[2:]] == [
+        ["Kurmasheva"],
+        ["Kurmasheva"],
+    ]
+    assert hits[2][0].matches[0].term == f"Kurmasheva {NAMED}"
+    # one paragraph naming her is not a story's name; a section not on the topic has none
+    assert _read([TRIAL], [JAILED[0], *JAILED[2:]])[1:] == ((), ())
+    markets = [f"Markets fell for the {n}th day." for n in range(4)]
+    assert _read([TRIAL], [*JAILED[:2], *markets, JAILED[2]])[-1] == ()
+
+
+def test_a_name_that_runs_through_another_topic_too_carries_nothing():
+    steel = Topic("trade", "trade", "#e69f00", terms=("tariffs",))
+    texts = [*JAILED[:2], "Kurmasheva spoke of tariffs.", JAILED[2]]
+    hits = _read([TRIAL, steel], texts)
+    assert [[h.topic_id for h in p] for p in hits] == [
+        ["human rights"],
+        ["human rights"],
+        ["trade"],
+        [],
+    ]
+
+
+def test_an_exclusion_stops_a_name_from_carrying_its_topic():
+    trade = Topic(
+        "trade", "trade", "#e69f00", terms=("trade", "tariffs"), exclusions=("drug trade",)
+    )
+    texts = [
+        "Hassett defended the tariffs.",
+        "Hassett said the tariffs would stay.",
+        "Hassett spoke of the drug trade.",
+        "Hassett left for Ottawa.",
+    ]
+    hits = _read([trade], texts)
+    assert [[h.topic_id for h in p] for p in hits] == [["trade"], ["trade"], [], ["trade"]]
+
+
+def test_a_default_story_on_a_cartel_leader_carries_fentanyl_by_his_name(classifier):
+    texts = [
+        "Zambada co-founded the Sinaloa Cartel and trafficked fentanyl into the United States.",
+        "Zambada faces charges of smuggling fentanyl and cocaine.",
+        "Zambada, who is believed to be in his 70s, landed in a private plane near El Paso.",
+    ]
+    made = tuple(Paragraph(n, "body", t) for n, t in enumerate(texts))
+    hits = classifier.classify_document(Document(made))
+    assert [h.topic_id for h in hits[2]] == ["fentanyl"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Kurmasheva’s lawyer met Zambada on Monday.", ["Kurmasheva", "Zambada"]),
+        ("The President said However that Mr Lee left.", ["Lee"]),
+        ("WASHINGTON (Reuters) — RCMP and the U.S. said so in March.", ["RCMP"]),
+        ("Żurawski and Ōtani met in Kyiv.", ["Żurawski", "Ōtani", "Kyiv"]),
+        ("no capitals here at all", []),
+    ],
+)
+def test_what_counts_as_a_name(text, names):
+    found = names_in(text)
+    assert list(found) == names
+    for name, spans in found.items():
+        assert all(text[start:end] == name for start, end in spans)

@@ -157,6 +157,19 @@ def test_explain_says_a_short_line_takes_its_sections_topic(state):
     assert shown.explain(4).splitlines() == ["Taiwan: a short line, in a section on Taiwan"]
 
 
+def test_explain_says_a_paragraph_names_whom_its_sections_story_is_about(state):
+    shown = read_as_one_document(
+        state,
+        "Zambada co-founded the Sinaloa Cartel and trafficked fentanyl into the United States.",
+        "Zambada faces charges of smuggling fentanyl and cocaine.",
+        "Zambada, who is believed to be in his 70s, landed with Zambada’s pilot near El Paso.",
+    )
+    assert shown.topics_of(2) == {"fentanyl"}
+    assert shown.explain(2).splitlines() == [
+        "fentanyl: 'Zambada' (named in this section's paragraphs on fentanyl)"
+    ]
+
+
 def test_a_very_long_paragraph_is_explained_from_its_hits(state):
     from reader.core.document import Document, Paragraph
     from reader.core.reading import EXPLAIN_CHARS

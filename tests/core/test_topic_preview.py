@@ -176,3 +176,35 @@ def test_an_edit_that_makes_a_section_mostly_on_the_topic_gains_its_quotations()
     passages = [Passage(3, n, t) for n, t in enumerate(texts)]
     preview = preview_edit(strait, replace(strait, terms=("Taiwan", "PLA")), passages)
     assert [i.passage.index for i in preview.gained] == [1, 2]
+
+
+def test_an_edit_that_makes_a_story_gains_the_passages_naming_whom_it_is_about():
+    from reader.core.classifier import KeywordClassifier
+    from reader.core.document import Document, Paragraph
+
+    old = Topic("human rights", "human rights", "#cc79a7", terms=("dissidents",))
+    new = replace(old, terms=("national security law",))
+    texts = [
+        "Kurmasheva was jailed under the national security law.",
+        "Kurmasheva’s appeal against the national security law was refused.",
+        "Kurmasheva, 47, is based in Prague.",
+        "Kurmasheva spoke of tariffs.",
+    ]
+    document = Document(tuple(Paragraph(n, "body", t) for n, t in enumerate(texts)))
+    preview = preview_edit(old, new, passages_of(document))
+    in_the_article = KeywordClassifier([new]).classify_document(document)
+    assert [i.passage.index for i in preview.gained] == [0, 1, 2, 3]
+    assert [n for n, hits in enumerate(in_the_article) if hits] == [0, 1, 2, 3]
+    assert [m.text for m in preview.gained[2].matches] == ["Kurmasheva"]
+    # with trade in use, the passage on tariffs has a topic of its own, so the name is
+    # not the story's alone: neither passage takes the topic
+    trade = Topic("trade", "trade", "#e69f00", terms=("tariffs",))
+    with_trade = preview_edit(old, new, passages_of(document), others=[new, trade])
+    in_use = KeywordClassifier([new, trade]).classify_document(document)
+    assert [i.passage.index for i in with_trade.gained] == [0, 1]
+    assert [[h.topic_id for h in p] for p in in_use] == [
+        ["human rights"],
+        ["human rights"],
+        [],
+        ["trade"],
+    ]

@@ -378,4 +378,4 @@ def test_not_about_a_paragraph_carried_by_context_terms_says_so(
     dialog = window.findChild(QDialog, "topic_fix")
     qtbot.waitUntil(lambda: dialog.edit_button.isEnabled(), timeout=10000)
     assert not dialog.fixes
-    assert "carried here by its context terms" in dialog.status.text()
+    assert "carried here by its story" in dialog.status.text()
