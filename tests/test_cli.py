@@ -453,6 +453,16 @@ def test_rows_without_doc_are_grouped_by_their_address(tmp_path, capsys):
     ]
 
 
+def test_rows_with_neither_doc_nor_address_are_read_in_order_unless_alone(tmp_path, capsys):
+    path = _rows_file(tmp_path, [{"text": DRILLS}, {"text": TENSIONS}])
+    assert main(["classify", str(path), "--format", "jsonl"]) == 0
+    found = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [[t["name"] for t in r["topics"]] for r in found] == [["Taiwan"], ["Taiwan"]]
+    assert main(["classify", str(path), "--format", "jsonl", "--alone"]) == 0
+    found = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [[t["name"] for t in r["topics"]] for r in found] == [["Taiwan"], []]
+
+
 def test_a_jsonl_set_in_text_and_csv(tmp_path, capsys):
     path = _rows_file(tmp_path, [{"text": "Tariffs rose."}, {"text": "Rain fell."}])
     assert main(["classify", str(path)]) == 0

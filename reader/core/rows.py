@@ -5,13 +5,15 @@ shape the score tool and ``topic-reader classify --format jsonl`` share. Rows th
 one article are read together, in order, so a story carries its topic from one paragraph to
 the next as it does in a file: consecutive rows with the same ``"doc"`` are one document,
 and, in a file without ``"doc"``, consecutive rows with the same web address in ``"source"``
-or ``"url"``. Any other row stands alone, as a pasted paragraph does.
+or ``"url"``; any other row of such a file stands alone, as a pasted paragraph does. A file
+with neither is read in order as one document, as ``--paragraphs`` reads the lines of a
+text file (``--alone`` reads each row on its own).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -77,7 +79,13 @@ def parse_rows(data: bytes, name: str = "<input>") -> tuple[Row, ...]:
 
 def documents_of(rows: Sequence[Row]) -> Iterator[tuple[Document, tuple[Row, ...]]]:
     """The rows grouped into documents, in file order, each with the rows it was made of."""
-    key = _doc_key if any(_doc_key(row) for row in rows) else _address_key
+    key: Callable[[Row], str]
+    if any(_doc_key(row) for row in rows):
+        key = _doc_key
+    elif any(_address_key(row) for row in rows):
+        key = _address_key
+    else:
+        key = _one_document
     start = 0
     while start < len(rows):
         group = key(rows[start])
@@ -95,6 +103,10 @@ def documents_of(rows: Sequence[Row]) -> Iterator[tuple[Document, tuple[Row, ...
 def _doc_key(row: Row) -> str:
     doc = row.fields.get("doc")
     return str(doc) if isinstance(doc, str | int) and str(doc) else ""
+
+
+def _one_document(_row: Row) -> str:
+    return "the file"
 
 
 def _address_key(row: Row) -> str:

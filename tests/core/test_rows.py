@@ -56,3 +56,8 @@ def test_a_bad_line_names_its_line():
 )
 def test_rows_files_are_known_by_suffix(name, rows):
     assert is_rows_file(name) is rows
+
+
+def test_a_file_with_neither_doc_nor_address_is_one_document_in_order():
+    rows = '{"text": "a"}\n{"text": "b", "source": "a reporter"}\n{"text": "c"}\n'
+    assert _groups(rows) == [[1, 2, 3]]
