@@ -56,7 +56,7 @@ SHORT_LINE_WORDS = 12
 SHORT_LINE_SECTION = 5
 #: Said of a name that counted: the section's own paragraphs on the topic name it too.
 NAMED = "(named in the section's paragraphs on the topic)"
-#: In a section whose story is on a topic (see STORY_SHARE), a name carries the topic when
+#: In a section at least QUOTE_SHARE on a topic, a name carries the topic when
 #: at least this many of the section's paragraphs on the topic name it of their own, and
 #: none of its paragraphs on other topics do: "Kurmasheva" in a report on a jailed
 #: journalist, "Zambada" in one on a cartel leader's arrest; not "China" in a report on
@@ -278,6 +278,7 @@ class KeywordClassifier:
             if t.context_terms
         ]
         self._continuing = KeywordClassifier(continuing) if continuing else None
+        self._stops: KeywordClassifier | None = None  # built when first asked, see stopped()
 
     def _add(
         self,
@@ -467,7 +468,11 @@ class KeywordClassifier:
             story = story_topics(hits[start:end], section)
             quoted = story_topics(hits[start:end], section, QUOTE_SHARE)
             short_lines = sum(p.classified for p in section) >= SHORT_LINE_SECTION
-            names = story_names(hits[start:end], section, story) if story else {}
+            # Names matter only where a paragraph has no topic of its own to take one.
+            untaken = any(
+                p.classified and not h for p, h in zip(section, hits[start:end], strict=True)
+            )
+            names = story_names(hits[start:end], section, quoted) if quoted and untaken else {}
             before: tuple[TopicHit, ...] = ()
             carried = 0  # paragraphs in a row that took their topic from the one before
             for index in range(start, end):
@@ -481,7 +486,11 @@ class KeywordClassifier:
                     hits[index] = self.continuing(paragraph.text, after, story)
                     if not hits[index] and quoted:
                         ordered = [t.id for t in self.topics if t.id in quoted]
-                        hits[index] = quotation(paragraph.text, ordered, short_lines)
+                        found = quotation(paragraph.text, ordered, short_lines)
+                        if found:
+                            stopped = self.stopped(paragraph.text)
+                            found = tuple(h for h in found if h.topic_id not in stopped)
+                        hits[index] = found
                     carried += 1
                 if not hits[index] and names:
                     hits[index] = self.named(paragraph.text, names)
@@ -518,25 +527,21 @@ class KeywordClassifier:
         """The topics ``text`` carries by naming who or what its section's story is about.
 
         ``names`` holds, for each topic, the names of its section's paragraphs on it (see
-        :func:`story_names`). A topic whose exclusion or guard is in ``text`` is not carried:
-        "Taiwan" beside "earthquake" in a report on a quake stays unmatched.
+        :func:`story_names`). A topic whose guards' words are in ``text`` is not carried:
+        "TSMC" beside "quarterly profit" in a report on Taiwan stays unmatched.
         """
         found = names_in(text)
         if not found:
             return ()
-        vetoed: set[str] | None = None
+        stopped: set[str] | None = None
         hits = []
         for topic in self.topics:
             shared = [name for name in found if name in names.get(topic.id, ())]
             if not shared:
                 continue
-            if vetoed is None:
-                vetoed = {
-                    e.topic_id
-                    for e in self.evidence_text(text)
-                    if e.outcome in ("excluded", "guarded")
-                }
-            if topic.id in vetoed:
+            if stopped is None:
+                stopped = self.stopped(text)
+            if topic.id in stopped:
                 continue
             matches = tuple(
                 Match(start, end, topic.id, text[start:end], f"{name} {NAMED}")
@@ -546,29 +551,68 @@ class KeywordClassifier:
             hits.append(TopicHit(topic.id, 1.0, tuple(sorted(matches, key=lambda m: m.start))))
         return tuple(hits)
 
+    def stopped(self, text: str) -> set[str]:
+        """The topics whose guards' words are in ``text``.
+
+        A guard's words mark another sense of the topic's words ("shares" for trade,
+        "quarterly profit" for Taiwan), so a paragraph that takes a topic from its story
+        rather than from words of its own (a name, a quotation, a short line) does not take
+        it beside them. An exclusion vetoes only the words inside it, and a name or a
+        quotation mark is never inside one.
+        """
+        if self._stops is None:
+            self._stops = KeywordClassifier(
+                [
+                    Topic(
+                        t.id,
+                        t.label,
+                        t.colour,
+                        terms=tuple(w for g in t.guards for w in g.unless),
+                    )
+                    for t in self.topics
+                ]
+            )
+        return {hit.topic_id for hit in self._stops.classify_text(text)}
+
+
+#: A word that may start a name: not a lowercase one (the check for a capital comes after).
+_NAME_RE = re.compile(r"(?<![\w'’])(?![a-z\d_])\w+(?:['’]\w+)*")
+#: What may stand between the end of a sentence and the word that opens the next.
+_OPENERS = frozenset(" \t\n\"'“‘«([—–-")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens its paragraph or a sentence."""
+    at = start - 1
+    while at >= 0 and text[at] in _OPENERS and start - at < 12:
+        at -= 1
+    return at < 0 or text[at] in ".!?:;"
+
 
 def names_in(text: str) -> dict[str, list[tuple[int, int]]]:
     """The capitalised words of ``text`` that may name someone or something, with their spans.
 
     A name is a word that starts with a capital and has three letters or more, less a
     possessive ("Kurmasheva’s" is "Kurmasheva"); not a common word ("The", "However"), a
-    day, a month, a title or a news agency, and not a word of more than five capitals
-    (a dateline's "WASHINGTON").
+    day, a month, a title or a news agency, and not a word of five capitals or more (a
+    dateline's "WASHINGTON", a transcript's "MS PSAKI:").
     """
     found: dict[str, list[tuple[int, int]]] = {}
     common = stop_words()
-    for match in WORD_RE.finditer(text):
+    for match in _NAME_RE.finditer(text):
         word = match.group()
         if not word[0].isupper():
             continue
-        start, end = match.start(), match.end() - possessive_trim(word)
-        name = text[start:end]
-        if sum(c.isalpha() for c in name) < 3 or (name.isupper() and len(name) > 5):
+        trim = possessive_trim(word)
+        name = word[:-trim] if trim else word
+        size = len(name)
+        if size < 3 or (size >= 5 and name.isupper()):
             continue
         lower = name.lower()
         if lower in common or lower in _NOT_NAMES:
             continue
-        found.setdefault(name, []).append((start, end))
+        start = match.start()
+        found.setdefault(name, []).append((start, start + size))
     return found
 
 
@@ -582,14 +626,36 @@ def story_names(
     A name counts for a topic when at least :data:`NAME_PARAGRAPHS` of the section's
     paragraphs carry the topic of their own and name it, and none of its paragraphs with
     other topics of their own, but not this one, name it: a name that runs through several
-    of a section's subjects says nothing about one of them. ``topics``, when given, are the
-    only topics asked about (the section's story).
+    of a section's subjects says nothing about one of them. A word the section also writes
+    in lower case ("Police" opening a sentence, "the police") is not a name, nor one that
+    only ever opens a sentence. ``topics``, when given, are the only topics asked about (the
+    section's story).
     """
-    named = [
-        ({hit.topic_id for hit in found}, set(names_in(paragraph.text)))
+    kept = [
+        (paragraph.text, {hit.topic_id for hit in found})
         for paragraph, found in zip(paragraphs, hits, strict=True)
-        if paragraph.classified and found
+        if paragraph.classified
     ]
+    return section_names([text for text, _ in kept], [own for _, own in kept], topics)
+
+
+def section_names(
+    texts: Sequence[str],
+    owns: Sequence[Collection[str]],
+    topics: Collection[str] | None = None,
+) -> dict[str, frozenset[str]]:
+    """:func:`story_names` of a section given as its paragraphs' texts and own topics."""
+    lower: set[str] = set()
+    inside: set[str] = set()  # the names seen inside a sentence, not opening it
+    named = []
+    for text, own in zip(texts, owns, strict=True):
+        lower.update(w for w in WORD_RE.findall(text) if w[0].islower())
+        spans = names_in(text)
+        for name, where in spans.items():
+            if name not in inside and any(not _opens_sentence(text, at) for at, _ in where):
+                inside.add(name)
+        if own:
+            named.append((own, set(spans)))
     result = {}
     for topic_id in {t for mine, _ in named for t in mine if topics is None or t in topics}:
         tally: dict[str, int] = {}
@@ -600,9 +666,13 @@ def story_names(
                     tally[name] = tally.get(name, 0) + 1
             else:
                 other |= names
-        kept = frozenset(n for n, c in tally.items() if c >= NAME_PARAGRAPHS and n not in other)
-        if kept:
-            result[topic_id] = kept
+        found = frozenset(
+            n
+            for n, c in tally.items()
+            if c >= NAME_PARAGRAPHS and n not in other and n in inside and n.lower() not in lower
+        )
+        if found:
+            result[topic_id] = found
     return result
 
 
@@ -641,11 +711,16 @@ def quotation(
         return ()
     if text[at : at + 1] in QUOTE_MARKS:
         start, end, why = at, at + 1, QUOTED
-    elif short_lines and _SHORT_LINE.match(text) and len(text.split()) <= SHORT_LINE_WORDS:
+    elif (
+        short_lines
+        and _SHORT_LINE.match(text)
+        and len(text.split()) <= SHORT_LINE_WORDS
+        and not _SPEAKER.match(text)
+    ):
         first = WORD_RE.search(text)
         if first is None:
             return ()
-        start, end, why = first.start(), first.end(), SHORT_LINE
+        start, end, why = first.start(), first.end() - possessive_trim(first.group()), SHORT_LINE
     else:
         return ()
     words = text[start:end]
@@ -658,6 +733,8 @@ def quotation(
 #: One sentence, capitalised, ending with a full stop, question or exclamation mark (and
 #: perhaps a closing quotation mark), with no other sentence end inside.
 _SHORT_LINE = re.compile(r"\s*[A-Z][^.!?]*[a-z0-9)][.!?]['’\"”]?\s*$")
+#: A transcript's speaker, "QUESTION:" or "MR PRICE:": a turn, not a line of the story.
+_SPEAKER = re.compile(r"\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*:")
 
 
 def _sections(paragraphs: Sequence[Paragraph]) -> Iterator[tuple[int, int]]:

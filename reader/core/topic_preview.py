@@ -15,16 +15,15 @@ from itertools import groupby
 
 from reader.core.classifier import (
     MAX_CARRIED,
-    NAME_PARAGRAPHS,
     QUOTE_SHARE,
     SHORT_LINE_SECTION,
     STORY_PARAGRAPHS,
     STORY_SHARE,
     KeywordClassifier,
-    names_in,
     quotation,
+    section_names,
 )
-from reader.core.document import Match, Passage
+from reader.core.document import Match, Passage, TopicHit
 from reader.core.topics import Topic
 
 _BEFORE, _AFTER = "\x00before", "\x00after"
@@ -80,7 +79,9 @@ def preview_edit(
     :meth:`KeywordClassifier.classify_document` reads a document: a passage with no topic of
     its own takes the edited topic by a context term from the one before, or from a section
     mostly on it (passages of one article and one section are a section). ``others`` are the
-    rest of the topics in use, which decide whether a passage has a topic of its own.
+    rest of the topics in use, which decide whether a passage has a topic of its own (the
+    preview does not ask whether their own stories carry one into it, which the article
+    does: there, a passage carried by another topic takes no quotation or name).
     """
     topics = [replace(new, id=_AFTER)]
     if old is not None:
@@ -101,7 +102,7 @@ def preview_edit(
         quoted = {
             v for v, n in own.items() if n >= max(STORY_PARAGRAPHS, QUOTE_SHARE * len(group))
         }
-        named = {v: _story_names(v, group, found, of_their_own) for v in story}
+        named = _story_names(quoted, group, found, of_their_own) if quoted else {}
         carried: set[str] = set()  # the versions the passage before carries
         runs = dict.fromkeys((_BEFORE, _AFTER), 0)  # passages in a row carried, as the app
         for passage, hits in zip(group, found, strict=True):
@@ -110,14 +111,19 @@ def preview_edit(
             for version in runs:
                 runs[version] = 0 if version in mine else runs[version] + 1
             goes_on = classifier.continuing(passage.text, going, story - mine)
-            if not mine:
-                carried_on = {hit.topic_id for hit in goes_on}
-                short_lines = len(group) >= SHORT_LINE_SECTION
-                goes_on += quotation(passage.text, sorted(quoted - carried_on), short_lines)
-                carried_on = {hit.topic_id for hit in goes_on}
-                names = {v: n for v, n in named.items() if v not in carried_on and n}
-                if names:
-                    goes_on += classifier.named(passage.text, names)
+            # Each version the passage lacks of its own may take it as a quotation, a
+            # short line or by a name, as the article would with that version alone.
+            taken = mine | {hit.topic_id for hit in goes_on}
+            short_lines = len(group) >= SHORT_LINE_SECTION
+            quoting = quotation(passage.text, sorted(quoted - taken), short_lines)
+            if quoting:
+                stopped = classifier.stopped(passage.text)
+                quoting = tuple(hit for hit in quoting if hit.topic_id not in stopped)
+            goes_on += quoting
+            taken |= {hit.topic_id for hit in quoting}
+            names = {v: n for v, n in named.items() if v not in taken}
+            if names:
+                goes_on += classifier.named(passage.text, names)
             if goes_on and not of_their_own(passage.text):
                 hits.update((hit.topic_id, hit) for hit in goes_on)
             carried = set(hits)
@@ -133,25 +139,26 @@ def preview_edit(
 
 
 def _story_names(
-    version: str,
+    versions: Collection[str],
     group: Sequence[Passage],
     found: Sequence[Collection[str]],
-    of_their_own: Callable[[str], object],
-) -> frozenset[str]:
-    """The names that carry ``version`` in a section, as :func:`story_names` finds them.
+    of_their_own: Callable[[str], Sequence[TopicHit]],
+) -> dict[str, frozenset[str]]:
+    """The names that carry each of ``versions`` in a section, as :func:`story_names` finds them.
 
-    Only the passages that name a candidate without carrying the version are asked for the
-    other topics, to keep the preview as quick as it was.
+    Asked only of sections mostly on a version, so the other topics are asked of their
+    passages only there.
     """
-    names = [set(names_in(p.text)) for p in group]
-    tally = Counter(
-        n for ns, hits in zip(names, found, strict=True) if version in hits for n in ns
-    )
-    kept = {n for n, c in tally.items() if c >= NAME_PARAGRAPHS}
-    for passage, ns, hits in zip(group, names, found, strict=True):
-        if kept & ns and version not in hits and of_their_own(passage.text):
-            kept -= ns
-    return frozenset(kept)
+    rest = [{hit.topic_id for hit in of_their_own(p.text)} for p in group]
+    texts = [p.text for p in group]
+    names = {}
+    for version in versions:
+        owns = [
+            ({version} if version in hits else set()) | mine
+            for hits, mine in zip(found, rest, strict=True)
+        ]
+        names[version] = section_names(texts, owns, (version,)).get(version, frozenset())
+    return {v: n for v, n in names.items() if n}
 
 
 def _as(matches: Iterable[Match], topic_id: str) -> tuple[Match, ...]:

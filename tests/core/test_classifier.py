@@ -530,7 +530,7 @@ def test_a_short_line_takes_the_topic_of_a_long_enough_section_mostly_on_it():
 
 
 JAILED = [
-    "Kurmasheva was jailed under the national security law.",
+    "The journalist Kurmasheva was jailed under the national security law.",
     "Kurmasheva’s appeal against the national security law was refused.",
     "Kurmasheva, 47, is based in Prague and was arrested while visiting family.",
     "A court initially found Kurmasheva guilty of failing to declare a passport.",
@@ -567,23 +567,70 @@ def test_a_name_that_runs_through_another_topic_too_carries_nothing():
     ]
 
 
-def test_an_exclusion_stops_a_name_from_carrying_its_topic():
-    trade = Topic(
-        "trade", "trade", "#e69f00", terms=("trade", "tariffs"), exclusions=("drug trade",)
+def test_a_guards_words_stop_a_name_and_a_quotation_from_carrying_its_topic():
+    strait = Topic(
+        "Taiwan",
+        "Taiwan",
+        "#56b4e9",
+        terms=("Taiwan",),
+        guards=(GuardRule(("Taiwan",), ("quarterly profit",)),),
     )
     texts = [
-        "Hassett defended the tariffs.",
-        "Hassett said the tariffs would stay.",
-        "Hassett spoke of the drug trade.",
-        "Hassett left for Ottawa.",
+        "Taiwan said chips made by TSMC are vital to its defence.",
+        "Taiwan asked TSMC to keep its most advanced plants at home.",
+        "Shares of TSMC rose after its quarterly profit beat forecasts.",
+        "“The quarterly profit was a record,” a trader said.",
+        "Officials said TSMC would build two more plants.",
     ]
-    hits = _read([trade], texts)
-    assert [[h.topic_id for h in p] for p in hits] == [["trade"], ["trade"], [], ["trade"]]
+    hits = _read([strait], texts)
+    assert [[h.topic_id for h in p] for p in hits] == [["Taiwan"], ["Taiwan"], [], [], ["Taiwan"]]
+
+
+def test_a_word_the_section_writes_in_lower_case_or_only_opens_sentences_is_no_name():
+    texts = [
+        "Officers of the Police arrested Kurmasheva under the national security law.",
+        "Police said the national security law allowed it.",
+        # "the police" below: a common noun (both are too long to be short lines)
+        "Police closed the road along the harbour for a marathon on Sunday morning, it said.",
+        "Officials said the police would reopen it to traffic by the evening rush hour.",
+        "Kurmasheva, 47, is based in Prague.",
+    ]
+    hits = _read([TRIAL], texts)
+    assert [[m.text for h in p for m in h.matches] for p in hits[2:]] == [[], [], ["Kurmasheva"]]
+    only_opening = [
+        "Kurmasheva was jailed under the national security law.",
+        "Kurmasheva’s appeal against the national security law was refused.",
+        "Kurmasheva, 47, is based in Prague.",
+    ]
+    assert _read([TRIAL], only_opening)[2] == ()
+
+
+def test_a_transcripts_speaker_turn_is_not_a_short_line():
+    texts = [
+        "MR PRICE: We are sending more air defence under the national security law.",
+        "QUESTION: And the national security law?",
+        "MR PRICE: The national security law stays.",
+        "QUESTION: Any comment on the Super Bowl?",
+        "MR PRICE: We wish both teams well.",
+        "But he was wrong.",
+    ]
+    hits = _read([TRIAL], texts)
+    assert [bool(p) for p in hits] == [True, True, True, False, False, True]
+
+
+def test_story_rules_need_no_context_terms():
+    plain = Topic("human rights", "human rights", "#cc79a7", terms=("national security law",))
+    texts = [
+        "He is charged under the national security law.",
+        "The national security law was imposed in 2020.",
+        "“This trial should never have happened,” his lawyer said.",
+    ]
+    assert [m.term for h in _read([plain], texts)[2] for m in h.matches] == [f"“ {QUOTED}"]
 
 
 def test_a_default_story_on_a_cartel_leader_carries_fentanyl_by_his_name(classifier):
     texts = [
-        "Zambada co-founded the Sinaloa Cartel and trafficked fentanyl into the United States.",
+        "Drug lord Ismael Zambada co-founded the Sinaloa Cartel and trafficked fentanyl.",
         "Zambada faces charges of smuggling fentanyl and cocaine.",
         "Zambada, who is believed to be in his 70s, landed in a private plane near El Paso.",
     ]

@@ -185,7 +185,7 @@ def test_an_edit_that_makes_a_story_gains_the_passages_naming_whom_it_is_about()
     old = Topic("human rights", "human rights", "#cc79a7", terms=("dissidents",))
     new = replace(old, terms=("national security law",))
     texts = [
-        "Kurmasheva was jailed under the national security law.",
+        "The journalist Kurmasheva was jailed under the national security law.",
         "Kurmasheva’s appeal against the national security law was refused.",
         "Kurmasheva, 47, is based in Prague.",
         "Kurmasheva spoke of tariffs.",
@@ -208,3 +208,23 @@ def test_an_edit_that_makes_a_story_gains_the_passages_naming_whom_it_is_about()
         [],
         ["trade"],
     ]
+
+
+def test_a_term_taken_away_loses_no_passage_the_story_still_carries():
+    from reader.core.classifier import KeywordClassifier
+    from reader.core.document import Document, Paragraph
+
+    old = Topic("human rights", "human rights", "#cc79a7", terms=("security law", "passport"))
+    new = replace(old, terms=("security law",))
+    texts = [
+        "The journalist Kurmasheva was jailed under the security law.",
+        "Kurmasheva’s appeal against the security law was refused.",
+        "A court found Kurmasheva guilty of failing to declare a passport.",
+        "“We will appeal,” her lawyer said.",
+    ]
+    document = Document(tuple(Paragraph(n, "body", t) for n, t in enumerate(texts)))
+    in_the_article = KeywordClassifier([new]).classify_document(document)
+    assert all(in_the_article)  # by a name, then as a quotation
+    preview = preview_edit(old, new, passages_of(document))
+    assert preview.lost == ()
+    assert preview.gained == ()
