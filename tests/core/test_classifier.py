@@ -480,6 +480,21 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
     assert topics_of(classifier, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Without a free press, democracy loses its watchdog.", {"human rights"}),
+        ("The Detroit Free Press reported the fire on Monday.", set()),
+        ("Russia’s seizure of a Ukranian atomic power plant has Europe on edge.", {"Ukraine"}),
+        ("Most Taiwanese do not think war will break out soon.", {"Taiwan"}),
+        ("Taiwanese food stalls drew crowds at the night market.", set()),
+        ("The cartel killed two police officers in Culiacán.", set()),
+    ],
+)
+def test_words_of_each_subject_count(classifier, text, expected):
+    assert topics_of(classifier, text) == expected
+
+
 def test_a_quotation_takes_the_topic_of_a_section_mostly_on_it():
     texts = [
         "He is charged under the national security law.",
