@@ -489,6 +489,9 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Most Taiwanese do not think war will break out soon.", {"Taiwan"}),
         ("Taiwanese food stalls drew crowds at the night market.", set()),
         ("The cartel killed two police officers in Culiacán.", set()),
+        ("She was found guilty of discrediting the army.", {"human rights"}),
+        ("The law lets officials brand journalists as foreign agents.", {"human rights"}),
+        ("A lobbyist was charged with acting as a foreign agent of Egypt.", set()),
     ],
 )
 def test_words_of_each_subject_count(classifier, text, expected):
