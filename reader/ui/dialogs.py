@@ -21,11 +21,34 @@ def show_warning(parent: QWidget | None, title: str, text: str) -> None:
     box.exec()
 
 
+#: A tooltip's lines are wrapped at this many characters: Qt would wrap rich text far
+#: narrower, a few words to a line.
+TOOLTIP_WIDTH = 100
+
+
 def plain_tooltip(text: str) -> str:
-    """``text`` as a tooltip that Qt shows literally, line breaks kept (empty stays empty)."""
+    """``text`` as a tooltip that Qt shows literally, line breaks kept (empty stays empty).
+
+    Each line longer than :data:`TOOLTIP_WIDTH` is wrapped at a space, the rest indented.
+    """
     if not text:
         return ""
-    return "<p style='white-space:pre-wrap'>" + html.escape(text, quote=False) + "</p>"
+    import textwrap
+
+    lines = []
+    for line in text.split("\n"):
+        lines.extend(
+            textwrap.wrap(
+                line,
+                TOOLTIP_WIDTH,
+                subsequent_indent="    ",
+                break_long_words=False,
+                break_on_hyphens=False,
+                drop_whitespace=True,
+            )
+            or [""]
+        )
+    return "<p style='white-space:pre'>" + html.escape("\n".join(lines), quote=False) + "</p>"
 
 
 def menu_text(text: str) -> str:

@@ -28,6 +28,18 @@ def test_tooltips_show_markup_literally():
     assert dialogs.plain_tooltip("") == ""
 
 
+def test_a_long_tooltip_line_is_wrapped_at_a_readable_width():
+    line = "human rights: " + ", ".join(f"'word{n}' (a term)" for n in range(12))
+    document = QTextDocument()
+    document.setHtml(dialogs.plain_tooltip(line + "\nshort"))
+    shown = document.toPlainText().split("\n")
+    assert len(shown) > 2
+    assert all(len(row) <= dialogs.TOOLTIP_WIDTH for row in shown)
+    assert shown[1].startswith("    ")  # a wrapped line is indented under its first
+    assert shown[-1] == "short"
+    assert " ".join(row.strip() for row in shown[:-1]) == line
+
+
 def test_status_line_never_renders_markup(main_window):
     assert main_window.status_label.textFormat() == Qt.TextFormat.PlainText
 
