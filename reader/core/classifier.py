@@ -457,15 +457,16 @@ class KeywordClassifier:
         no topic of its own carries, by one of a topic's context terms, a topic of the
         paragraph before it (the previous one that is classified, within the same section;
         at most :data:`MAX_CARRIED` in a row), or a topic of its section's story (see
-        :func:`story_topics`); with no context term, a quotation takes the topic of a section
-        more on it still (:data:`QUOTE_SHARE`). Failing all of these, a paragraph that names
-        someone or something the section's own paragraphs on its story's topic name carries
-        that topic (see :func:`story_names`). A heading or title starts a new section.
+        :func:`story_topics` and :func:`lede_topics`); with no context term, a quotation
+        takes the topic of a section more on it still (:data:`QUOTE_SHARE`). Failing all of
+        these, a paragraph that names someone or something the section's own paragraphs on
+        its story's topic name carries that topic (see :func:`story_names`). A heading or
+        title starts a new section.
         """
         hits = [self.classify(p) for p in document.paragraphs]
         for start, end in _sections(document.paragraphs):
             section = document.paragraphs[start:end]
-            story = story_topics(hits[start:end], section)
+            story = story_topics(hits[start:end], section) | lede_topics(hits[start:end], section)
             quoted = story_topics(hits[start:end], section, QUOTE_SHARE)
             short_lines = sum(p.classified for p in section) >= SHORT_LINE_SECTION
             # Names matter only where a paragraph has no topic of its own to take one.
@@ -693,6 +694,24 @@ def story_topics(
                 counts[hit.topic_id] = counts.get(hit.topic_id, 0) + 1
     least = max(STORY_PARAGRAPHS, share * size)
     return frozenset(topic for topic, n in counts.items() if n >= least)
+
+
+def lede_topics(
+    hits: Sequence[Sequence[TopicHit]], paragraphs: Sequence[Paragraph]
+) -> frozenset[str]:
+    """The topics a section opens with: those its first two paragraphs both carry.
+
+    A news story opens with its subject and says it again in the next paragraph; what
+    follows can run on for many paragraphs without naming it (a report that opens on a
+    jailed writer, then tells of his arrest, his charges and his trial). The first item of
+    a round-up is followed by another item.
+    """
+    own = [
+        found for paragraph, found in zip(paragraphs, hits, strict=True) if paragraph.classified
+    ]
+    if len(own) < 2:
+        return frozenset()
+    return frozenset(h.topic_id for h in own[0]) & frozenset(h.topic_id for h in own[1])
 
 
 def quotation(

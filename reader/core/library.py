@@ -41,7 +41,7 @@ SCHEMA_VERSION = 3
 #: An import adds this many articles to the full-text index at a time.
 INDEX_EVERY = 50
 #: Bumped when the classifier's rules change in a way that changes what it finds.
-CLASSIFIER_VERSION = 3  # 2: a paragraph can continue the topic of the one before; 3: names
+CLASSIFIER_VERSION = 4  # 2: context terms carry a story; 3: names; 4: a story's opening
 
 SortKey = Literal["published", "title", "source", "added"]
 Outcome = Literal["added", "updated", "duplicate"]

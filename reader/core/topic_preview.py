@@ -99,6 +99,9 @@ def preview_edit(
         found = [{h.topic_id: h for h in classifier.classify_text(p.text)} for p in group]
         own = {v: sum(v in hits for hits in found) for v in (_BEFORE, _AFTER)}
         story = {v for v, n in own.items() if n >= max(STORY_PARAGRAPHS, STORY_SHARE * len(group))}
+        # and the versions its first two passages both have of their own
+        if len(group) > 1:
+            story |= set(found[0]) & set(found[1])
         quoted = {
             v for v, n in own.items() if n >= max(STORY_PARAGRAPHS, QUOTE_SHARE * len(group))
         }

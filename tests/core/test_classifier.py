@@ -672,3 +672,20 @@ def test_what_counts_as_a_name(text, names):
     assert list(found) == names
     for name, spans in found.items():
         assert all(text[start:end] == name for start, end in spans)
+
+
+LEDE = [
+    "China sentenced the writer Yang under the national security law on Monday.",
+    "The national security law was imposed on the city in 2020.",
+    *[f"Officials in Canberra met for the {n}th time this week." for n in range(5)],
+    "He was detained at the airport in 2019, and his trial was held in secret.",
+]
+
+
+def test_a_story_opens_with_its_subject_however_long_it_runs_on():
+    hits = _read([TRIAL], LEDE)
+    assert [m.term for h in hits[-1] for m in h.matches] == [f"trial {IN_STORY}"]
+    # the opening paragraph alone, named nowhere else, is one item of a round-up
+    assert _read([TRIAL], [LEDE[0], *LEDE[2:]])[-1] == ()
+    # a subject the section does not open with is no story of the section's
+    assert _read([TRIAL], [LEDE[2], *LEDE[:2], *LEDE[3:]])[-1] == ()

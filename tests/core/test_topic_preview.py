@@ -228,3 +228,22 @@ def test_a_term_taken_away_loses_no_passage_the_story_still_carries():
     preview = preview_edit(old, new, passages_of(document))
     assert preview.lost == ()
     assert preview.gained == ()
+
+
+def test_the_preview_reads_a_story_from_its_opening_as_the_article_does():
+    from reader.core.classifier import KeywordClassifier
+    from reader.core.document import Document, Paragraph
+
+    old = Topic("human rights", "human rights", "#cc79a7", terms=("dissidents",))
+    new = replace(old, terms=("national security law",), context_terms=("trial",))
+    texts = [
+        "China sentenced the writer Yang under the national security law on Monday.",
+        "The national security law was imposed on the city in 2020.",
+        *[f"Officials in Canberra met for the {n}th time this week." for n in range(5)],
+        "He was detained at the airport in 2019, and his trial was held in secret.",
+    ]
+    document = Document(tuple(Paragraph(n, "body", t) for n, t in enumerate(texts)))
+    preview = preview_edit(old, new, passages_of(document))
+    in_the_article = KeywordClassifier([new]).classify_document(document)
+    assert [n for n, hits in enumerate(in_the_article) if hits] == [0, 1, 7]
+    assert [i.passage.index for i in preview.gained] == [0, 1, 7]
