@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from reader.core.document import SECTION_ROLES, Document, Match, Paragraph, TopicHit, Veto
+from reader.core.document import Document, Match, Paragraph, TopicHit, Veto, starts_section
 from reader.core.text import (
     KEY_CACHE,
     WORD_RE,
@@ -757,10 +757,13 @@ _SPEAKER = re.compile(r"\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*:")
 
 
 def _sections(paragraphs: Sequence[Paragraph]) -> Iterator[tuple[int, int]]:
-    """The (start, end) of each run of paragraphs between headings and titles."""
+    """The (start, end) of each section: runs between headings, titles and datelines.
+
+    See :func:`~reader.core.document.starts_section`.
+    """
     start = 0
     for index, paragraph in enumerate(paragraphs):
-        if paragraph.role in SECTION_ROLES and index > start:
+        if index > start and starts_section(paragraph.role, paragraph.text):
             yield start, index
             start = index
     if start < len(paragraphs):

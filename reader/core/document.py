@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -40,6 +41,20 @@ ROLES: tuple[Role, ...] = (
 CLASSIFIED_ROLES: frozenset[str] = frozenset({"body", "list", "quote"})
 #: Roles that start a new section: a story does not carry a topic past them.
 SECTION_ROLES: frozenset[str] = frozenset({"title", "heading"})
+#: A dateline opens a story: "WASHINGTON (AP) —", "TAIPEI, Taiwan (Reuters) –".
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.'’ ]+)*\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s"
+)
+
+
+def starts_section(role: str, text: str) -> bool:
+    """Whether a paragraph of ``role`` and ``text`` starts a new section.
+
+    A heading or title does, and so does a body paragraph that opens with a dateline: it
+    starts a story, so several articles pasted into one text do not carry their topics into
+    each other.
+    """
+    return role in SECTION_ROLES or (role == "body" and _DATELINE.match(text) is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,9 +260,9 @@ def passages_of(document: Document, article_id: int = 0) -> tuple[Passage, ...]:
     passages = []
     section = 0
     for paragraph in document.paragraphs:
-        if paragraph.role in SECTION_ROLES:
+        if starts_section(paragraph.role, paragraph.text):
             section += 1
-        elif paragraph.classified:
+        if paragraph.classified:
             passages.append(Passage(article_id, paragraph.index, paragraph.text, section))
     return tuple(passages)
 

@@ -32,6 +32,7 @@ from reader.core.document import (
     Passage,
     TopicHit,
     Veto,
+    starts_section,
 )
 from reader.core.excerpts import Citation, Excerpt, readable_day
 from reader.core.search import SearchQuery, snippet
@@ -41,7 +42,7 @@ SCHEMA_VERSION = 3
 #: An import adds this many articles to the full-text index at a time.
 INDEX_EVERY = 50
 #: Bumped when the classifier's rules change in a way that changes what it finds.
-CLASSIFIER_VERSION = 4  # 2: context terms carry a story; 3: names; 4: a story's opening
+CLASSIFIER_VERSION = 5  # 2: context terms; 3: names; 4: a story's opening; 5: datelines
 
 SortKey = Literal["published", "title", "source", "added"]
 Outcome = Literal["added", "updated", "duplicate"]
@@ -660,9 +661,9 @@ class Library:
         for article_id, index, role, text in rows:
             if article_id != article:
                 article, section = article_id, 0
-            if role in SECTION_ROLES:
+            if starts_section(role, text):
                 section += 1
-            else:
+            if role in CLASSIFIED_ROLES:
                 passages.append(Passage(article_id, index, text, section))
         return passages
 

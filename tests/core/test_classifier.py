@@ -689,3 +689,18 @@ def test_a_story_opens_with_its_subject_however_long_it_runs_on():
     assert _read([TRIAL], [LEDE[0], *LEDE[2:]])[-1] == ()
     # a subject the section does not open with is no story of the section's
     assert _read([TRIAL], [LEDE[2], *LEDE[:2], *LEDE[3:]])[-1] == ()
+
+
+def test_a_dateline_starts_a_new_story():
+    texts = [
+        "WASHINGTON (AP) — China sent warships around Taiwan on Monday.",
+        "The drills went on into the night.",
+        "TOKYO (Reuters) – The drills at the oil field resumed on Monday.",
+    ]
+    assert [[h.topic_id for h in p] for p in _read([STRAIT], texts)] == [
+        ["Taiwan"],
+        ["Taiwan"],
+        [],
+    ]
+    texts[2] = "In Tokyo, the drills at the oil field resumed on Monday."
+    assert [[h.topic_id for h in p] for p in _read([STRAIT], texts)][2] == ["Taiwan"]

@@ -25,3 +25,35 @@ from reader.core.document import Link
 )
 def test_a_link_opens_only_a_web_or_mail_address(target, base, address):
     assert Link(0, 1, target).address(base) == address
+
+
+@pytest.mark.parametrize(
+    ("role", "text", "starts"),
+    [
+        ("heading", "Markets", True),
+        ("title", "Drills near Taiwan", True),
+        ("body", "WASHINGTON (AP) — China sent warships.", True),
+        ("body", "TAIPEI, Taiwan (Reuters) – The island said.", True),
+        ("body", "BEIJING — China said.", True),
+        ("body", "The U.S. — and its allies — said.", False),
+        ("body", "China sent warships on Monday.", False),
+        ("quote", "WASHINGTON — a quoted dateline.", False),
+    ],
+)
+def test_what_starts_a_section(role, text, starts):
+    from reader.core.document import starts_section
+
+    assert starts_section(role, text) is starts
+
+
+def test_a_dateline_starts_a_new_section_of_passages():
+    from reader.core.document import Document, Paragraph, passages_of
+
+    document = Document(
+        (
+            Paragraph(0, "body", "WASHINGTON (AP) — China sent warships."),
+            Paragraph(1, "body", "The drills went on."),
+            Paragraph(2, "body", "TOKYO (AP) — Markets fell."),
+        )
+    )
+    assert [(p.index, p.section) for p in passages_of(document)] == [(0, 1), (1, 1), (2, 2)]

@@ -544,15 +544,14 @@ def test_passages_know_their_section_as_the_article_does(library):
             Paragraph(1, "body", "China sent warships around Taiwan."),
             Paragraph(2, "heading", "Markets"),
             Paragraph(3, "body", "Stocks rose."),
+            Paragraph(4, "body", "TOKYO (AP) — A dateline starts another story."),
         ),
         title="Drills",
     )
     added = library.add(document)
-    assert [(p.index, p.section) for p in library.passages()] == [(1, 1), (3, 2)]
-    assert [(p.index, p.section) for p in passages_of(document, added.article_id)] == [
-        (1, 1),
-        (3, 2),
-    ]
+    expected = [(1, 1), (3, 2), (4, 3)]
+    assert [(p.index, p.section) for p in library.passages()] == expected
+    assert [(p.index, p.section) for p in passages_of(document, added.article_id)] == expected
 
 
 def test_matching_paragraphs_are_what_was_stored_for_a_topic_and_version(
