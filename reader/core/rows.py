@@ -3,9 +3,10 @@
 Each non-empty line of a ``.jsonl`` file is one JSON object with a ``"text"`` string, the
 shape the score tool and ``topic-reader classify --format jsonl`` share. Rows that come from
 one article are read together, in order, so a story carries its topic from one paragraph to
-the next as it does in a file: consecutive rows with the same ``"doc"`` are one document,
-and, in a file without ``"doc"``, consecutive rows with the same web address in ``"source"``
-or ``"url"``; any other row of such a file stands alone, as a pasted paragraph does. A file
+the next as it does in a file: consecutive rows with the same ``"doc"`` (or ``"doc_id"``,
+``"document"``, ``"article"``, ``"article_id"``, ``"story_id"``) are one document, and, in a
+file without one, consecutive rows with the same web address in ``"source"``, ``"url"`` or
+``"link"``; any other row of such a file stands alone, as a pasted paragraph does. A file
 with neither is read in order as one document, as ``--paragraphs`` reads the lines of a
 text file (``--alone`` reads each row on its own).
 """
@@ -24,7 +25,9 @@ from reader.core.loaders import MAX_BYTES, LoadError, decode, read_bytes
 ROWS_SUFFIXES = (".jsonl", ".ndjson")
 """The suffixes ``topic-reader classify`` reads as rows instead of an article."""
 
-_ADDRESS_KEYS = ("source", "url")
+#: The fields that name a row's document, and those that give its web address.
+_DOC_KEYS = ("doc", "doc_id", "document", "document_id", "article", "article_id", "story_id")
+_ADDRESS_KEYS = ("source", "url", "link")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +104,11 @@ def documents_of(rows: Sequence[Row]) -> Iterator[tuple[Document, tuple[Row, ...
 
 
 def _doc_key(row: Row) -> str:
-    doc = row.fields.get("doc")
-    return str(doc) if isinstance(doc, str | int) and str(doc) else ""
+    for name in _DOC_KEYS:
+        doc = row.fields.get(name)
+        if isinstance(doc, str | int) and not isinstance(doc, bool) and str(doc):
+            return f"{name}={doc}"
+    return ""
 
 
 def _one_document(_row: Row) -> str:

@@ -61,3 +61,10 @@ def test_rows_files_are_known_by_suffix(name, rows):
 def test_a_file_with_neither_doc_nor_address_is_one_document_in_order():
     rows = '{"text": "a"}\n{"text": "b", "source": "a reporter"}\n{"text": "c"}\n'
     assert _groups(rows) == [[1, 2, 3]]
+
+
+def test_other_names_for_a_rows_document_and_address_are_understood():
+    rows = '{"text": "a", "article_id": 7}\n{"text": "b", "article_id": 7}\n{"text": "c"}\n'
+    assert _groups(rows) == [[1, 2], [3]]
+    rows = '{"text": "a", "link": "https://e.example/1"}\n{"text": "b", "link": "https://e.example/1"}\n'
+    assert _groups(rows) == [[1, 2]]
