@@ -33,6 +33,13 @@ expect "$formats/epub/harbour-tales-epub3.epub" "Harbour Tales"
 expect "$formats/epub/lighthouse-epub2.epub" "The Lighthouse Keeper"
 expect "$formats/docx/harbour-bulletin.docx" "Harbour Bridge Reopens After Repairs"
 expect "$formats/txt/pg84-frankenstein-2023-cp1252.txt" "Frankenstein; Or, The Modern Prometheus"
+# A labelled set of paragraphs comes back with the topics found, ready for a scoring script
+"$app" classify "$src/tests/data/news/holdout.jsonl" --format jsonl \
+  | "$work/venv/bin/python" -c 'import json, sys
+rows = [json.loads(line) for line in sys.stdin]
+assert len(rows) == 201 and sum(bool(r["topics"]) for r in rows) > 100, len(rows)' \
+  || { echo "smoke: classify of a JSON-lines set" >&2; exit 1; }
+echo "smoke: a JSON-lines set"
 # The subcommands, on a library and topics of their own
 export TOPIC_READER_DATA_DIR="$work/data" TOPIC_READER_CONFIG_DIR="$work/config"
 "$app" topics check >/dev/null
