@@ -190,7 +190,7 @@ def _read_document(file: str, paragraphs: bool) -> Document:
 
 def _classify(args: argparse.Namespace, out: _Output) -> int:
     topics = load_topics(args.topics)
-    if is_rows_file(args.file):
+    if is_rows_file(args.file) and not args.file.lower().startswith(("http://", "https://")):
         return _classify_rows(args, topics, out)
     document = _read_document(args.file, args.paragraphs)
     classifier = KeywordClassifier(topics)
@@ -210,7 +210,7 @@ def _classify(args: argparse.Namespace, out: _Output) -> int:
             }
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
     elif args.format == "csv":
-        writer = csv.writer(out, lineterminator="\n")
+        writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(["index", "role", "line", "topics", "matches", "text"])
         for paragraph, hits in zip(document.paragraphs, results, strict=True):
             writer.writerow(
@@ -235,7 +235,7 @@ def _classify_rows(args: argparse.Namespace, topics: Sequence[Topic], out: _Outp
     """
     classifier = KeywordClassifier(topics)
     labels = {t.id: t.label for t in topics}
-    writer = csv.writer(out, lineterminator="\n") if args.format == "csv" else None
+    writer = csv.writer(out, lineterminator="\r\n") if args.format == "csv" else None
     if writer:
         writer.writerow(["line", "topics", "matches", "text"])
     for document, rows in documents_of(load_rows(args.file)):

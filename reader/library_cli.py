@@ -139,7 +139,7 @@ def _list(
             entry["topics"] = {labels[t]: row.count(t) for t in labels}
             out.write(json.dumps(entry, ensure_ascii=False) + "\n")
     elif args.format == "csv":
-        writer = csv.writer(out, lineterminator="\n")
+        writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(["id", "title", "source", "date", "location", *labels.values()])
         for row in rows:
             writer.writerow(

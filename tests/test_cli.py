@@ -500,3 +500,31 @@ def test_a_broken_jsonl_set_is_one_line_and_exit_1(tmp_path, content, where, wor
     assert result.stderr.count("\n") == 1
     assert result.stderr.startswith(f"topic-reader: {path}{where}: ")
     assert words in result.stderr
+
+
+def test_an_address_ending_in_jsonl_is_fetched_as_a_page(site, capsys):
+    site.routes["/export/set.jsonl"] = reply(ARTICLE)
+    assert main(["classify", site.url("/export/set.jsonl"), "--format", "jsonl"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {t["name"] for t in rows[1]["topics"]} == {"trade", "Taiwan"}
+    assert site.paths == ["/export/set.jsonl"]
+
+
+def test_a_jsonl_set_keeps_line_separators_inside_its_texts(tmp_path, capsys):
+    path = _rows_file(tmp_path, [{"text": "Tariffs rose.\u2028A second line."}, {"text": "Rain."}])
+    assert main(["classify", str(path), "--format", "jsonl"]) == 0
+    out = capsys.readouterr().out
+    (tmp_path / "again.jsonl").write_text(out, encoding="utf-8")
+    assert main(["classify", str(tmp_path / "again.jsonl"), "--format", "jsonl"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.split("\n") if line]
+    assert [r["text"] for r in rows] == ["Tariffs rose.\u2028A second line.", "Rain."]
+
+
+def test_csv_quotes_a_carriage_return_so_each_row_stays_one_record(tmp_path, capsys):
+    import csv
+    import io
+
+    path = _rows_file(tmp_path, [{"text": "Tariffs rose.\rOverwritten?"}, {"text": "Rain."}])
+    assert main(["classify", str(path), "--format", "csv"]) == 0
+    records = list(csv.reader(io.StringIO(capsys.readouterr().out, newline="")))
+    assert [r[-1] for r in records] == ["text", "Tariffs rose.\rOverwritten?", "Rain."]

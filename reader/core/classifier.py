@@ -460,13 +460,25 @@ class KeywordClassifier:
         :func:`story_topics` and :func:`lede_topics`); with no context term, a quotation
         takes the topic of a section more on it still (:data:`QUOTE_SHARE`). Failing all of
         these, a paragraph that names someone or something the section's own paragraphs on
-        its story's topic name carries that topic (see :func:`story_names`). A heading or
-        title starts a new section.
+        its story's topic name carries that topic (see :func:`story_names`). A heading, a
+        title or a paragraph that opens with a dateline starts a new section.
         """
         hits = [self.classify(p) for p in document.paragraphs]
         for start, end in _sections(document.paragraphs):
             section = document.paragraphs[start:end]
-            story = story_topics(hits[start:end], section) | lede_topics(hits[start:end], section)
+            shared = story_topics(hits[start:end], section)
+            lede = lede_topics(hits[start:end], section) - shared
+            # The story a section opens with runs until a paragraph on something else.
+            lede_ends = next(
+                (
+                    i
+                    for i in range(start, end)
+                    if document.paragraphs[i].classified
+                    and hits[i]
+                    and not lede & {h.topic_id for h in hits[i]}
+                ),
+                end,
+            )
             quoted = story_topics(hits[start:end], section, QUOTE_SHARE)
             short_lines = sum(p.classified for p in section) >= SHORT_LINE_SECTION
             # Names matter only where a paragraph has no topic of its own to take one.
@@ -480,6 +492,7 @@ class KeywordClassifier:
                 paragraph = document.paragraphs[index]
                 if not paragraph.classified:
                     continue
+                story = shared | lede if index < lede_ends else shared
                 if hits[index]:
                     carried = 0
                 elif before or story:
@@ -704,7 +717,8 @@ def lede_topics(
     A news story opens with its subject and says it again in the next paragraph; what
     follows can run on for many paragraphs without naming it (a report that opens on a
     jailed writer, then tells of his arrest, his charges and his trial). The first item of
-    a round-up is followed by another item.
+    a round-up is followed by another item. The story runs until a paragraph that carries
+    other topics of its own and none of these (see :meth:`KeywordClassifier.classify_document`).
     """
     own = [
         found for paragraph, found in zip(paragraphs, hits, strict=True) if paragraph.classified

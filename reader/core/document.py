@@ -41,10 +41,55 @@ ROLES: tuple[Role, ...] = (
 CLASSIFIED_ROLES: frozenset[str] = frozenset({"body", "list", "quote"})
 #: Roles that start a new section: a story does not carry a topic past them.
 SECTION_ROLES: frozenset[str] = frozenset({"title", "heading"})
-#: A dateline opens a story: "WASHINGTON (AP) —", "TAIPEI, Taiwan (Reuters) –".
+#: A dateline opens a story: "WASHINGTON (AP) —", "KYIV, Ukraine (Reuters) –", "HONG KONG —",
+#: "Beijing, Aug 16 (EFE).-". The place is in capitals, or in any case before a news agency
+#: in brackets; words are one space apart, so the expression cannot backtrack for long.
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_PLACE = rf"[{_UPPER}][{_UPPER}.'’-]+(?:[ /][{_UPPER}][{_UPPER}.'’-]+){{0,3}}"
+_MIXED_PLACE = rf"[{_UPPER}][\w.'’-]+(?:[ /][{_UPPER}][\w.'’-]+){{0,3}}"
+_REGION = r"(?:,[ ][\w.'’]+(?:[ ][\w.'’]+){0,3})?"
+_AGENCY = r"\([A-Za-z][\w .&/-]{0,30}\)"
+_DASH = r"(?:[ ]?[—–]{1,2}|[ ]?--|[ ]-|\.-)[ ]?(?=[\"“‘'A-ZÀ-ÖØ-Þ])"
 _DATELINE = re.compile(
-    r"\s*[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.'’ ]+)*\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s"
+    rf"(?P<place>{_PLACE})(?P<region>{_REGION})[ ]?(?P<agency>{_AGENCY})?{_DASH}"
+    rf"|{_MIXED_PLACE}{_REGION}[ ]?{_AGENCY}{_DASH}"
 )
+#: A dateline is found in this many characters at the start of a paragraph.
+DATELINE_SPAN = 120
+#: Capitals before a dash that are no place: a transcript's speaker, a label, an acronym.
+_NOT_PLACES = frozenset(
+    {
+        "QUESTION",
+        "ANSWER",
+        "BREAKING",
+        "UPDATE",
+        "UPDATED",
+        "EXCLUSIVE",
+        "ANALYSIS",
+        "OPINION",
+        "WATCH",
+        "LIVE",
+        "NOTE",
+        "EDITOR",
+        "EDITORS",
+        "MR",
+        "MRS",
+        "MS",
+        "DR",
+    }
+)
+
+
+def opens_with_dateline(text: str) -> bool:
+    """Whether ``text`` starts with a news dateline (see :data:`_DATELINE`)."""
+    found = _DATELINE.match(text[:DATELINE_SPAN])
+    if found is None:
+        return False
+    place = found.group("place")
+    if place is None or found.group("agency") or found.group("region"):
+        return True  # a place before an agency, or with its region or date
+    first = place.split()[0].rstrip(".")
+    return first not in _NOT_PLACES and sum(c.isalpha() for c in place) >= 5
 
 
 def starts_section(role: str, text: str) -> bool:
@@ -54,7 +99,7 @@ def starts_section(role: str, text: str) -> bool:
     starts a story, so several articles pasted into one text do not carry their topics into
     each other.
     """
-    return role in SECTION_ROLES or (role == "body" and _DATELINE.match(text) is not None)
+    return role in SECTION_ROLES or (role == "body" and opens_with_dateline(text))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,14 +1,15 @@
 """Paragraphs given as JSON lines: a labelled set, an export from another tool.
 
-Each non-empty line of a ``.jsonl`` file is one JSON object with a ``"text"`` string, the
-shape the score tool and ``topic-reader classify --format jsonl`` share. Rows that come from
-one article are read together, in order, so a story carries its topic from one paragraph to
-the next as it does in a file: consecutive rows with the same ``"doc"`` (or ``"doc_id"``,
-``"document"``, ``"article"``, ``"article_id"``, ``"story_id"``) are one document, and, in a
-file without one, consecutive rows with the same web address in ``"source"``, ``"url"`` or
-``"link"``; any other row of such a file stands alone, as a pasted paragraph does. A file
-with neither is read in order as one document, as ``--paragraphs`` reads the lines of a
-text file (``--alone`` reads each row on its own).
+Each non-empty line of a ``.jsonl`` or ``.ndjson`` file is one JSON object with a ``"text"``
+string, the shape the score tool and ``topic-reader classify --format jsonl`` share. Rows
+that come from one article are read together, in order, so a story carries its topic from
+one paragraph to the next as it does in a file: consecutive rows with the same ``"doc"``
+(or ``"doc_id"``, ``"document"``, ``"document_id"``, ``"article"``, ``"article_id"``,
+``"story_id"``) are one document, and, in a file without one, consecutive rows with the
+same web address in ``"source"``, ``"url"`` or ``"link"``; any other row of such a file
+stands alone, as a pasted paragraph does. A file with neither is read in order as one
+document, as ``--paragraphs`` reads the lines of a text file (``--alone`` reads each row on
+its own).
 """
 
 from __future__ import annotations
@@ -63,7 +64,8 @@ def parse_rows(data: bytes, name: str = "<input>") -> tuple[Row, ...]:
     """The rows of JSON-lines ``data``; see :func:`load_rows`."""
     text = decode(data, name)
     rows = []
-    for number, line in enumerate(text.splitlines(), 1):
+    # Only a newline ends a row: JSON keeps U+2028 and the like raw inside its strings.
+    for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
@@ -106,6 +108,8 @@ def documents_of(rows: Sequence[Row]) -> Iterator[tuple[Document, tuple[Row, ...
 def _doc_key(row: Row) -> str:
     for name in _DOC_KEYS:
         doc = row.fields.get(name)
+        if isinstance(doc, float) and doc.is_integer():
+            doc = int(doc)  # a spreadsheet's ids come back as 7.0
         if isinstance(doc, str | int) and not isinstance(doc, bool) and str(doc):
             return f"{name}={doc}"
     return ""

@@ -98,18 +98,22 @@ def preview_edit(
         group = list(run)
         found = [{h.topic_id: h for h in classifier.classify_text(p.text)} for p in group]
         own = {v: sum(v in hits for hits in found) for v in (_BEFORE, _AFTER)}
-        story = {v for v, n in own.items() if n >= max(STORY_PARAGRAPHS, STORY_SHARE * len(group))}
-        # and the versions its first two passages both have of their own
-        if len(group) > 1:
-            story |= set(found[0]) & set(found[1])
+        shared = {
+            v for v, n in own.items() if n >= max(STORY_PARAGRAPHS, STORY_SHARE * len(group))
+        }
+        # and the versions its first two passages both have of their own, until a passage
+        # on something else (see lede_topics)
+        lede = set(found[0]) & set(found[1]) - shared if len(group) > 1 else set()
+        lede_ends = {v: _lede_end(v, group, found, of_their_own) for v in lede}
         quoted = {
             v for v, n in own.items() if n >= max(STORY_PARAGRAPHS, QUOTE_SHARE * len(group))
         }
         named = _story_names(quoted, group, found, of_their_own) if quoted else {}
         carried: set[str] = set()  # the versions the passage before carries
         runs = dict.fromkeys((_BEFORE, _AFTER), 0)  # passages in a row carried, as the app
-        for passage, hits in zip(group, found, strict=True):
+        for at, (passage, hits) in enumerate(zip(group, found, strict=True)):
             mine = set(hits)
+            story = shared | {v for v, ends in lede_ends.items() if at < ends}
             going = {v for v in carried - mine if runs[v] < MAX_CARRIED}
             for version in runs:
                 runs[version] = 0 if version in mine else runs[version] + 1
@@ -139,6 +143,22 @@ def preview_edit(
             elif was is not None and now is None and old is not None:
                 lost.append(PreviewItem(passage, _as(was.matches, old.id)))
     return EditPreview(tuple(gained), tuple(lost), before, after, total)
+
+
+def _lede_end(
+    version: str,
+    group: Sequence[Passage],
+    found: Sequence[Collection[str]],
+    of_their_own: Callable[[str], Sequence[TopicHit]],
+) -> int:
+    """Where the story a section opens with ends for ``version``.
+
+    At the first passage that has other topics of its own and not this version.
+    """
+    for at, (passage, hits) in enumerate(zip(group, found, strict=True)):
+        if version not in hits and of_their_own(passage.text):
+            return at
+    return len(group)
 
 
 def _story_names(

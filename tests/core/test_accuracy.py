@@ -66,8 +66,8 @@ FLOORS = {
     },
 }
 # Read in documents, as the app reads an article (a paragraph that goes on with the story of
-# the one before can carry its topic): dev 0.964 (fentanyl 0.975), holdout 0.936 (trade
-# 0.901, fentanyl 0.943), broadcast_official 0.951 (Taiwan 1.000, human rights 0.947).
+# the one before can carry its topic): dev 0.963, holdout 0.940, broadcast_official 0.951
+# (Taiwan 1.000, human rights 0.947).
 IN_DOCUMENTS = {
     "dev.jsonl": {**FLOORS["dev.jsonl"], "macro": 0.93, "fentanyl": 0.93},
     "holdout.jsonl": {**FLOORS["holdout.jsonl"], "macro": 0.92, "trade": 0.88, "fentanyl": 0.92},

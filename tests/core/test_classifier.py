@@ -704,3 +704,12 @@ def test_a_dateline_starts_a_new_story():
     ]
     texts[2] = "In Tokyo, the drills at the oil field resumed on Monday."
     assert [[h.topic_id for h in p] for p in _read([STRAIT], texts)][2] == ["Taiwan"]
+
+
+def test_the_story_a_section_opens_with_ends_at_a_paragraph_on_something_else():
+    steel = Topic("trade", "trade", "#e69f00", terms=("tariffs",))
+    texts = [*LEDE[:6], "Tariffs on steel rose.", LEDE[-1]]  # 2 of 8: no share of it
+    hits = _read([TRIAL, steel], texts)
+    assert [[h.topic_id for h in p] for p in hits][-2:] == [["trade"], []]
+    texts = [*LEDE[:6], "Officials said little.", LEDE[-1]]
+    assert [h.topic_id for h in _read([TRIAL, steel], texts)[-1]] == ["human rights"]

@@ -68,3 +68,8 @@ def test_other_names_for_a_rows_document_and_address_are_understood():
     assert _groups(rows) == [[1, 2], [3]]
     rows = '{"text": "a", "link": "https://e.example/1"}\n{"text": "b", "link": "https://e.example/1"}\n'
     assert _groups(rows) == [[1, 2]]
+
+
+def test_whole_number_float_ids_are_ids():
+    rows = '{"text": "a", "doc": 7.0}\n{"text": "b", "doc": 7.0}\n{"text": "c", "doc": 8.0}\n'
+    assert _groups(rows) == [[1, 2], [3]]
