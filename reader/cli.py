@@ -194,10 +194,7 @@ def _classify(args: argparse.Namespace, out: _Output) -> int:
         return _classify_rows(args, topics, out)
     document = _read_document(args.file, args.paragraphs)
     classifier = KeywordClassifier(topics)
-    if args.alone:
-        results = tuple(classifier.classify(p) for p in document.paragraphs)
-    else:
-        results = classifier.classify_document(document)
+    results = _found(classifier, document, args.alone)
     labels = {t.id: t.label for t in topics}
     if args.format == "jsonl":
         for paragraph, hits in zip(document.paragraphs, results, strict=True):
@@ -239,10 +236,7 @@ def _classify_rows(args: argparse.Namespace, topics: Sequence[Topic], out: _Outp
     if writer:
         writer.writerow(["line", "topics", "matches", "text"])
     for document, rows in documents_of(load_rows(args.file)):
-        if args.alone:
-            results = tuple(classifier.classify(p) for p in document.paragraphs)
-        else:
-            results = classifier.classify_document(document)
+        results = _found(classifier, document, args.alone)
         for row, paragraph, hits in zip(rows, document.paragraphs, results, strict=True):
             if writer:
                 writer.writerow(
@@ -275,6 +269,15 @@ def _marked(paragraph: Paragraph, hits: Sequence[TopicHit]) -> str:
         last = end
     text.append(paragraph.text[last:])
     return "".join(text)
+
+
+def _found(
+    classifier: KeywordClassifier, document: Document, alone: bool
+) -> Sequence[tuple[TopicHit, ...]]:
+    """Each paragraph's hits: read as one document, or (``alone``) each on its own."""
+    if alone:
+        return tuple(classifier.classify(p) for p in document.paragraphs)
+    return classifier.classify_document(document)
 
 
 def _hit_mapping(hit: TopicHit, labels: dict[str, str]) -> dict[str, object]:

@@ -499,12 +499,7 @@ class KeywordClassifier:
                     after = {h.topic_id for h in before} if carried < MAX_CARRIED else set()
                     hits[index] = self.continuing(paragraph.text, after, story)
                     if not hits[index] and quoted:
-                        ordered = [t.id for t in self.topics if t.id in quoted]
-                        found = quotation(paragraph.text, ordered, short_lines)
-                        if found:
-                            stopped = self.stopped(paragraph.text)
-                            found = tuple(h for h in found if h.topic_id not in stopped)
-                        hits[index] = found
+                        hits[index] = self.quoting(paragraph.text, quoted, short_lines)
                     carried += 1
                 if not hits[index] and names:
                     hits[index] = self.named(paragraph.text, names)
@@ -564,6 +559,19 @@ class KeywordClassifier:
             )
             hits.append(TopicHit(topic.id, 1.0, tuple(sorted(matches, key=lambda m: m.start))))
         return tuple(hits)
+
+    def quoting(
+        self, text: str, topics: Collection[str], short_lines: bool = True
+    ) -> tuple[TopicHit, ...]:
+        """The ``topics`` that ``text`` takes as a quotation or a short line.
+
+        See :func:`quotation`; in topic order, less those whose guards' words it has.
+        """
+        found = quotation(text, [t.id for t in self.topics if t.id in topics], short_lines)
+        if not found:
+            return ()
+        stopped = self.stopped(text)
+        return tuple(hit for hit in found if hit.topic_id not in stopped)
 
     def stopped(self, text: str) -> set[str]:
         """The topics whose guards' words are in ``text``.

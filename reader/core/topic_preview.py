@@ -20,7 +20,6 @@ from reader.core.classifier import (
     STORY_PARAGRAPHS,
     STORY_SHARE,
     KeywordClassifier,
-    quotation,
     section_names,
 )
 from reader.core.document import Match, Passage, TopicHit
@@ -122,10 +121,7 @@ def preview_edit(
             # short line or by a name, as the article would with that version alone.
             taken = mine | {hit.topic_id for hit in goes_on}
             short_lines = len(group) >= SHORT_LINE_SECTION
-            quoting = quotation(passage.text, sorted(quoted - taken), short_lines)
-            if quoting:
-                stopped = classifier.stopped(passage.text)
-                quoting = tuple(hit for hit in quoting if hit.topic_id not in stopped)
+            quoting = classifier.quoting(passage.text, quoted - taken, short_lines)
             goes_on += quoting
             taken |= {hit.topic_id for hit in quoting}
             names = {v: n for v, n in named.items() if v not in taken}
