@@ -205,7 +205,7 @@ def test_topic_without_pre_check_prefixes():
 
 
 def test_guard_vetoes_trade_beside_the_stock_market(classifier):
-    (hit,) = classifier.classify_text("The stock may trade higher; tariffs loom.")
+    (hit,) = classifier.classify_text("The stock may trade again on Monday; tariffs loom.")
     assert [m.text for m in hit.matches] == ["tariffs"]
     assert [v.exclusion for v in hit.vetoed] == ["trade (not beside: stock)"]
 
@@ -492,6 +492,25 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("She was found guilty of discrediting the army.", {"human rights"}),
         ("The law lets officials brand journalists as foreign agents.", {"human rights"}),
         ("A lobbyist was charged with acting as a foreign agent of Egypt.", set()),
+        # Nationality in sport and the arts, and a reporter's city, are not the war.
+        ("The Ukrainian athlete cleared 1.95m to take the bronze medal.", set()),
+        ("The Ukrainian tennis player beat the top seed in straight sets.", set()),
+        ("Ukrainian athletes said the war had destroyed their training halls.", {"Ukraine"}),
+        ("Joining us from Kyiv is our correspondent. Good morning.", set()),
+        ("The new exhibition brings a Ukrainian artist's work to Berlin.", set()),
+        # A speech's greetings name the guests and the meeting; the speech's substance counts.
+        (
+            "Good afternoon, and thanks for joining the meeting of the Ukraine Defense Contact"
+            " Group.",
+            set(),
+        ),
+        ("The Ukraine Defense Contact Group pledged more air defence for Kyiv.", {"Ukraine"}),
+        ("Vice President Lai, ladies and gentlemen, good afternoon.", set()),
+        ("President Lai said the drills threatened peace in the Taiwan Strait.", {"Taiwan"}),
+        # The market's trading hours and a player trade are not trade policy.
+        ("Its shares rose 2% in premarket trading after the results.", set()),
+        ("The Lakers landed the forward in a three-team trade.", set()),
+        ("Premarket futures fell after new tariffs on Chinese goods.", {"trade"}),
     ],
 )
 def test_words_of_each_subject_count(classifier, text, expected):
