@@ -511,6 +511,19 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Its shares rose 2% in premarket trading after the results.", set()),
         ("The Lakers landed the forward in a three-team trade.", set()),
         ("Premarket futures fell after new tariffs on Chinese goods.", {"trade"}),
+        # Figures of trade, the bureau of export controls and its namesake bank.
+        ("Imports were up 1.9% in November.", {"trade"}),
+        ("Chinese factory activity edged higher as export demand weakened.", set()),
+        ("BIS added 11 Chinese companies to its list on Tuesday.", {"trade"}),
+        ("The BIS warned central banks about inflation.", set()),
+        # Taiwan's coast guard, bounties on activists abroad, Ukraine's officials and the
+        # frozen reserves, and the medicines of opioid addiction.
+        ("The Coast Guard Administration shadowed the two ships.", {"Taiwan"}),
+        ("Police set bounties on eight activists living abroad.", {"human rights"}),
+        ("The bounty for the fugitive bank robber was raised.", set()),
+        ("Prime Minister Svyrydenko said the grid was hit again.", {"Ukraine"}),
+        ("Leaders failed to agree on tapping frozen Russian assets.", {"Ukraine"}),
+        ("More clinics now prescribe buprenorphine.", {"fentanyl"}),
     ],
 )
 def test_words_of_each_subject_count(classifier, text, expected):
