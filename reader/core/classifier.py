@@ -757,6 +757,7 @@ def quotation(
         and _SHORT_LINE.match(text)
         and len(text.split()) <= SHORT_LINE_WORDS
         and not _SPEAKER.match(text)
+        and not _GREETING.match(text)
     ):
         first = WORD_RE.search(text)
         if first is None:
@@ -774,6 +775,12 @@ def quotation(
 #: One sentence, capitalised, ending with a full stop, question or exclamation mark (and
 #: perhaps a closing quotation mark), with no other sentence end inside.
 _SHORT_LINE = re.compile(r"\s*[A-Z][^.!?]*[a-z0-9)][.!?]['’\"”]?\s*$")
+#: A greeting or a thank-you: a short line that says nothing yet.
+_GREETING = re.compile(
+    r"\s*(?:welcome|thanks?|good (?:morning|afternoon|evening|day)|hello|hi|greetings"
+    r"|ladies and gentlemen|dear)\b",
+    re.IGNORECASE,
+)
 #: A transcript's speaker, "QUESTION:" or "MR PRICE:": a turn, not a line of the story.
 _SPEAKER = re.compile(r"\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*:")
 

@@ -524,6 +524,29 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Prime Minister Svyrydenko said the grid was hit again.", {"Ukraine"}),
         ("Leaders failed to agree on tapping frozen Russian assets.", {"Ukraine"}),
         ("More clinics now prescribe buprenorphine.", {"fentanyl"}),
+        # A cartel's wars are violence, not the drug's supply; the drug still counts.
+        ("Gunmen from rival factions of the Sinaloa cartel killed 15 in Culiacán.", set()),
+        ("The Sinaloa cartel's infighting has not slowed its fentanyl shipments.", {"fentanyl"}),
+        ("They torture and kill their victims, the cartel's rivals say.", set()),
+        ("The regime was accused of torture of political prisoners.", {"human rights"}),
+        # The other senses: a meeting's name, a market's calendar, an envoy's talks.
+        ("The G7 Trade Ministers' Meeting will be held in Osaka in October.", set()),
+        ("Tuesday kicked off the new trading month after gains in August.", set()),
+        ("The two players' war of words began after their match.", set()),
+        ("Russia's envoy said a lasting peace hinged on the five territories.", {"Ukraine"}),
+        ("The U.S. moved to limit China's access to advanced chips.", {"trade"}),
+        ("It was a demonstration of international law; 298 people were killed.", set()),
+        ("Security forces killed dozens of peaceful demonstrators.", {"human rights"}),
+        ("Russia continues to brutalize Ukraine, equally hitting homes and schools.", {"Ukraine"}),
+        (
+            "Wheat prices rose after the deal to ship grain out of Ukraine ended.",
+            {"Ukraine"},
+        ),
+        (
+            "Our guests tonight, good friends all, show bipartisan support for Taiwan.",
+            {"Taiwan"},
+        ),
+        ("Today's concert celebrates 45 years of musicians from Taiwan.", set()),
     ],
 )
 def test_words_of_each_subject_count(classifier, text, expected):
@@ -666,6 +689,20 @@ def test_a_transcripts_speaker_turn_is_not_a_short_line():
     ]
     hits = _read([TRIAL], texts)
     assert [bool(p) for p in hits] == [True, True, True, False, False, True]
+
+
+def test_a_greeting_or_a_thank_you_is_not_a_short_line():
+    texts = [
+        "He is charged under the national security law.",
+        "The national security law was imposed in 2020.",
+        "Welcome everybody.",
+        "Thank you for coming to this important hearing.",
+        "Good afternoon.",
+        "The national security law allows life sentences.",
+        "But he was wrong.",
+    ]
+    hits = _read([TRIAL], texts)
+    assert [bool(p) for p in hits] == [True, True, False, False, False, True, True]
 
 
 def test_story_rules_need_no_context_terms():
