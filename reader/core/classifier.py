@@ -54,6 +54,10 @@ QUOTE_SHARE = 0.4
 #: where one topic running through most of them says what the section is about.
 SHORT_LINE_WORDS = 12
 SHORT_LINE_SECTION = 5
+#: Said of a paragraph with no topic of its own between two on the topic: the one before
+#: carries it, the one after has it of its own ("The companies hid the packages." between
+#: two paragraphs of an indictment of fentanyl suppliers).
+BETWEEN = "(between two paragraphs on the topic)"
 #: Said of a name that counted: the section's own paragraphs on the topic name it too.
 NAMED = "(named in the section's paragraphs on the topic)"
 #: In a section at least QUOTE_SHARE on a topic, a name carries the topic when
@@ -460,10 +464,13 @@ class KeywordClassifier:
         :func:`story_topics` and :func:`lede_topics`); with no context term, a quotation
         takes the topic of a section more on it still (:data:`QUOTE_SHARE`). Failing all of
         these, a paragraph that names someone or something the section's own paragraphs on
-        its story's topic name carries that topic (see :func:`story_names`). A heading, a
-        title or a paragraph that opens with a dateline starts a new section.
+        its story's topic name carries that topic (see :func:`story_names`). Last, one left
+        with no topic between a paragraph that carries a topic and one that has it of its
+        own takes it (see :meth:`between`). A heading, a title or a paragraph that opens
+        with a dateline starts a new section.
         """
         hits = [self.classify(p) for p in document.paragraphs]
+        own = tuple(hits)
         for start, end in _sections(document.paragraphs):
             section = document.paragraphs[start:end]
             shared = story_topics(hits[start:end], section)
@@ -504,7 +511,35 @@ class KeywordClassifier:
                 if not hits[index] and names:
                     hits[index] = self.named(paragraph.text, names)
                 before = hits[index]
+            read = [i for i in range(start, end) if document.paragraphs[i].classified]
+            for before_at, at, after_at in zip(read, read[1:], read[2:], strict=False):
+                if not hits[at]:
+                    on = {h.topic_id for h in hits[before_at]} & {
+                        h.topic_id for h in own[after_at]
+                    }
+                    hits[at] = self.between(document.paragraphs[at].text, on)
         return tuple(hits)
+
+    def between(self, text: str, topics: Collection[str]) -> tuple[TopicHit, ...]:
+        """The ``topics`` that ``text`` takes by standing between two paragraphs on them.
+
+        For a paragraph with no topic of its own, or from its story, whose paragraph before
+        carries ``topics`` and whose paragraph after has them of its own: a story does not
+        leave its subject for one paragraph and come back. Its first word is the match. A
+        topic whose guards' words are in ``text`` is not taken, nor any by a paragraph of
+        thanks or a hand-over to a guest.
+        """
+        first = WORD_RE.search(text) if topics else None
+        if first is None or _OCCASION.search(text):
+            return ()
+        stopped = self.stopped(text)
+        start, end = first.start(), first.end() - possessive_trim(first.group())
+        words = text[start:end]
+        return tuple(
+            TopicHit(t.id, 1.0, (Match(start, end, t.id, words, f"{words} {BETWEEN}"),))
+            for t in self.topics
+            if t.id in topics and t.id not in stopped
+        )
 
     def continuing(
         self, text: str, topics: Collection[str], story: Collection[str] = ()
@@ -779,6 +814,14 @@ _SHORT_LINE = re.compile(r"\s*[A-Z][^.!?]*[a-z0-9)][.!?]['’\"”]?\s*$")
 _GREETING = re.compile(
     r"\s*(?:welcome|thanks?|good (?:morning|afternoon|evening|day)|hello|hi|greetings"
     r"|ladies and gentlemen|dear)\b",
+    re.IGNORECASE,
+)
+#: A speech's thanks and a show's hand-over to a guest, anywhere in a paragraph: words
+#: about the occasion, not the story ("Our Trade Representative is here to take your
+#: questions", "Chairman Moolenaar, Ranking Member…: thank you").
+_OCCASION = re.compile(
+    r"\b(?:thank you|thanks|welcome|joining us|joins us|join me|joined by|is here to"
+    r"|are here to|introduction|ranking member|honou?rable members|ladies and gentlemen)\b",
     re.IGNORECASE,
 )
 #: A transcript's speaker, "QUESTION:" or "MR PRICE:": a turn, not a line of the story.

@@ -42,9 +42,9 @@ SCHEMA_VERSION = 3
 #: An import adds this many articles to the full-text index at a time.
 INDEX_EVERY = 50
 #: Bumped when the classifier's rules change in a way that changes what it finds.
-CLASSIFIER_VERSION = (
-    6  # 2: context terms; 3: names; 4: a story's opening; 5: datelines; 6: greetings
-)
+#: 2: context terms; 3: names; 4: a story's opening; 5: datelines; 6: greetings; 7: a
+#: paragraph between two on a topic.
+CLASSIFIER_VERSION = 7
 
 SortKey = Literal["published", "title", "source", "added"]
 Outcome = Literal["added", "updated", "duplicate"]

@@ -80,7 +80,8 @@ def preview_edit(
     mostly on it (passages of one article and one section are a section). ``others`` are the
     rest of the topics in use, which decide whether a passage has a topic of its own (the
     preview does not ask whether their own stories carry one into it, which the article
-    does: there, a passage carried by another topic takes no quotation or name).
+    does: there, a passage carried by another topic takes no quotation or name, and does
+    not stand empty between two on the edited topic).
     """
     topics = [replace(new, id=_AFTER)]
     if old is not None:
@@ -110,8 +111,9 @@ def preview_edit(
         named = _story_names(quoted, group, found, of_their_own) if quoted else {}
         carried: set[str] = set()  # the versions the passage before carries
         runs = dict.fromkeys((_BEFORE, _AFTER), 0)  # passages in a row carried, as the app
+        mine_of = [set(hits) for hits in found]  # each passage's versions of its own
         for at, (passage, hits) in enumerate(zip(group, found, strict=True)):
-            mine = set(hits)
+            mine = mine_of[at]
             story = shared | {v for v, ends in lede_ends.items() if at < ends}
             going = {v for v in carried - mine if runs[v] < MAX_CARRIED}
             for version in runs:
@@ -130,6 +132,13 @@ def preview_edit(
             if goes_on and not of_their_own(passage.text):
                 hits.update((hit.topic_id, hit) for hit in goes_on)
             carried = set(hits)
+        # A passage between two on a version takes it, as the article's does (see
+        # KeywordClassifier.between): the one before carries it, the one after has it.
+        for at in range(1, len(group) - 1):
+            on = set(found[at - 1]) & mine_of[at + 1] - set(found[at])
+            if on and not of_their_own(group[at].text):
+                found[at].update((h.topic_id, h) for h in classifier.between(group[at].text, on))
+        for passage, hits in zip(group, found, strict=True):
             total += 1
             was, now = hits.get(_BEFORE), hits.get(_AFTER)
             before += was is not None

@@ -1,8 +1,11 @@
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.classifier import (
+    BETWEEN,
     CONTINUES,
     IN_STORY,
     NAMED,
@@ -703,6 +706,36 @@ def test_a_greeting_or_a_thank_you_is_not_a_short_line():
     ]
     hits = _read([TRIAL], texts)
     assert [bool(p) for p in hits] == [True, True, False, False, False, True, True]
+
+
+def test_a_paragraph_between_two_on_a_topic_takes_it():
+    texts = [
+        "He is charged under the national security law.",
+        "His family waited outside for hours on Monday.",
+        "The national security law carries life sentences.",
+        "Markets in the city were calm on Tuesday.",
+        "Officials had no comment.",
+        "Shares rose in Tokyo.",
+    ]
+    hits = _read([TRIAL], texts)
+    assert [[m.term for h in p for m in h.matches] for p in hits[1:2]] == [[f"His {BETWEEN}"]]
+    # the story must come back of its own: not after it ends, nor before a carried one
+    assert [bool(p) for p in hits] == [True, True, True, False, False, False]
+
+
+def test_thanks_a_hand_over_or_a_guards_word_take_nothing_between():
+    guarded = replace(TRIAL, guards=(GuardRule(("national security law",), ("Super Bowl",)),))
+    for middle in [
+        "Thank you, Chairman, for the chance to speak on this.",
+        "Joining us now is our correspondent in the city.",
+        "Fans gathered downtown for the Super Bowl parade.",
+    ]:
+        texts = [
+            "He is charged under the national security law.",
+            middle,
+            "The national security law carries life sentences.",
+        ]
+        assert _read([guarded], texts)[1] == ()
 
 
 def test_story_rules_need_no_context_terms():

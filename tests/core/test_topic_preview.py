@@ -247,3 +247,22 @@ def test_the_preview_reads_a_story_from_its_opening_as_the_article_does():
     in_the_article = KeywordClassifier([new]).classify_document(document)
     assert [n for n, hits in enumerate(in_the_article) if hits] == [0, 1, 7]
     assert [i.passage.index for i in preview.gained] == [0, 1, 7]
+
+
+def test_an_edit_gains_the_passage_between_two_it_now_matches():
+    from reader.core.classifier import KeywordClassifier
+    from reader.core.document import Document, Paragraph
+
+    old = Topic("fentanyl", "fentanyl", "#d55e00", terms=("fentanyl",))
+    new = replace(old, terms=("fentanyl", "precursors"))
+    texts = [
+        "Two Chinese firms were charged with selling fentanyl.",
+        "The companies mislabelled packages and falsified customs forms.",
+        "Prosecutors said the precursors were shipped to Mexico.",
+    ]
+    document = Document(tuple(Paragraph(n, "body", t) for n, t in enumerate(texts)))
+    in_the_article = KeywordClassifier([new]).classify_document(document)
+    assert all(in_the_article)
+    assert not KeywordClassifier([old]).classify_document(document)[1]
+    preview = preview_edit(old, new, passages_of(document))
+    assert [i.passage.index for i in preview.gained] == [1, 2]
