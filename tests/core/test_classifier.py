@@ -550,6 +550,15 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
             {"Taiwan"},
         ),
         ("Today's concert celebrates 45 years of musicians from Taiwan.", set()),
+        # An office that did not answer, and the island's places in a storm or a sport.
+        (
+            "China's Taiwan Affairs Office did not immediately respond to a request for comment.",
+            set(),
+        ),
+        ("The Taiwan Affairs Office warned Taipei against provocations.", {"Taiwan"}),
+        ("The superstorm hit Penghu, Kinmen and Matsu overnight.", set()),
+        ("The athlete, originally from Odesa, won the gold medal.", set()),
+        ("Russian drones struck Odesa's port overnight.", {"Ukraine"}),
     ],
 )
 def test_words_of_each_subject_count(classifier, text, expected):
