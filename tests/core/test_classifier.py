@@ -559,6 +559,16 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("The superstorm hit Penghu, Kinmen and Matsu overnight.", set()),
         ("The athlete, originally from Odesa, won the gold medal.", set()),
         ("Russian drones struck Odesa's port overnight.", {"Ukraine"}),
+        # Charges and words of repression, a minister, and the DEA's measure of the drug.
+        (
+            "He was held on charges of spreading false information about the Russian army.",
+            {"human rights"},
+        ),
+        ("The verdict was an assault on free expression, the broadcaster said.", {"human rights"}),
+        ("The men published content on Hong Kong independence.", {"human rights"}),
+        ("Hong Kong shares rose 2% on Monday.", set()),
+        ("Klymenko said missile fragments had been found at the scene.", {"Ukraine"}),
+        ("The seizure held enough for 2 million lethal doses.", {"fentanyl"}),
     ],
 )
 def test_words_of_each_subject_count(classifier, text, expected):
