@@ -793,6 +793,7 @@ def quotation(
         and len(text.split()) <= SHORT_LINE_WORDS
         and not _SPEAKER.match(text)
         and not _GREETING.match(text)
+        and not _OCCASION.search(text)
     ):
         first = WORD_RE.search(text)
         if first is None:
@@ -816,12 +817,14 @@ _GREETING = re.compile(
     r"|ladies and gentlemen|dear)\b",
     re.IGNORECASE,
 )
-#: A speech's thanks and a show's hand-over to a guest, anywhere in a paragraph: words
-#: about the occasion, not the story ("Our Trade Representative is here to take your
-#: questions", "Chairman Moolenaar, Ranking Member…: thank you").
+#: A speech's thanks and a show's hand-over to a guest or to what comes next, anywhere in a
+#: paragraph: words about the occasion, not the story ("Our Trade Representative is here to
+#: take your questions", "Chairman Moolenaar, Ranking Member…: thank you", "Our
+#: correspondent is in Taipei for us").
 _OCCASION = re.compile(
     r"\b(?:thank you|thanks|welcome|joining us|joins us|join me|joined by|is here to"
-    r"|are here to|introduction|ranking member|honou?rable members|ladies and gentlemen)\b",
+    r"|are here to|introduction|ranking member|honou?rable members|ladies and gentlemen"
+    r"|for us|with us|in a moment|after the break|still ahead|coming up)\b",
     re.IGNORECASE,
 )
 #: A transcript's speaker, "QUESTION:" or "MR PRICE:": a turn, not a line of the story.
