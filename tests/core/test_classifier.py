@@ -574,6 +574,8 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("More on Ukraine's advances from our diplomatic correspondent:", {"Ukraine"}),
         ("Civil rights activists say the districts discriminated against Black voters.", set()),
         ("Rights activists say the jailed blogger was tortured.", {"human rights"}),
+        ("With me now is our Ukraine correspondent. Good morning.", set()),
+        ("Beijing may choke supplies of rare earth minerals to Japan.", {"trade"}),
     ],
 )
 def test_words_of_each_subject_count(classifier, text, expected):
