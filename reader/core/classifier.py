@@ -56,8 +56,10 @@ SHORT_LINE_WORDS = 12
 SHORT_LINE_SECTION = 5
 #: Said of a paragraph with no topic of its own between two on the topic: the one before
 #: carries it, the one after has it of its own ("The companies hid the packages." between
-#: two paragraphs of an indictment of fentanyl suppliers).
+#: two paragraphs of an indictment of fentanyl suppliers). So are up to GAP such paragraphs
+#: in a row: a story does not leave its subject for a paragraph or two and come back.
 BETWEEN = "(between two paragraphs on the topic)"
+GAP = 2
 #: Said of a name that counted: the section's own paragraphs on the topic name it too.
 NAMED = "(named in the section's paragraphs on the topic)"
 #: In a section at least QUOTE_SHARE on a topic, a name carries the topic when
@@ -512,11 +514,9 @@ class KeywordClassifier:
                     hits[index] = self.named(paragraph.text, names)
                 before = hits[index]
             read = [i for i in range(start, end) if document.paragraphs[i].classified]
-            for before_at, at, after_at in zip(read, read[1:], read[2:], strict=False):
-                if not hits[at]:
-                    on = {h.topic_id for h in hits[before_at]} & {
-                        h.topic_id for h in own[after_at]
-                    }
+            for before_at, run, after_at in gaps(read, [bool(hits[i]) for i in read]):
+                on = {h.topic_id for h in hits[before_at]} & {h.topic_id for h in own[after_at]}
+                for at in run:
                     hits[at] = self.between(document.paragraphs[at].text, on)
         return tuple(hits)
 
@@ -524,8 +524,9 @@ class KeywordClassifier:
         """The ``topics`` that ``text`` takes by standing between two paragraphs on them.
 
         For a paragraph with no topic of its own, or from its story, whose paragraph before
-        carries ``topics`` and whose paragraph after has them of its own: a story does not
-        leave its subject for one paragraph and come back. Its first word is the match. A
+        carries ``topics`` and whose paragraph after has them of its own, or one of up to
+        :data:`GAP` such paragraphs in a row: a story does not leave its subject for a
+        paragraph or two and come back. Its first word is the match. A
         topic whose guards' words are in ``text`` is not taken, nor any by a paragraph of
         thanks or a hand-over to a guest.
         """
@@ -829,6 +830,27 @@ _OCCASION = re.compile(
 )
 #: A transcript's speaker, "QUESTION:" or "MR PRICE:": a turn, not a line of the story.
 _SPEAKER = re.compile(r"\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*:")
+
+
+def gaps(
+    indexes: Sequence[int], taken: Sequence[bool], most: int = GAP
+) -> Iterator[tuple[int, list[int], int]]:
+    """The runs of at most ``most`` untaken ``indexes`` between two taken ones.
+
+    ``taken[n]`` says whether ``indexes[n]`` has a topic; each run comes as (the index
+    before it, the run's indexes, the index after it).
+    """
+    at = 1
+    while at < len(indexes) - 1:
+        if taken[at] or not taken[at - 1]:
+            at += 1
+            continue
+        end = at
+        while end < len(indexes) and not taken[end]:
+            end += 1
+        if end < len(indexes) and end - at <= most:
+            yield indexes[at - 1], list(indexes[at:end]), indexes[end]
+        at = end
 
 
 def _sections(paragraphs: Sequence[Paragraph]) -> Iterator[tuple[int, int]]:

@@ -20,6 +20,7 @@ from reader.core.classifier import (
     STORY_PARAGRAPHS,
     STORY_SHARE,
     KeywordClassifier,
+    gaps,
     section_names,
 )
 from reader.core.document import Match, Passage, TopicHit
@@ -132,12 +133,18 @@ def preview_edit(
             if goes_on and not of_their_own(passage.text):
                 hits.update((hit.topic_id, hit) for hit in goes_on)
             carried = set(hits)
-        # A passage between two on a version takes it, as the article's does (see
-        # KeywordClassifier.between): the one before carries it, the one after has it.
-        for at in range(1, len(group) - 1):
-            on = set(found[at - 1]) & mine_of[at + 1] - set(found[at])
-            if on and not of_their_own(group[at].text):
-                found[at].update((h.topic_id, h) for h in classifier.between(group[at].text, on))
+        # Passages between two on a version take it, as the article's do (see
+        # KeywordClassifier.between): the one before carries it, the one after has it, and
+        # none of them has another topic of its own.
+        for version in (_BEFORE, _AFTER):
+            has = [version in hits for hits in found]
+            for _before, gap, after_at in gaps(range(len(group)), has):
+                if version in mine_of[after_at] and not any(
+                    of_their_own(group[at].text) for at in gap
+                ):
+                    for at in gap:
+                        between = classifier.between(group[at].text, {version})
+                        found[at].update((h.topic_id, h) for h in between)
         for passage, hits in zip(group, found, strict=True):
             total += 1
             was, now = hits.get(_BEFORE), hits.get(_AFTER)

@@ -12,6 +12,7 @@ from reader.core.classifier import (
     QUOTED,
     SHORT_LINE,
     KeywordClassifier,
+    gaps,
     names_in,
 )
 from reader.core.document import Document, Paragraph
@@ -433,11 +434,18 @@ def test_a_story_is_carried_three_paragraphs_past_the_last_that_names_it():
     got = continued(
         [STRAIT],
         "China sent warships around Taiwan on Monday.",
-        *["The drills went on."] * 5,
+        *["The drills went on."] * 6,
         "Taiwan said nothing.",
         "The drills ended.",
     )
-    assert got == [["Taiwan"], ["Taiwan"], ["Taiwan"], ["Taiwan"], [], [], ["Taiwan"], ["Taiwan"]]
+    # three paragraphs without the topic between two on it are more than a story's gap
+    assert got == [
+        ["Taiwan"],
+        *[["Taiwan"]] * 3,
+        *[[]] * 3,
+        ["Taiwan"],
+        ["Taiwan"],
+    ]
 
 
 @pytest.mark.parametrize(
@@ -618,7 +626,6 @@ def test_a_short_line_takes_the_topic_of_a_long_enough_section_mostly_on_it():
         "But he was wrong.",
         "Read more",
         "Officials in the city did not answer questions about the case on Monday afternoon.",
-        "The national security law allows life sentences.",
     ]
     made = tuple(Paragraph(n, "body", t) for n, t in enumerate(texts))
     hits = KeywordClassifier([TRIAL]).classify_document(Document(made))
@@ -749,6 +756,32 @@ def test_a_paragraph_between_two_on_a_topic_takes_it():
     assert [[m.term for h in p for m in h.matches] for p in hits[1:2]] == [[f"His {BETWEEN}"]]
     # the story must come back of its own: not after it ends, nor before a carried one
     assert [bool(p) for p in hits] == [True, True, True, False, False, False]
+
+
+def test_two_paragraphs_between_two_on_a_topic_take_it_and_three_do_not():
+    law = "The national security law carries life sentences."
+    # too long to be short lines: only the story's gap can carry them
+    waited = "His family waited outside the building for most of the day on Monday, friends said."
+    rained = "It rained all morning, and by noon the street outside had emptied of reporters."
+    full = "The public gallery of the court was full long before the hearing began at ten."
+    two = _read([TRIAL], [law, waited, full, law])
+    assert [bool(p) for p in two] == [True, True, True, True]
+    three = _read([TRIAL], [law, waited, rained, full, law])
+    assert [bool(p) for p in three] == [True, False, False, False, True]
+
+
+@pytest.mark.parametrize(
+    ("taken", "runs"),
+    [
+        ([True, False, True], [(0, [1], 2)]),
+        ([True, False, False, True], [(0, [1, 2], 3)]),
+        ([True, False, False, False, True], []),
+        ([False, False, True, False], []),  # nothing before, nothing after
+        ([True, False, True, False, False, True], [(0, [1], 2), (2, [3, 4], 5)]),
+    ],
+)
+def test_the_gaps_a_story_bridges(taken, runs):
+    assert list(gaps(range(len(taken)), taken)) == runs
 
 
 def test_thanks_a_hand_over_or_a_guards_word_take_nothing_between():

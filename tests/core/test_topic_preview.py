@@ -258,11 +258,20 @@ def test_an_edit_gains_the_passage_between_two_it_now_matches():
     texts = [
         "Two Chinese firms were charged with selling fentanyl.",
         "The companies mislabelled packages and falsified customs forms.",
+        "They were caught in March.",
         "Prosecutors said the precursors were shipped to Mexico.",
     ]
     document = Document(tuple(Paragraph(n, "body", t) for n, t in enumerate(texts)))
     in_the_article = KeywordClassifier([new]).classify_document(document)
     assert all(in_the_article)
-    assert not KeywordClassifier([old]).classify_document(document)[1]
+    assert not any(KeywordClassifier([old]).classify_document(document)[1:])
     preview = preview_edit(old, new, passages_of(document))
-    assert [i.passage.index for i in preview.gained] == [1, 2]
+    assert [i.passage.index for i in preview.gained] == [1, 2, 3]
+    # a passage with another topic of its own between them breaks the story, as it does there
+    trade = Topic("trade", "trade", "#e69f00", terms=("tariffs",))
+    mixed = [texts[0], "Tariffs rose.", texts[1], texts[3]]
+    document = Document(tuple(Paragraph(n, "body", t) for n, t in enumerate(mixed)))
+    in_the_article = KeywordClassifier([new, trade]).classify_document(document)
+    assert [bool(h) for h in in_the_article] == [True, True, False, True]
+    preview = preview_edit(old, new, passages_of(document), [new, trade])
+    assert [i.passage.index for i in preview.gained] == [3]
