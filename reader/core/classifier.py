@@ -653,10 +653,15 @@ def names_in(text: str) -> dict[str, list[tuple[int, int]]]:
     A name is a word that starts with a capital and has three letters or more, less a
     possessive ("Kurmasheva’s" is "Kurmasheva"); not a common word ("The", "However"), a
     day, a month, a title or a news agency, and not a word of five capitals or more (a
-    dateline's "WASHINGTON", a transcript's "MS PSAKI:").
+    dateline's "WASHINGTON", a transcript's "MS PSAKI:"), and not in a transcript's speaker
+    label.
     """
     found: dict[str, list[tuple[int, int]]] = {}
     common = stop_words()
+    # A transcript's speaker ("FENG:", "EMILY FENG, BYLINE:") speaks in the story, and is
+    # not whom it is about.
+    speaker = _LABEL.match(text)
+    label = speaker.end() if speaker else 0
     for match in _NAME_RE.finditer(text):
         word = match.group()
         if not word[0].isupper():
@@ -670,6 +675,8 @@ def names_in(text: str) -> dict[str, list[tuple[int, int]]]:
         if lower in common or lower in _NOT_NAMES:
             continue
         start = match.start()
+        if start < label:
+            continue
         found.setdefault(name, []).append((start, start + size))
     return found
 
@@ -827,6 +834,11 @@ _OCCASION = re.compile(
     r"|are here to|introduction|ranking member|honou?rable members|ladies and gentlemen"
     r"|for us|with us|in a moment|after the break|still ahead|coming up)\b",
     re.IGNORECASE,
+)
+#: A transcript's speaker label, with its role or its interpreter: "FENG:", "EMILY FENG,
+#: BYLINE:", "NAVALNY (through interpreter):".
+_LABEL = re.compile(
+    r"\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,(?:\s+[A-Z][A-Z.'’-]+)+)?(?:\s*\([^)]{0,40}\))?:"
 )
 #: A transcript's speaker, "QUESTION:" or "MR PRICE:": a turn, not a line of the story.
 _SPEAKER = re.compile(r"\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*:")

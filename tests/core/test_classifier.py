@@ -584,6 +584,15 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Rights activists say the jailed blogger was tortured.", {"human rights"}),
         ("With me now is our Ukraine correspondent. Good morning.", set()),
         ("Beijing may choke supplies of rare earth minerals to Japan.", {"trade"}),
+        # Weather in Ukraine, Russia's history, the oil it sells and the drug on the border.
+        ("Snowstorms swept Ukraine, leaving ten dead in Odesa and Kyiv regions.", set()),
+        ("Russian drones hit Kyiv as snowstorms swept the city.", {"Ukraine"}),
+        (
+            "It was the largest prisoner swap between Russia and the West since the Cold War.",
+            set(),
+        ),
+        ("Russia and Ukraine agreed a swap of 1,000 prisoners each.", {"Ukraine"}),
+        ("The EU will ban all seaborne imports of Russian crude.", {"trade", "Ukraine"}),
     ],
 )
 def test_words_of_each_subject_count(classifier, text, expected):
@@ -828,6 +837,10 @@ def test_a_default_story_on_a_cartel_leader_carries_fentanyl_by_his_name(classif
         ("WASHINGTON (Reuters) — RCMP and the U.S. said so in March.", ["RCMP"]),
         ("Żurawski and Ōtani met in Kyiv.", ["Żurawski", "Ōtani", "Kyiv"]),
         ("no capitals here at all", []),
+        # a transcript's speaker speaks in the story; the people named after are in it
+        ("FENG: Like Leung, Lau has been targeted.", ["Leung", "Lau"]),
+        ("EMILY FENG, BYLINE: Lai still comes here.", ["Lai"]),
+        ("NAVALNY (through interpreter): Putin is afraid.", ["Putin"]),
     ],
 )
 def test_what_counts_as_a_name(text, names):
