@@ -593,6 +593,11 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ),
         ("Russia and Ukraine agreed a swap of 1,000 prisoners each.", {"Ukraine"}),
         ("The EU will ban all seaborne imports of Russian crude.", {"trade", "Ukraine"}),
+        # A partner in trade, a baseball trade and a game are what they say.
+        ("The U.S. is Taiwan's key defence partner and a key trading partner.", {"Taiwan"}),
+        ("Tariffs on its biggest trading partner rose to 25%.", {"trade"}),
+        ("The Dodgers are trading away their top prospect.", set()),
+        ("Taiwan was forced to play catch-up for the rest of the game.", set()),
     ],
 )
 def test_words_of_each_subject_count(classifier, text, expected):
