@@ -587,10 +587,13 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         # Weather in Ukraine, Russia's history, the oil it sells and the drug on the border.
         ("Snowstorms swept Ukraine, leaving ten dead in Odesa and Kyiv regions.", set()),
         ("Russian drones hit Kyiv as snowstorms swept the city.", {"Ukraine"}),
+        # ... but a swap between Russia and the West frees its wrongfully detained
         (
             "It was the largest prisoner swap between Russia and the West since the Cold War.",
-            set(),
+            {"human rights"},
         ),
+        ("Kyiv and Moscow carried out a prisoner exchange of 300 soldiers.", {"Ukraine"}),
+        ("The prisoner swap freed two American journalists.", {"human rights"}),
         ("Russia and Ukraine agreed a swap of 1,000 prisoners each.", {"Ukraine"}),
         ("The EU will ban all seaborne imports of Russian crude.", {"trade", "Ukraine"}),
         # A partner in trade, a baseball trade and a game are what they say.
