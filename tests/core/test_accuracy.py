@@ -66,34 +66,52 @@ FLOORS = {
     },
 }
 # Read in documents, as the app reads an article (a paragraph that goes on with the story of
-# the one before can carry its topic): dev 0.963, holdout 0.940, broadcast_official 0.951
-# (Taiwan 1.000, human rights 0.947).
+# the one before can carry its topic). Measured: dev 0.970 (trade 0.944, Taiwan 0.970, human
+# rights 0.952, Ukraine 1.000, fentanyl 0.984); holdout 0.944 (trade 0.901, Taiwan 1.000,
+# human rights 0.929, Ukraine 0.964, fentanyl 0.926); broadcast_official 0.953 (trade 0.907,
+# Taiwan 1.000, human rights 0.947, Ukraine 0.951, fentanyl 0.960).
 IN_DOCUMENTS = {
-    "dev.jsonl": {**FLOORS["dev.jsonl"], "macro": 0.93, "fentanyl": 0.93},
-    "holdout.jsonl": {**FLOORS["holdout.jsonl"], "macro": 0.92, "trade": 0.88, "fentanyl": 0.92},
+    "dev.jsonl": {
+        "macro": 0.95,
+        "trade": 0.92,
+        "Taiwan": 0.95,
+        "human rights": 0.93,
+        "Ukraine": 0.98,
+        "fentanyl": 0.96,
+    },
+    "holdout.jsonl": {
+        "macro": 0.92,
+        "trade": 0.88,
+        "Taiwan": 0.98,
+        "human rights": 0.90,
+        "Ukraine": 0.94,
+        "fentanyl": 0.90,
+    },
     "broadcast_official.jsonl": {
-        **FLOORS["broadcast_official.jsonl"],
         "macro": 0.93,
+        "trade": 0.88,
         "Taiwan": 0.98,
         "human rights": 0.92,
-    },
-    # 0.917 (trade 0.927, Taiwan 0.857, human rights 0.973, Ukraine 0.863, fentanyl 0.963).
-    "official_recent.jsonl": {
-        "macro": 0.89,
-        "trade": 0.90,
-        "Taiwan": 0.83,
-        "human rights": 0.95,
-        "Ukraine": 0.84,
+        "Ukraine": 0.93,
         "fentanyl": 0.94,
     },
-    # 0.929 (trade 0.909, Taiwan 0.912, human rights 0.857, Ukraine 0.968, fentanyl 1.000).
-    "broadcast_voa.jsonl": {
+    # 0.934 (trade 0.927, Taiwan 0.882, human rights 0.973, Ukraine 0.904, fentanyl 0.982).
+    "official_recent.jsonl": {
         "macro": 0.91,
-        "trade": 0.88,
-        "Taiwan": 0.89,
-        "human rights": 0.83,
+        "trade": 0.90,
+        "Taiwan": 0.86,
+        "human rights": 0.95,
+        "Ukraine": 0.88,
+        "fentanyl": 0.96,
+    },
+    # 0.939 (trade 0.933, Taiwan 0.897, human rights 0.889, Ukraine 0.975, fentanyl 1.000).
+    "broadcast_voa.jsonl": {
+        "macro": 0.92,
+        "trade": 0.91,
+        "Taiwan": 0.87,
+        "human rights": 0.86,
         "Ukraine": 0.95,
-        "fentanyl": 0.97,
+        "fentanyl": 0.98,
     },
 }
 
