@@ -102,6 +102,7 @@ def _warnings(topic: Topic, n: int) -> Iterator[TopicProblem]:
                 )
     counted = plain | {phrase_keys(t) for t in topic.weak_terms}
     counted |= {phrase_keys(t) for rule in topic.companions for t in rule.terms}
+    counted |= {phrase_keys(t) for t in topic.context_terms}  # guards stop these too
     for g, guard in enumerate(topic.guards):
         for i, phrase in enumerate(guard.terms):
             keys = phrase_keys(phrase)

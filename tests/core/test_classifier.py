@@ -601,6 +601,8 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Tariffs on its biggest trading partner rose to 25%.", {"trade"}),
         ("The Dodgers are trading away their top prospect.", set()),
         ("Taiwan was forced to play catch-up for the rest of the game.", set()),
+        ("With us to explain is our reporter, who is nearby in Taiwan.", set()),
+        ("Russia's two largest oil producers account for half its oil exports.", {"Ukraine"}),
     ],
 )
 def test_words_of_each_subject_count(classifier, text, expected):
@@ -814,6 +816,16 @@ def test_thanks_a_hand_over_or_a_guards_word_take_nothing_between():
             "The national security law carries life sentences.",
         ]
         assert _read([guarded], texts)[1] == ()
+
+
+def test_lai_goes_on_with_taiwans_president_not_hong_kongs_jailed_publisher(classifier):
+    def second(first, then):
+        made = (Paragraph(0, "body", first), Paragraph(1, "body", then))
+        return {h.topic_id for h in classifier.classify_document(Document(made))[1]}
+
+    taiwan = "China sent warships around Taiwan on Monday."
+    assert second(taiwan, "Lai said the island would not be intimidated.") == {"Taiwan"}
+    assert second(taiwan, "So why is Hong Kong prosecuting Lai so aggressively?") == set()
 
 
 def test_story_rules_need_no_context_terms():

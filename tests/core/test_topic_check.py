@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from reader.core.topic_check import term_counts, topic_warnings, unused_term_warnings
 from reader.core.topics import CompanionRule, GuardRule, Topic, parse_topics, problem_line
 
@@ -52,6 +54,9 @@ def test_rules_that_can_never_apply_are_warnings():
         "topic 'energy': guard 2: 'gas' is not one of the topic's terms, "
         "so the guard never applies"
     )
+    # a guard on a context term stops it going on with a story, so it applies
+    carried = replace(t, context_terms=("gas",))
+    assert [w.field for w in topic_warnings([carried])] == ["companions"]
 
 
 def test_a_warning_is_placed_on_its_line_of_the_file():
