@@ -123,6 +123,10 @@ _NOT_NAMES = frozenset(
 #: Said of a quotation, or a short line, that counted because its section is on the topic.
 QUOTED = "(a quotation in a section on the topic)"
 SHORT_LINE = "(a short line in a section on the topic)"
+#: Said of matches that stand for where a paragraph is, not for words of it: a quotation's
+#: opening mark, a short line's first word, the first word of a paragraph between two on
+#: the topic. The window highlights such a paragraph but marks none of its words.
+WHERE_NOT_WORDS = (QUOTED, SHORT_LINE, BETWEEN)
 #: What a quotation opens with.
 QUOTE_MARKS = frozenset("\"“‘«„'")
 

@@ -733,6 +733,9 @@ class ArticleView(QTextBrowser):
         if cached is not None:
             return cached
         assert self._state is not None
+        # Not at import: the first paint comes before the classifier and its stemmer load.
+        from reader.core.classifier import WHERE_NOT_WORDS
+
         colour = QColor(self._state.topic(topic_id).colour)
         word = QColor(colour)
         word.setAlpha(120 if self._is_dark() else 90)
@@ -745,7 +748,9 @@ class ArticleView(QTextBrowser):
             (max(start, start_of_piece), min(end, end_of_piece))
             for hit in self._state.hits_of(index)
             if hit.topic_id == topic_id
-            for start, end in ((m.start, m.end) for m in hit.matches)
+            for start, end in (
+                (m.start, m.end) for m in hit.matches if not m.term.endswith(WHERE_NOT_WORDS)
+            )
             if end > start_of_piece and start < end_of_piece  # not in another piece
         ]
         for start, end in _joined(spans, piece, start_of_piece):

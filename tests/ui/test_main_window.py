@@ -464,3 +464,25 @@ def test_a_restored_layout_too_wide_for_the_window_gives_way_to_the_column(
     assert again.excerpts_dock.isVisible()
     qtbot.waitUntil(lambda: characters() >= 55, timeout=3000)
     again.controller.shutdown()
+
+
+def test_a_paragraph_a_story_carries_is_highlighted_but_none_of_its_words(
+    qtbot, make_window, tmp_path
+):
+    story = tmp_path / "indictment.md"
+    story.write_text(
+        "# Firms charged\n\n"
+        "Prosecutors charged two Chinese firms with selling fentanyl precursor chemicals.\n\n"
+        "The companies mislabelled packages and falsified customs forms.\n\n"
+        "Prosecutors said the precursors were shipped to traffickers in Mexico.\n",
+        encoding="utf-8",
+    )
+    window = make_window(story, check=("fentanyl",))
+    texts = [window.state.document.paragraphs[i].text for i in window.state.matching]
+    assert texts[1] == "The companies mislabelled packages and falsified customs forms."
+
+    def marked():
+        return [s.cursor.selectedText() for s in window.article_view.extraSelections()]
+
+    qtbot.waitUntil(lambda: "fentanyl precursor" in " ".join(marked()))
+    assert "The" not in marked()  # the paragraph between is shaded; no word of it is marked
