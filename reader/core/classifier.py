@@ -535,7 +535,7 @@ class KeywordClassifier:
         thanks or a hand-over to a guest.
         """
         first = WORD_RE.search(text) if topics else None
-        if first is None or _OCCASION.search(text):
+        if first is None or _GREETING.match(text) or _OCCASION.search(text):
             return ()
         stopped = self.stopped(text)
         start, end = first.start(), first.end() - possessive_trim(first.group())
@@ -825,7 +825,7 @@ def quotation(
 _SHORT_LINE = re.compile(r"\s*[A-Z][^.!?]*[a-z0-9)][.!?]['’\"”]?\s*$")
 #: A greeting or a thank-you: a short line that says nothing yet.
 _GREETING = re.compile(
-    r"\s*(?:welcome|thanks?|good (?:morning|afternoon|evening|day)|hello|hi|greetings"
+    r"\s*(?:welcome|thanks?|good (?:morning|afternoon|evening|day)|hello|hi(?=[\s,!.])|greetings"
     r"|ladies and gentlemen|dear)\b",
     re.IGNORECASE,
 )
@@ -834,9 +834,10 @@ _GREETING = re.compile(
 #: take your questions", "Chairman Moolenaar, Ranking Member…: thank you", "Our
 #: correspondent is in Taipei for us").
 _OCCASION = re.compile(
-    r"\b(?:thank you|thanks|welcome|joining us|joins us|join me|joined by|is here to"
-    r"|are here to|introduction|ranking member|honou?rable members|ladies and gentlemen"
-    r"|for us|with us|in a moment|after the break|still ahead|coming up)\b",
+    r"\b(?:thank you|thanks|welcome (?:to|back)|, welcome|joining us|joins us|join me"
+    r"|joined(?: \w+){0,2} by|is here to|are here to|kind introduction|that introduction"
+    r"|ranking member|honou?rable members|ladies and gentlemen|for us|with us|in a moment"
+    r"|after the break|still ahead|coming up)\b",
     re.IGNORECASE,
 )
 #: A transcript's speaker label, with its role or its interpreter: "FENG:", "EMILY FENG,

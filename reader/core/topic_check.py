@@ -102,7 +102,8 @@ def _warnings(topic: Topic, n: int) -> Iterator[TopicProblem]:
                 )
     counted = plain | {phrase_keys(t) for t in topic.weak_terms}
     counted |= {phrase_keys(t) for rule in topic.companions for t in rule.terms}
-    counted |= {phrase_keys(t) for t in topic.context_terms}  # guards stop these too
+    # Every guard's words also stop the topic's context terms, whatever terms it names.
+    counted |= {phrase_keys(t) for t in topic.context_terms}
     for g, guard in enumerate(topic.guards):
         for i, phrase in enumerate(guard.terms):
             keys = phrase_keys(phrase)

@@ -602,7 +602,21 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("The Dodgers are trading away their top prospect.", set()),
         ("Taiwan was forced to play catch-up for the rest of the game.", set()),
         ("With us to explain is our reporter, who is nearby in Taiwan.", set()),
-        ("Russia's two largest oil producers account for half its oil exports.", {"Ukraine"}),
+        ("The two producers account for half of Russia's oil exports.", {"Ukraine"}),
+        # Words whose stems or senses reach too far, found in review.
+        ("Russia and Saudi Arabia agreed to cut output to support oil exports.", set()),
+        ("Russia and Japan never resolved their territorial dispute over the Kurils.", set()),
+        ("President Lai said Taiwan would remain an excellent partner.", {"Taiwan"}),
+        ("In the final days of the campaign, Lai Ching-te vowed to defend Taiwan.", {"Taiwan"}),
+        ("Beijing uses cultural exchanges to court Taiwanese youth.", {"Taiwan"}),
+        ("TSMC's advanced chips are in limited supply.", set()),
+        ("Huawei denied that its chips were made abroad.", set()),
+        ("BIS added that inflation in advanced economies remained sticky.", set()),
+        ("The FBI offered a bounty for the hackers, who live abroad.", set()),
+        (
+            "American mediators brokered the prisoner exchange between Moscow and Kyiv.",
+            {"Ukraine"},
+        ),
     ],
 )
 def test_words_of_each_subject_count(classifier, text, expected):
@@ -777,6 +791,21 @@ def test_a_paragraph_between_two_on_a_topic_takes_it():
     assert [bool(p) for p in hits] == [True, True, True, False, False, False]
 
 
+def test_ordinary_words_near_the_occasions_do_not_stop_a_gap():
+    for middle in [
+        "Hi-tech firms in the city were hit hardest by the new rules this spring.",
+        "The introduction of the new rules for ships angered many of the owners.",
+        "Ministers welcomed the decision, which they had sought for many years.",
+    ]:
+        texts = [
+            "He is charged under the national security law.",
+            middle,
+            "The national security law carries life sentences.",
+        ]
+        terms = [m.term for h in _read([TRIAL], texts)[1] for m in h.matches]
+        assert terms == [f"{middle.split()[0].split('-')[0]} {BETWEEN}"]
+
+
 def test_two_paragraphs_between_two_on_a_topic_take_it_and_three_do_not():
     law = "The national security law carries life sentences."
     # too long to be short lines: only the story's gap can carry them
@@ -808,6 +837,8 @@ def test_thanks_a_hand_over_or_a_guards_word_take_nothing_between():
     for middle in [
         "Thank you, Chairman, for the chance to speak on this.",
         "Joining us now is our correspondent in the city.",
+        "I am joined today by the Secretary of Homeland Security.",
+        "Good morning, everyone.",
         "Fans gathered downtown for the Super Bowl parade.",
     ]:
         texts = [
