@@ -67,8 +67,8 @@ FLOORS = {
 }
 # Read in documents, as the app reads an article (a paragraph that goes on with the story of
 # the one before can carry its topic). Measured: dev 0.970 (trade 0.944, Taiwan 0.970, human
-# rights 0.952, Ukraine 1.000, fentanyl 0.984); holdout 0.944 (trade 0.901, Taiwan 1.000,
-# human rights 0.929, Ukraine 0.964, fentanyl 0.926); broadcast_official 0.953 (trade 0.907,
+# rights 0.952, Ukraine 1.000, fentanyl 0.984); holdout 0.948 (trade 0.901, Taiwan 1.000,
+# human rights 0.929, Ukraine 0.964, fentanyl 0.943); broadcast_official 0.953 (trade 0.907,
 # Taiwan 1.000, human rights 0.947, Ukraine 0.951, fentanyl 0.960).
 IN_DOCUMENTS = {
     "dev.jsonl": {
