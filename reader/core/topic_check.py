@@ -90,6 +90,7 @@ def _warnings(topic: Topic, n: int) -> Iterator[TopicProblem]:
             )
         context_seen.add(phrase.casefold())
     plain = {phrase_keys(t) for t in topic.terms}
+    weak = {phrase_keys(t) for t in topic.weak_terms}
     for c, rule in enumerate(topic.companions):
         for i, phrase in enumerate(rule.terms):
             if phrase_keys(phrase) in plain:
@@ -100,7 +101,16 @@ def _warnings(topic: Topic, n: int) -> Iterator[TopicProblem]:
                     "terms",
                     i,
                 )
-    counted = plain | {phrase_keys(t) for t in topic.weak_terms}
+            elif phrase_keys(phrase) in weak:
+                yield warning(
+                    "companions",
+                    c,
+                    f"companion rule {c + 1}: {phrase!r} is also a weak term, which is "
+                    "matched first: the rule never applies to it",
+                    "terms",
+                    i,
+                )
+    counted = plain | weak
     counted |= {phrase_keys(t) for rule in topic.companions for t in rule.terms}
     # Every guard's words also stop the topic's context terms, whatever terms it names.
     counted |= {phrase_keys(t) for t in topic.context_terms}

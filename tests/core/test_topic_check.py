@@ -59,6 +59,17 @@ def test_rules_that_can_never_apply_are_warnings():
     assert [w.field for w in topic_warnings([carried])] == ["companions"]
 
 
+def test_a_companion_term_that_is_also_a_weak_term_never_applies():
+    t = topic(
+        terms=("oil",),
+        weak_terms=("pipeline",),
+        companions=(CompanionRule(("pipeline",), ("gas",)),),
+    )
+    (found,) = topic_warnings([t])
+    assert (found.field, found.item, found.part, found.part_item) == ("companions", 0, "terms", 0)
+    assert "'pipeline' is also a weak term, which is matched first" in found.text
+
+
 def test_a_warning_is_placed_on_its_line_of_the_file():
     text = (
         '[[topic]]\nid = "a"\nlabel = "A"\ncolour = "#000000"\nterms = ["x"]\n\n'
