@@ -613,6 +613,12 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Huawei denied that its chips were made abroad.", set()),
         ("BIS added that inflation in advanced economies remained sticky.", set()),
         ("The FBI offered a bounty for the hackers, who live abroad.", set()),
+        # China's police stations abroad, a chip embargo, and a transcript's framing.
+        ("The RCMP is investigating Chinese police stations in Canada.", {"human rights"}),
+        ("The local police station reopened on Monday.", set()),
+        ("The U.S. has imposed a virtual embargo on cutting-edge chips to China.", {"trade"}),
+        ("Portions of this interview have been translated from Ukrainian to English.", set()),
+        ("Just moments ago, the Ukrainian president spoke. Let's listen in.", set()),
         (
             "American mediators brokered the prisoner exchange between Moscow and Kyiv.",
             {"Ukraine"},
