@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from reader import __version__, library_cli, topics_cli
-from reader.core.classifier import WHERE_NOT_WORDS, KeywordClassifier
+from reader.core.classifier import KeywordClassifier, marks_words
 from reader.core.document import Document, Paragraph, TopicHit
 from reader.core.library import LibraryError
 from reader.core.loaders import MAX_BYTES, LoadError, load_document, parse_bytes
@@ -264,9 +264,7 @@ def _marked(paragraph: Paragraph, hits: Sequence[TopicHit]) -> str:
     A paragraph carried by where it stands (a quotation, a short line, between two on its
     topic) has no such words: its topics' lines below say why.
     """
-    spans = sorted(
-        {(m.start, m.end) for h in hits for m in h.matches if not m.term.endswith(WHERE_NOT_WORDS)}
-    )
+    spans = sorted({(m.start, m.end) for h in hits for m in h.matches if marks_words(m)})
     text, last = [], 0
     for start, end in spans:
         if start < last:

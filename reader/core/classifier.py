@@ -127,6 +127,13 @@ SHORT_LINE = "(a short line in a section on the topic)"
 #: opening mark, a short line's first word, the first word of a paragraph between two on
 #: the topic. The window highlights such a paragraph but marks none of its words.
 WHERE_NOT_WORDS = (QUOTED, SHORT_LINE, BETWEEN)
+
+
+def marks_words(match: Match) -> bool:
+    """Whether ``match`` stands for words of its paragraph (see :data:`WHERE_NOT_WORDS`)."""
+    return not match.term.endswith(WHERE_NOT_WORDS)
+
+
 #: What a quotation opens with.
 QUOTE_MARKS = frozenset("\"“‘«„'")
 

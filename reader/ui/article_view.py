@@ -734,7 +734,7 @@ class ArticleView(QTextBrowser):
             return cached
         assert self._state is not None
         # Not at import: the first paint comes before the classifier and its stemmer load.
-        from reader.core.classifier import WHERE_NOT_WORDS
+        from reader.core.classifier import marks_words
 
         colour = QColor(self._state.topic(topic_id).colour)
         word = QColor(colour)
@@ -748,9 +748,7 @@ class ArticleView(QTextBrowser):
             (max(start, start_of_piece), min(end, end_of_piece))
             for hit in self._state.hits_of(index)
             if hit.topic_id == topic_id
-            for start, end in (
-                (m.start, m.end) for m in hit.matches if not m.term.endswith(WHERE_NOT_WORDS)
-            )
+            for start, end in ((m.start, m.end) for m in hit.matches if marks_words(m))
             if end > start_of_piece and start < end_of_piece  # not in another piece
         ]
         for start, end in _joined(spans, piece, start_of_piece):

@@ -1,6 +1,7 @@
 from dataclasses import replace
 
-from reader.core.document import Passage, passages_of
+from reader.core.classifier import KeywordClassifier
+from reader.core.document import Document, Paragraph, Passage, passages_of
 from reader.core.topic_preview import preview_edit, word_forms
 from reader.core.topics import Topic
 
@@ -15,6 +16,11 @@ TEXTS = [
 # Each from an article of its own, so that no story carries a topic from one to the next.
 PASSAGES = [Passage(100 + n, n, text) for n, text in enumerate(TEXTS)]
 TRADE = Topic("trade", "trade", "#e69f00", terms=("tariff", "trade"), exclusions=("drug trade",))
+
+
+def _document(texts):
+    """One article of body paragraphs, read as the window reads it."""
+    return Document(tuple(Paragraph(n, "body", t) for n, t in enumerate(texts)))
 
 
 def test_an_edit_shows_the_paragraphs_it_gains_and_loses():
@@ -98,8 +104,6 @@ def test_an_article_mostly_on_the_topic_carries_it_to_a_context_term_further_on(
 
 
 def test_a_heading_ends_the_story_in_the_preview_as_in_the_article():
-    from reader.core.classifier import KeywordClassifier
-    from reader.core.document import Document, Paragraph
 
     strait = Topic("Taiwan", "Taiwan", "#56b4e9", terms=("Taiwan",))
     edited = replace(strait, context_terms=("drills",))
@@ -151,14 +155,12 @@ def test_the_report_asks_the_topics_in_use_whether_a_passage_has_its_own():
 
 
 def test_the_preview_carries_a_story_no_further_than_the_article():
-    from reader.core.classifier import KeywordClassifier
-    from reader.core.document import Document, Paragraph
 
     strait = Topic("Taiwan", "Taiwan", "#56b4e9", terms=("Taiwan",))
     edited = replace(strait, context_terms=("drills",))
     texts = ["China sent warships around Taiwan.", *["The drills went on."] * 5, "Rain fell."]
     texts += ["Markets were calm."] * 3
-    document = Document(tuple(Paragraph(n, "body", t) for n, t in enumerate(texts)))
+    document = _document(texts)
     preview = preview_edit(strait, edited, passages_of(document))
     in_the_article = KeywordClassifier([edited]).classify_document(document)
     assert [i.passage.index for i in preview.gained] == [1, 2, 3]
@@ -179,8 +181,6 @@ def test_an_edit_that_makes_a_section_mostly_on_the_topic_gains_its_quotations()
 
 
 def test_an_edit_that_makes_a_story_gains_the_passages_naming_whom_it_is_about():
-    from reader.core.classifier import KeywordClassifier
-    from reader.core.document import Document, Paragraph
 
     old = Topic("human rights", "human rights", "#cc79a7", terms=("dissidents",))
     new = replace(old, terms=("national security law",))
@@ -190,7 +190,7 @@ def test_an_edit_that_makes_a_story_gains_the_passages_naming_whom_it_is_about()
         "Kurmasheva, 47, is based in Prague.",
         "Kurmasheva spoke of tariffs.",
     ]
-    document = Document(tuple(Paragraph(n, "body", t) for n, t in enumerate(texts)))
+    document = _document(texts)
     preview = preview_edit(old, new, passages_of(document))
     in_the_article = KeywordClassifier([new]).classify_document(document)
     assert [i.passage.index for i in preview.gained] == [0, 1, 2, 3]
@@ -211,8 +211,6 @@ def test_an_edit_that_makes_a_story_gains_the_passages_naming_whom_it_is_about()
 
 
 def test_a_term_taken_away_loses_no_passage_the_story_still_carries():
-    from reader.core.classifier import KeywordClassifier
-    from reader.core.document import Document, Paragraph
 
     old = Topic("human rights", "human rights", "#cc79a7", terms=("security law", "passport"))
     new = replace(old, terms=("security law",))
@@ -222,7 +220,7 @@ def test_a_term_taken_away_loses_no_passage_the_story_still_carries():
         "A court found Kurmasheva guilty of failing to declare a passport.",
         "“We will appeal,” her lawyer said.",
     ]
-    document = Document(tuple(Paragraph(n, "body", t) for n, t in enumerate(texts)))
+    document = _document(texts)
     in_the_article = KeywordClassifier([new]).classify_document(document)
     assert all(in_the_article)  # by a name, then as a quotation
     preview = preview_edit(old, new, passages_of(document))
@@ -231,8 +229,6 @@ def test_a_term_taken_away_loses_no_passage_the_story_still_carries():
 
 
 def test_the_preview_reads_a_story_from_its_opening_as_the_article_does():
-    from reader.core.classifier import KeywordClassifier
-    from reader.core.document import Document, Paragraph
 
     old = Topic("human rights", "human rights", "#cc79a7", terms=("dissidents",))
     new = replace(old, terms=("national security law",), context_terms=("trial",))
@@ -242,7 +238,7 @@ def test_the_preview_reads_a_story_from_its_opening_as_the_article_does():
         *[f"Officials in Canberra met for the {n}th time this week." for n in range(5)],
         "He was detained at the airport in 2019, and his trial was held in secret.",
     ]
-    document = Document(tuple(Paragraph(n, "body", t) for n, t in enumerate(texts)))
+    document = _document(texts)
     preview = preview_edit(old, new, passages_of(document))
     in_the_article = KeywordClassifier([new]).classify_document(document)
     assert [n for n, hits in enumerate(in_the_article) if hits] == [0, 1, 7]
@@ -250,8 +246,6 @@ def test_the_preview_reads_a_story_from_its_opening_as_the_article_does():
 
 
 def test_an_edit_gains_the_passage_between_two_it_now_matches():
-    from reader.core.classifier import KeywordClassifier
-    from reader.core.document import Document, Paragraph
 
     old = Topic("fentanyl", "fentanyl", "#d55e00", terms=("fentanyl",))
     new = replace(old, terms=("fentanyl", "precursors"))
@@ -261,7 +255,7 @@ def test_an_edit_gains_the_passage_between_two_it_now_matches():
         "They were caught in March.",
         "Prosecutors said the precursors were shipped to Mexico.",
     ]
-    document = Document(tuple(Paragraph(n, "body", t) for n, t in enumerate(texts)))
+    document = _document(texts)
     in_the_article = KeywordClassifier([new]).classify_document(document)
     assert all(in_the_article)
     assert not any(KeywordClassifier([old]).classify_document(document)[1:])
@@ -270,7 +264,7 @@ def test_an_edit_gains_the_passage_between_two_it_now_matches():
     # a passage with another topic of its own between them breaks the story, as it does there
     trade = Topic("trade", "trade", "#e69f00", terms=("tariffs",))
     mixed = [texts[0], "Tariffs rose.", texts[1], texts[3]]
-    document = Document(tuple(Paragraph(n, "body", t) for n, t in enumerate(mixed)))
+    document = _document(mixed)
     in_the_article = KeywordClassifier([new, trade]).classify_document(document)
     assert [bool(h) for h in in_the_article] == [True, True, False, True]
     preview = preview_edit(old, new, passages_of(document), [new, trade])
