@@ -118,6 +118,19 @@ _NOT_NAMES = frozenset(
         "associated",
         "press",
         "agence",
+        # The countries and leaders in every story of the five topics: they name no one
+        # story's subject.
+        "united",
+        "states",
+        "america",
+        "china",
+        "russia",
+        "trump",
+        "biden",
+        "putin",
+        "washington",
+        "beijing",
+        "moscow",
     ]
 )
 #: Said of a quotation, or a short line, that counted because its section is on the topic.
@@ -516,7 +529,9 @@ class KeywordClassifier:
                 if hits[index]:
                     carried = 0
                 elif before or story:
-                    after = {h.topic_id for h in before} if carried < MAX_CARRIED else set()
+                    # A round-up's next item does not go on with the item before it.
+                    going_on = carried < MAX_CARRIED and not _NEXT_ITEM.match(paragraph.text)
+                    after = {h.topic_id for h in before} if going_on else set()
                     hits[index] = self.continuing(paragraph.text, after, story)
                     if not hits[index] and quoted:
                         hits[index] = self.quoting(paragraph.text, quoted, short_lines)
@@ -542,7 +557,12 @@ class KeywordClassifier:
         thanks or a hand-over to a guest.
         """
         first = WORD_RE.search(text) if topics else None
-        if first is None or _GREETING.match(text) or _OCCASION.search(text):
+        if (
+            first is None
+            or _GREETING.match(text)
+            or _OCCASION.search(text)
+            or _NEXT_ITEM.match(text)
+        ):
             return ()
         stopped = self.stopped(text)
         start, end = first.start(), first.end() - possessive_trim(first.group())
@@ -810,7 +830,7 @@ def quotation(
         short_lines
         and _SHORT_LINE.match(text)
         and len(text.split()) <= SHORT_LINE_WORDS
-        and not _SPEAKER.match(text)
+        and not _LABEL.match(text)
         and not _GREETING.match(text)
         and not _OCCASION.search(text)
     ):
@@ -844,8 +864,16 @@ _OCCASION = re.compile(
     r"\b(?:thank you|thanks|welcome (?:to|back)|, welcome|joining us|joins us|join me"
     r"|joined(?: \w+){0,2} by|is here to|are here to|kind introduction|that introduction"
     r"|ranking member|honou?rable members|ladies and gentlemen|for us|with us|in a moment"
-    r"|after the break|still ahead|coming up)\b",
+    r"|after the break|still ahead|coming up|live from|on the line from"
+    r"|(?:part|more|some) of (?:our|my|the) (?:conversation|interview)"
+    r"|(?:starts|begins|leads) (?:our|the) coverage|gratitude|hospitality)\b",
     re.IGNORECASE,
+)
+#: A round-up's next item: "Plus, a judge orders…", "And later, …", "Ahead on CNN…". A
+#: story of the item before does not go on into it.
+_NEXT_ITEM = re.compile(
+    r"\s*(?:[A-Z][A-Z.'’ -]*(?:\([^)]{0,40}\))?:\s*)?(?i:plus|and later|later in the (?:show"
+    r"|program|programme|hour)|also ahead|ahead on|up next|next up)\b"
 )
 #: A transcript's speaker label, with its role or its interpreter: "FENG:", "EMILY FENG,
 #: BYLINE:", "NAVALNY (through interpreter):".

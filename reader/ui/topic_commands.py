@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from reader.core.topics import Topic, TopicsError
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QByteArray
     from PySide6.QtWidgets import QWidget
 
     from reader.core.topic_editing import TopicDraft
@@ -57,6 +58,7 @@ class TopicCommands:
         self._open_article = open_article
         self.path = path or user_topics_file()
         self.dialog: TopicEditorDialog | None = None
+        self._geometry: QByteArray | None = None  # where the reader left the editor
         self.fix_dialog: TopicFixDialog | None = None
 
     def edit_topics(self) -> TopicEditorDialog | None:
@@ -74,9 +76,44 @@ class TopicCommands:
         editor = TopicEditor(draft, self.path, self._controller, self._library, self._saved)
         self.dialog = TopicEditorDialog(editor, self._window)
         self.dialog.passage_chosen.connect(self._show_passage)
+        self.dialog.finished.connect(self._remember_place)
         editor.setParent(self.dialog)
+        self._place(self.dialog)
         self.dialog.show()
         return self.dialog
+
+    def _place(self, dialog: QWidget) -> None:
+        """Open where the reader left the editor, or where it covers least of the article."""
+        if self._geometry is not None:
+            dialog.restoreGeometry(self._geometry)
+            return
+        from PySide6.QtCore import QPoint, QRect
+        from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+
+        from reader.ui.placement import place
+
+        screen = self._window.screen().availableGeometry()
+        view = self._window.findChild(QWidget, "article_view")
+        shown = view.viewport() if isinstance(view, QAbstractScrollArea) else self._window
+        article = QRect(shown.mapToGlobal(QPoint(0, 0)), shown.size())
+        size, least = dialog.sizeHint().expandedTo(dialog.size()), dialog.minimumSizeHint()
+
+        def rect(r: QRect) -> tuple[int, int, int, int]:
+            return (r.x(), r.y(), r.width(), r.height())
+
+        x, y, width, height = place(
+            rect(screen),
+            rect(self._window.frameGeometry()),
+            rect(article),
+            (size.width(), size.height()),
+            (least.width(), least.height()),
+        )
+        dialog.resize(width, height)
+        dialog.move(x, y)
+
+    def _remember_place(self) -> None:
+        if self.dialog is not None:
+            self._geometry = self.dialog.saveGeometry()
 
     def _show_passage(self, article_id: int, index: int) -> None:
         """A paragraph of the editor's diff, shown where it is: this article or another."""

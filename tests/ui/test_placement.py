@@ -1,0 +1,63 @@
+"""Where the topic editor opens: beside the window when the screen has room, else over the
+least of the article, and where the reader left it when opened again."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from reader.ui.placement import place
+
+EDITOR = (920, 640)
+LEAST = (680, 560)
+
+
+def covered(a, b):
+    width = min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0])
+    height = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
+    return max(width, 0) * max(height, 0)
+
+
+def test_a_wide_screen_puts_the_editor_beside_the_window_in_full():
+    screen, window, article = (0, 0, 2560, 1400), (0, 0, 1400, 900), (250, 60, 900, 800)
+    rect = place(screen, window, article, EDITOR, LEAST)
+    assert rect == (1408, 0, 920, 640)
+    assert covered(rect, article) == 0
+
+
+def test_a_window_on_the_right_of_the_screen_gets_the_editor_on_its_left():
+    screen, window, article = (0, 0, 2560, 1400), (1160, 100, 1400, 900), (1410, 160, 900, 800)
+    rect = place(screen, window, article, EDITOR, LEAST)
+    assert rect[0] + rect[2] <= window[0]
+    assert covered(rect, article) == 0
+
+
+def test_a_small_screen_covers_as_little_of_the_article_as_it_can():
+    screen, window, article = (0, 0, 1000, 700), (0, 0, 1000, 700), (250, 60, 700, 600)
+    rect = place(screen, window, article, EDITOR, LEAST)
+    centred = ((1000 - 920) // 2, 30, 920, 640)  # where a dialog opens by default
+    assert covered(rect, article) < covered(centred, article) * 0.7
+    assert rect[2:] >= LEAST  # still usable
+    x, y, w, h = rect
+    assert (x, y) >= (0, 0)  # all of it on the screen
+    assert (x + w, y + h) <= (1000, 700)
+
+
+def test_the_editor_reopens_where_the_reader_left_it(qtbot, main_window, monkeypatch):
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard
+    )
+    main_window.parts.commands.edit_topics.trigger()
+    dialog = main_window.findChild(QDialog, "topic_editor")
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.move(QPoint(37, 41))
+    dialog.resize(700, 580)
+    moved = QRect(dialog.geometry())
+    dialog.close()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    main_window.parts.commands.edit_topics.trigger()
+    again = [d for d in main_window.findChildren(QDialog, "topic_editor") if d.isVisible()]
+    assert len(again) == 1
+    assert again[0] is not dialog
+    assert again[0].geometry() == moved
+    again[0].close()
