@@ -118,19 +118,6 @@ _NOT_NAMES = frozenset(
         "associated",
         "press",
         "agence",
-        # The countries and leaders in every story of the five topics: they name no one
-        # story's subject.
-        "united",
-        "states",
-        "america",
-        "china",
-        "russia",
-        "trump",
-        "biden",
-        "putin",
-        "washington",
-        "beijing",
-        "moscow",
     ]
 )
 #: Said of a quotation, or a short line, that counted because its section is on the topic.
@@ -530,7 +517,7 @@ class KeywordClassifier:
                     carried = 0
                 elif before or story:
                     # A round-up's next item does not go on with the item before it.
-                    going_on = carried < MAX_CARRIED and not _NEXT_ITEM.match(paragraph.text)
+                    going_on = carried < MAX_CARRIED and not next_item(paragraph.text)
                     after = {h.topic_id for h in before} if going_on else set()
                     hits[index] = self.continuing(paragraph.text, after, story)
                     if not hits[index] and quoted:
@@ -540,7 +527,8 @@ class KeywordClassifier:
                     hits[index] = self.named(paragraph.text, names)
                 before = hits[index]
             read = [i for i in range(start, end) if document.paragraphs[i].classified]
-            for before_at, run, after_at in gaps(read, [bool(hits[i]) for i in read]):
+            texts = [document.paragraphs[i].text for i in read]
+            for before_at, run, after_at in gaps(read, [bool(hits[i]) for i in read], GAP, texts):
                 on = {h.topic_id for h in hits[before_at]} & {h.topic_id for h in own[after_at]}
                 for at in run:
                     hits[at] = self.between(document.paragraphs[at].text, on)
@@ -885,24 +873,63 @@ _SPEAKER = re.compile(r"\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*:")
 
 
 def gaps(
-    indexes: Sequence[int], taken: Sequence[bool], most: int = GAP
+    indexes: Sequence[int],
+    taken: Sequence[bool],
+    most: int = GAP,
+    texts: Sequence[str] | None = None,
 ) -> Iterator[tuple[int, list[int], int]]:
     """The runs of at most ``most`` untaken ``indexes`` between two taken ones.
 
     ``taken[n]`` says whether ``indexes[n]`` has a topic; each run comes as (the index
-    before it, the run's indexes, the index after it).
+    before it, the run's indexes, the index after it). With the paragraphs' ``texts``, a
+    list counts as one paragraph: a line that ends with a colon and the short numbered or
+    bulleted items after it ("The plan has six pillars:", "1. Testing", "2. Data").
     """
+    units: list[list[int]] = []  # positions in indexes, a list's lead-in and items together
+    for at in range(len(indexes)):
+        if (
+            texts is not None
+            and units
+            and not taken[at]
+            and not taken[units[-1][-1]]
+            and is_list_item(texts[at])
+            and (len(units[-1]) > 1 or texts[units[-1][-1]].rstrip().endswith(":"))
+        ):
+            units[-1].append(at)
+        else:
+            units.append([at])
+    held = [taken[unit[0]] for unit in units]
     at = 1
-    while at < len(indexes) - 1:
-        if taken[at] or not taken[at - 1]:
+    while at < len(units) - 1:
+        if held[at] or not held[at - 1]:
             at += 1
             continue
         end = at
-        while end < len(indexes) and not taken[end]:
+        while end < len(units) and not held[end]:
             end += 1
-        if end < len(indexes) and end - at <= most:
-            yield indexes[at - 1], list(indexes[at:end]), indexes[end]
+        if end < len(units) and end - at <= most:
+            run = [indexes[n] for unit in units[at:end] for n in unit]
+            yield indexes[units[at - 1][-1]], run, indexes[units[end][0]]
         at = end
+
+
+#: An item of a list: a number or a bullet and a few words ("1. Testing", "• Data").
+_ITEM = re.compile(r"\s*(?:\(?\d{1,2}[.)]|\(?[a-h][.)]|[•▪●◦‣*–-])\s+\S")
+#: The most words a list item may have to count as one line of a list.
+ITEM_WORDS = 25
+
+
+def is_list_item(text: str) -> bool:
+    """Whether ``text`` is a short item of a numbered or bulleted list."""
+    return bool(_ITEM.match(text)) and len(text.split()) <= ITEM_WORDS
+
+
+def next_item(text: str) -> bool:
+    """Whether ``text`` opens a round-up's next item ("Plus, …", "And later, …").
+
+    The story of the paragraph before does not go on into such an item.
+    """
+    return bool(_NEXT_ITEM.match(text))
 
 
 def _sections(paragraphs: Sequence[Paragraph]) -> Iterator[tuple[int, int]]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from itertools import groupby
 
 from reader.core.classifier import (
+    GAP,
     MAX_CARRIED,
     QUOTE_SHARE,
     SHORT_LINE_SECTION,
@@ -21,6 +22,7 @@ from reader.core.classifier import (
     STORY_SHARE,
     KeywordClassifier,
     gaps,
+    next_item,
     section_names,
 )
 from reader.core.document import Match, Passage, TopicHit
@@ -116,7 +118,8 @@ def preview_edit(
         for at, (passage, hits) in enumerate(zip(group, found, strict=True)):
             mine = mine_of[at]
             story = shared | {v for v, ends in lede_ends.items() if at < ends}
-            going = {v for v in carried - mine if runs[v] < MAX_CARRIED}
+            going = set() if next_item(passage.text) else carried
+            going = {v for v in going - mine if runs[v] < MAX_CARRIED}
             for version in runs:
                 runs[version] = 0 if version in mine else runs[version] + 1
             goes_on = classifier.continuing(passage.text, going, story - mine)
@@ -138,7 +141,8 @@ def preview_edit(
         # none of them has another topic of its own.
         for version in (_BEFORE, _AFTER):
             has = [version in hits for hits in found]
-            for _before, gap, after_at in gaps(range(len(group)), has):
+            texts = [passage.text for passage in group]
+            for _before, gap, after_at in gaps(range(len(group)), has, GAP, texts):
                 if version in mine_of[after_at] and not any(
                     of_their_own(group[at].text) for at in gap
                 ):

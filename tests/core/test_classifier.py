@@ -13,6 +13,7 @@ from reader.core.classifier import (
     SHORT_LINE,
     KeywordClassifier,
     gaps,
+    is_list_item,
     names_in,
 )
 from reader.core.document import Document, Paragraph
@@ -623,6 +624,17 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
             "American mediators brokered the prisoner exchange between Moscow and Kyiv.",
             {"Ukraine"},
         ),
+        # Where a family comes from, a reporter on the line, insults and approval, a museum,
+        # an earthquake's rescue.
+        ("I gather you're of Ukrainian heritage.", set()),
+        ("Ukrainian refugees of Ukrainian descent fled the shelling of Kharkiv.", {"Ukraine"}),
+        ("Our reporter is with us now on the line from Kyiv.", set()),
+        ("The two leaders traded insults before the Ukrainian talks.", {"Ukraine"}),
+        ("The two leaders traded tariffs on steel.", {"trade"}),
+        ("Forty states have state-sanctioned, licensed medical marijuana programs.", set()),
+        ("She visited the National Human Rights Museum in Taipei.", set()),
+        ("On Taiwan's east coast, the rescue operation goes on among collapsed buildings.", set()),
+        ("China's drills near Taiwan's east coast went on for a third day.", {"Taiwan"}),
     ],
 )
 def test_words_of_each_subject_count(classifier, text, expected):
@@ -764,6 +776,13 @@ def test_a_transcripts_speaker_turn_is_not_a_short_line():
     ]
     hits = _read([TRIAL], texts)
     assert [bool(p) for p in hits] == [True, True, True, False, False, True]
+    labelled = [
+        *texts[:3],
+        "ANCHOR (voice-over): Fans cheered.",
+        "JANE DOE, CORRESPONDENT: It rained.",
+    ]
+    labelled.append(texts[-1])
+    assert [bool(p) for p in _read([TRIAL], labelled)] == [True, True, True, False, False, True]
 
 
 def test_a_greeting_a_thank_you_or_a_hand_over_is_not_a_short_line():
@@ -853,6 +872,71 @@ def test_thanks_a_hand_over_or_a_guards_word_take_nothing_between():
             "The national security law carries life sentences.",
         ]
         assert _read([guarded], texts)[1] == ()
+
+
+def test_a_shows_opening_a_hand_over_or_thanks_to_a_host_take_nothing_between():
+    for middle in [
+        "ANNOUNCER: Live from New York, this is the evening news with our anchor.",
+        "UNKNOWN (voice-over): Live from Atlanta, this is the newsroom.",
+        "Here's part of our conversation.",
+        "Our reporter starts our coverage.",
+        "NPR's reporter is with us on the line from the city, where she has spent the week.",
+        "The United States expresses gratitude to the hosts for their hospitality once again.",
+    ]:
+        texts = [
+            "He is charged under the national security law.",
+            middle,
+            "The national security law carries life sentences.",
+        ]
+        assert _read([TRIAL], texts)[1] == (), middle
+
+
+def test_a_round_ups_next_item_does_not_go_on_with_the_item_before():
+    texts = [
+        "He is charged under the national security law, and his trial opens next week.",
+        "Plus, a judge orders a developer to pay a penalty after a trial over fraud.",
+        "And later, the trial of a footballer accused of doping opens in the capital.",
+        "The trial of two editors resumed on Tuesday.",
+    ]
+    hits = _read([TRIAL], texts)
+    assert [bool(p) for p in hits] == [True, False, False, False]
+    # without the round-up's openers the trials go on with the story
+    plain = [texts[0], "A judge orders a developer to pay a penalty after a trial.", texts[3]]
+    assert [bool(p) for p in _read([TRIAL], plain)] == [True, True, True]
+
+
+def test_a_list_between_two_paragraphs_on_a_topic_counts_as_one_paragraph():
+    law = "The national security law carries life sentences."
+    texts = [
+        "He is charged under the national security law.",
+        "The plan released today focuses on four pillars of action:",
+        "1. Testing",
+        "2. Data Collection",
+        "3. Prevention and Treatment",
+        "4. Research",
+        law,
+    ]
+    hits = _read([TRIAL], texts)
+    assert [bool(p) for p in hits] == [True] * 7
+    assert [m.term for h in hits[3] for m in h.matches] == [f"2 {BETWEEN}"]
+    # numbered lines with no lead-in are paragraphs of their own: four are too many
+    numbered = [texts[0], *texts[2:]]
+    assert [bool(p) for p in _read([TRIAL], numbered)] == [True, False, False, False, False, True]
+    # nor is a long numbered paragraph a list's line
+    long = "1. " + " ".join(["The rule applies to every ship and crew in port."] * 3)
+    assert not is_list_item(long)
+    assert is_list_item("• Supply reduction")
+
+
+def test_another_wars_words_do_not_go_on_with_ukraines_story(classifier):
+    def second(first, then):
+        made = (Paragraph(0, "body", first), Paragraph(1, "body", then))
+        return {h.topic_id for h in classifier.classify_document(Document(made))[1]}
+
+    ukraine = "Russian drones struck Kyiv overnight, Ukraine's air force said."
+    assert second(ukraine, "The attacks went on into the morning.") == {"Ukraine"}
+    israel = "And a show of force from Hamas has some in Israel questioning the war strategy."
+    assert second(ukraine, israel) == set()
 
 
 def test_lai_goes_on_with_taiwans_president_not_hong_kongs_jailed_publisher(classifier):
