@@ -913,10 +913,12 @@ def gaps(
         at = end
 
 
-#: An item of a list: a number or a bullet and a few words ("1. Testing", "• Data").
-_ITEM = re.compile(r"\s*(?:\(?\d{1,2}[.)]|\(?[a-h][.)]|[•▪●◦‣*–-])\s+\S")
+#: An item of a list: a number or a bullet and a few words ("1. Testing", "• Data"), or
+#: a line that goes on with the sentence its list opened, starting in lower case or ending
+#: with a comma or a semicolon ("to target banks that finance the war,").
+_ITEM = re.compile(r"\s*(?:(?:\(?\d{1,2}[.)]|\(?[a-h][.)]|[•▪●◦‣*–-])\s+\S|[a-z])|.*[,;]\s*$")
 #: The most words a list item may have to count as one line of a list.
-ITEM_WORDS = 25
+ITEM_WORDS = 40
 
 
 def is_list_item(text: str) -> bool:

@@ -635,6 +635,18 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("She visited the National Human Rights Museum in Taipei.", set()),
         ("On Taiwan's east coast, the rescue operation goes on among collapsed buildings.", set()),
         ("China's drills near Taiwan's east coast went on for a third day.", {"Taiwan"}),
+        # A song contest, the boats off Venezuela, a club's trade, a host's hand-over,
+        # addiction to drink and drugs, a speech's framing, and a Chinese invasion.
+        ("Ukraine has won the Eurovision Song Contest.", set()),
+        ("U.S. forces struck a Venezuelan boat smuggling drugs, killing 11.", set()),
+        ("Cartels smuggle drugs and fentanyl across the border.", {"fentanyl"}),
+        ("The Mavericks sent the star to the Lakers in the trade of the year.", set()),
+        ("We go now to our reporter in Kyiv to hear more. Good morning.", set()),
+        ("Good morning. Russian drones struck Kyiv overnight.", {"Ukraine"}),
+        ("A recession could hurt economies that trade with the United States.", set()),
+        ("Drug and alcohol addiction shatters families; drugs kill thousands.", set()),
+        ("A translation of President Tsai's remarks follows:", set()),
+        ("TSMC is moving production abroad in case China invades Taiwan.", {"Taiwan"}),
     ],
 )
 def test_words_of_each_subject_count(classifier, text, expected):
@@ -923,7 +935,7 @@ def test_a_list_between_two_paragraphs_on_a_topic_counts_as_one_paragraph():
     numbered = [texts[0], *texts[2:]]
     assert [bool(p) for p in _read([TRIAL], numbered)] == [True, False, False, False, False, True]
     # nor is a long numbered paragraph a list's line
-    long = "1. " + " ".join(["The rule applies to every ship and crew in port."] * 3)
+    long = "1. " + " ".join(["The rule applies to every ship and crew in port."] * 5)
     assert not is_list_item(long)
     assert is_list_item("• Supply reduction")
 
@@ -937,6 +949,26 @@ def test_another_wars_words_do_not_go_on_with_ukraines_story(classifier):
     assert second(ukraine, "The attacks went on into the morning.") == {"Ukraine"}
     israel = "And a show of force from Hamas has some in Israel questioning the war strategy."
     assert second(ukraine, israel) == set()
+
+
+def test_moscow_and_a_detainees_fate_go_on_with_their_stories(classifier):
+    def second(first, then):
+        made = (Paragraph(0, "body", first), Paragraph(1, "body", then))
+        return {h.topic_id for h in classifier.classify_document(Document(made))[1]}
+
+    ukraine = "Russian troops entered Ukraine's Donetsk and Luhansk regions."
+    assert second(ukraine, "Ministers condemned the illegal actions of the Kremlin.") == {
+        "Ukraine"
+    }
+    taken = "Police detained the monk at the monastery on January 8."
+    assert second(taken, "The next day, officials searched his room.") == {"human rights"}
+    assert second(taken, "His whereabouts remain unknown.") == {"human rights"}
+
+
+def test_a_lists_lines_in_lower_case_count_as_its_items():
+    assert is_list_item("to target banks that finance the military operations,")
+    assert is_list_item("and to target trade from the two regions;")
+    assert not is_list_item("The ministers meet again on Monday.")
 
 
 def test_lai_goes_on_with_taiwans_president_not_hong_kongs_jailed_publisher(classifier):
