@@ -549,6 +549,7 @@ class KeywordClassifier:
             first is None
             or _GREETING.match(text)
             or _OCCASION.search(text)
+            or _INTRODUCTION.search(text)
             or _NEXT_ITEM.match(text)
         ):
             return ()
@@ -571,7 +572,7 @@ class KeywordClassifier:
         exclusions veto its context terms as they do its terms. Each match's term says
         why it counted: it continues the paragraph before, or its section is on the topic.
         """
-        if self._continuing is None or not (topics or story):
+        if self._continuing is None or not (topics or story) or _INTRODUCTION.search(text):
             return ()
         found = []
         for hit in self._continuing.classify_text(text):
@@ -821,6 +822,7 @@ def quotation(
         and not _LABEL.match(text)
         and not _GREETING.match(text)
         and not _OCCASION.search(text)
+        and not _INTRODUCTION.search(text)
     ):
         first = WORD_RE.search(text)
         if first is None:
@@ -856,6 +858,10 @@ _OCCASION = re.compile(
     r"|(?:part|more|some) of (?:our|my|the) (?:conversation|interview)"
     r"|(?:starts|begins|leads) (?:our|the) coverage|gratitude|hospitality)\b",
     re.IGNORECASE,
+)
+#: A sound clip's attribution: "This is Jonathan Price, one of Lai's lawyers."
+_INTRODUCTION = re.compile(
+    r"\b[Tt]his is [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}, (?:a|an|the|one of|who)\b"
 )
 #: A round-up's next item: "Plus, a judge orders…", "And later, …", "Ahead on CNN…". A
 #: story of the item before does not go on into it.

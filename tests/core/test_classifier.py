@@ -894,6 +894,8 @@ def test_a_shows_opening_a_hand_over_or_thanks_to_a_host_take_nothing_between():
         "Our reporter starts our coverage.",
         "NPR's reporter is with us on the line from the city, where she has spent the week.",
         "The United States expresses gratitude to the hosts for their hospitality once again.",
+        "FENG: This is Wen-Ti Sung, a professor of political science in Canberra.",
+        "This is Jonathan Price, one of the lawyers at his trial.",
     ]:
         texts = [
             "He is charged under the national security law.",
@@ -901,6 +903,13 @@ def test_a_shows_opening_a_hand_over_or_thanks_to_a_host_take_nothing_between():
             "The national security law carries life sentences.",
         ]
         assert _read([TRIAL], texts)[1] == (), middle
+
+
+def test_a_clips_attribution_does_not_go_on_with_the_story():
+    law = "He is charged under the national security law."
+    said = "This is Jonathan Price, one of the lawyers at his trial."
+    assert _read([TRIAL], [law, said])[1] == ()
+    assert _read([TRIAL], [law, "Jonathan Price is one of the lawyers at his trial."])[1]
 
 
 def test_a_round_ups_next_item_does_not_go_on_with_the_item_before():
