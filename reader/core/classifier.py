@@ -550,6 +550,7 @@ class KeywordClassifier:
             or _GREETING.match(text)
             or _OCCASION.search(text)
             or _INTRODUCTION.search(text)
+            or _ATTRIBUTION.match(text)
             or _NEXT_ITEM.match(text)
         ):
             return ()
@@ -680,7 +681,7 @@ def names_in(text: str) -> dict[str, list[tuple[int, int]]]:
     common = stop_words()
     # A transcript's speaker ("FENG:", "EMILY FENG, BYLINE:") speaks in the story, and is
     # not whom it is about.
-    speaker = _LABEL.match(text)
+    speaker = _LABEL.match(text) or _NAMED_LABEL.match(text)
     label = speaker.end() if speaker else 0
     for match in _NAME_RE.finditer(text):
         word = match.group()
@@ -863,6 +864,10 @@ _OCCASION = re.compile(
 _INTRODUCTION = re.compile(
     r"\b[Tt]his is [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}, (?:a|an|the|one of|who)\b"
 )
+#: A line that only says who speaks next: "Foreign Secretary Yvette Cooper yesterday said:".
+_ATTRIBUTION = re.compile(
+    r"[^.!?]{0,100}\b(?:said|says|stated|added|told (?:\w+ ){0,2}\w+)(?: \w+){0,2}\s*:\s*$"
+)
 #: A round-up's next item: "Plus, a judge orders…", "And later, …", "Ahead on CNN…". A
 #: story of the item before does not go on into it.
 _NEXT_ITEM = re.compile(
@@ -874,6 +879,8 @@ _NEXT_ITEM = re.compile(
 _LABEL = re.compile(
     r"\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,(?:\s+[A-Z][A-Z.'’-]+)+)?(?:\s*\([^)]{0,40}\))?:"
 )
+#: A press conference's speaker written as a name: "Wang Wenbin: I noted the reports."
+_NAMED_LABEL = re.compile(r"\s*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}:\s")
 #: A transcript's speaker, "QUESTION:" or "MR PRICE:": a turn, not a line of the story.
 _SPEAKER = re.compile(r"\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*:")
 

@@ -896,6 +896,7 @@ def test_a_shows_opening_a_hand_over_or_thanks_to_a_host_take_nothing_between():
         "The United States expresses gratitude to the hosts for their hospitality once again.",
         "FENG: This is Wen-Ti Sung, a professor of political science in Canberra.",
         "This is Jonathan Price, one of the lawyers at his trial.",
+        "Foreign Secretary Yvette Cooper yesterday said:",
     ]:
         texts = [
             "He is charged under the national security law.",
@@ -910,6 +911,22 @@ def test_a_clips_attribution_does_not_go_on_with_the_story():
     said = "This is Jonathan Price, one of the lawyers at his trial."
     assert _read([TRIAL], [law, said])[1] == ()
     assert _read([TRIAL], [law, "Jonathan Price is one of the lawyers at his trial."])[1]
+
+
+def test_a_press_conferences_speaker_is_not_a_name_of_the_story():
+    assert "Wenbin" not in names_in("Wang Wenbin: I noted the relevant reports.")
+    assert "Wenbin" in names_in("I noted the reports, Wang Wenbin said.")
+    assert "Price" not in names_in("Nick Price: The talks resume on Monday.")
+
+
+def test_a_trade_deal_goes_on_with_its_story(classifier):
+    made = (
+        Paragraph(0, "body", "Britain opened free trade talks with the Gulf states."),
+        Paragraph(
+            1, "body", "Any deal we sign will be in the best interests of the British people."
+        ),
+    )
+    assert {h.topic_id for h in classifier.classify_document(Document(made))[1]} == {"trade"}
 
 
 def test_a_round_ups_next_item_does_not_go_on_with_the_item_before():
