@@ -97,6 +97,18 @@ def test_three_columns_flow_from_page_to_page_with_hyphens_joined(three_columns)
     assert not any("\ufffe" in p.text or "\x02" in p.text for p in three_columns.paragraphs)
 
 
+def test_a_compound_broken_at_its_hyphen_keeps_it(two_columns, three_columns):
+    # the file writes "dual-capable" and "non-normal" inside a line too, so a line that ends
+    # at their hyphen breaks the compound, not a word
+    assert "modernizing” its dual-capable systems" in (
+        paragraph_with(two_columns, "Russia is expanding and modernizing").text
+    )
+    texts = " ".join(p.text for p in three_columns.paragraphs)
+    assert "nonnormal" not in texts
+    assert texts.count("non-normal procedure") >= 4
+    assert "an existing FAA-approved MEL" in texts  # a word broken in two is still joined
+
+
 def test_headings_have_levels_by_type_size(three_columns):
     heading = paragraph_with(three_columns, "Comments Invited")
     assert (heading.role, heading.text) == ("heading", "Comments Invited")

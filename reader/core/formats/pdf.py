@@ -98,6 +98,9 @@ class _Line:
 @dataclass(slots=True)
 class _Paragraph:
     lines: list[_Line] = field(default_factory=list)
+    #: The hyphenated words the document writes inside a line ("long-term"), casefolded: one
+    #: of them broken at its hyphen at a line's end keeps the hyphen.
+    compounds: frozenset[str] = frozenset()
 
     @property
     def text(self) -> str:
@@ -111,7 +114,12 @@ class _Paragraph:
                 # their hyphen: the piece after it starts with a capital or a digit, or the
                 # one before it is an abbreviation
                 word = out.rsplit(" ", 1)[-1]
-                keep = piece[:1].isupper() or piece[:1].isdigit() or _ABBREVIATION.match(word)
+                keep = (
+                    piece[:1].isupper()
+                    or piece[:1].isdigit()
+                    or _ABBREVIATION.match(word)
+                    or _compound(word, piece) in self.compounds
+                )
                 out += "-" + piece if keep else piece
             else:
                 out += " " + piece
@@ -372,7 +380,28 @@ def _document(pages: list[list[_Line]], heights: list[float], info: dict[str, st
                 flow.append(line)
     pitch = _line_pitch(ordered, body_size)
     paragraphs = _paragraphs(flow, pitch, body_size) + _paragraphs(notes, pitch, body_size)
+    compounds = frozenset(
+        m.group().casefold()
+        for lines in ordered
+        for line in lines
+        for m in _COMPOUND.finditer(line.text)
+    )
+    for paragraph in paragraphs:
+        paragraph.compounds = compounds
     return _with_roles(paragraphs, body_size, info)
+
+
+#: A word with a hyphen inside it, as a line writes it: "long-term", "well-known".
+_COMPOUND = re.compile(r"(?<![\w-])[^\W\d_]+-[^\W\d_]+(?![\w-])")
+#: The letters at the end of a line's last word, and at the start of the next line.
+_WORD_END = re.compile(r"[^\W\d_]+$")
+_WORD_START = re.compile(r"^[^\W\d_]+")
+
+
+def _compound(before: str, after: str) -> str:
+    """The hyphenated word a line break at a hyphen would make: "long" + "term," → "long-term"."""
+    end, start = _WORD_END.search(before), _WORD_START.match(after)
+    return f"{end.group()}-{start.group()}".casefold() if end and start else ""
 
 
 def _mark_furniture(pages: list[list[_Line]], heights: list[float], title: str) -> None:
