@@ -44,7 +44,8 @@ def word_spans(text: str) -> Iterator[tuple[int, int]]:
 #: Words the Snowball stemmer gives the stem of a different word: "important" is not
 #: "imports", an "executive" was not "executed", "camping" is not a camp, "passports" are
 #: not "passportization", a "mobile" phone is not a mobilization, "minor injuries" are not
-#: minorities. Each keeps a key of its own, the prefix named here.
+#: minorities, "corresponding" is not a correspondent. Each keeps a key of its own, the
+#: prefix named here.
 _OWN_STEMS = (
     "importan",
     "executiv",
@@ -52,6 +53,9 @@ _OWN_STEMS = (
     "campers",
     "passportiz",
     "correspondenc",
+    "correspondi",
+    "corresponds",
+    "corresponded",
     "vigilan",
     "mobile",
     "mobility",

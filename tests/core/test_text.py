@@ -81,6 +81,8 @@ def test_word_spans_are_those_of_nltks_regexp_tokenizer(text):
         ("minorities", "minors"),
         ("vigilance", "vigil"),
         ("correspondence", "correspondents"),
+        ("corresponding", "correspondent"),
+        ("corresponds", "correspondents"),
     ],
 )
 def test_words_the_stemmer_would_confuse_keep_keys_of_their_own(word, other):
