@@ -528,7 +528,9 @@ class KeywordClassifier:
                 before = hits[index]
             read = [i for i in range(start, end) if document.paragraphs[i].classified]
             texts = [document.paragraphs[i].text for i in read]
-            for before_at, run, after_at in gaps(read, [bool(hits[i]) for i in read], GAP, texts):
+            roles = [document.paragraphs[i].role for i in read]
+            taken = [bool(hits[i]) for i in read]
+            for before_at, run, after_at in gaps(read, taken, GAP, texts, roles):
                 on = {h.topic_id for h in hits[before_at]} & {h.topic_id for h in own[after_at]}
                 for at in run:
                     hits[at] = self.between(document.paragraphs[at].text, on)
@@ -890,23 +892,30 @@ def gaps(
     taken: Sequence[bool],
     most: int = GAP,
     texts: Sequence[str] | None = None,
+    roles: Sequence[str] | None = None,
 ) -> Iterator[tuple[int, list[int], int]]:
     """The runs of at most ``most`` untaken ``indexes`` between two taken ones.
 
     ``taken[n]`` says whether ``indexes[n]`` has a topic; each run comes as (the index
-    before it, the run's indexes, the index after it). With the paragraphs' ``texts``, a
-    list counts as one paragraph: a line that ends with a colon and the short numbered or
-    bulleted items after it ("The plan has six pillars:", "1. Testing", "2. Data").
+    before it, the run's indexes, the index after it). With the paragraphs' ``texts`` (and
+    ``roles``), a list counts as one paragraph: its items in a row (paragraphs of the role
+    "list", or short numbered or bulleted lines, see :func:`is_list_item`), with the line
+    ending in a colon that leads into them ("The plan has six pillars:", "1. Testing", …).
     """
+    items = [
+        texts is not None
+        and ((roles is not None and roles[at] == "list") or is_list_item(texts[at]))
+        for at in range(len(indexes))
+    ]
     units: list[list[int]] = []  # positions in indexes, a list's lead-in and items together
     for at in range(len(indexes)):
+        last = units[-1][-1] if units else -1
         if (
-            texts is not None
-            and units
+            items[at]
+            and last >= 0
             and not taken[at]
-            and not taken[units[-1][-1]]
-            and is_list_item(texts[at])
-            and (len(units[-1]) > 1 or texts[units[-1][-1]].rstrip().endswith(":"))
+            and not taken[last]
+            and (items[last] or (texts is not None and texts[last].rstrip().endswith(":")))
         ):
             units[-1].append(at)
         else:

@@ -292,12 +292,14 @@ class Passage:
         text: The paragraph's text.
         section: Which section of its article it is in, counting the headings and titles
             before it (see :data:`SECTION_ROLES`).
+        role: What the paragraph is (see :data:`ROLES`): a list's items read as one.
     """
 
     article_id: int
     index: int
     text: str
     section: int = 0
+    role: str = "body"
 
 
 def passages_of(document: Document, article_id: int = 0) -> tuple[Passage, ...]:
@@ -308,7 +310,9 @@ def passages_of(document: Document, article_id: int = 0) -> tuple[Passage, ...]:
         if starts_section(paragraph.role, paragraph.text):
             section += 1
         if paragraph.classified:
-            passages.append(Passage(article_id, paragraph.index, paragraph.text, section))
+            passages.append(
+                Passage(article_id, paragraph.index, paragraph.text, section, paragraph.role)
+            )
     return tuple(passages)
 
 

@@ -45,7 +45,7 @@ INDEX_EVERY = 50
 #: 2: context terms; 3: names; 4: a story's opening; 5: datelines; 6: greetings; 7: a
 #: paragraph between two on a topic; 8: a story's gap of two, hand-overs; 9: no greeting in
 #: a gap.
-CLASSIFIER_VERSION = 12
+CLASSIFIER_VERSION = 13
 
 SortKey = Literal["published", "title", "source", "added"]
 Outcome = Literal["added", "updated", "duplicate"]
@@ -667,7 +667,7 @@ class Library:
             if starts_section(role, text):
                 section += 1
             if role in CLASSIFIED_ROLES:
-                passages.append(Passage(article_id, index, text, section))
+                passages.append(Passage(article_id, index, text, section, role))
         return passages
 
     def matching_paragraphs(self, version: str, topic_id: str) -> set[tuple[int, int]]:

@@ -142,7 +142,8 @@ def preview_edit(
         for version in (_BEFORE, _AFTER):
             has = [version in hits for hits in found]
             texts = [passage.text for passage in group]
-            for _before, gap, after_at in gaps(range(len(group)), has, GAP, texts):
+            roles = [passage.role for passage in group]
+            for _before, gap, after_at in gaps(range(len(group)), has, GAP, texts, roles):
                 if version in mine_of[after_at] and not any(
                     of_their_own(group[at].text) for at in gap
                 ):

@@ -245,6 +245,22 @@ def test_the_preview_reads_a_story_from_its_opening_as_the_article_does():
     assert [i.passage.index for i in preview.gained] == [0, 1, 7]
 
 
+def test_an_edit_gains_a_list_between_two_passages_it_now_matches():
+    old = Topic("fentanyl", "fentanyl", "#d55e00", terms=("fentanyl",))
+    new = replace(old, terms=("fentanyl", "xylazine"))
+    made = (
+        Paragraph(0, "body", "Fentanyl overdose deaths rose again, officials said."),
+        Paragraph(1, "body", "The plan has four pillars:"),
+        *(Paragraph(n, "list", t) for n, t in enumerate(["Testing", "Data", "Supply"], 2)),
+        Paragraph(5, "body", "Xylazine is now found in nearly every state."),
+    )
+    document = Document(made)
+    in_the_article = KeywordClassifier([new]).classify_document(document)
+    assert all(in_the_article)
+    preview = preview_edit(old, new, passages_of(document))
+    assert [i.passage.index for i in preview.gained] == [1, 2, 3, 4, 5]
+
+
 def test_an_edit_gains_the_passage_between_two_it_now_matches():
 
     old = Topic("fentanyl", "fentanyl", "#d55e00", terms=("fentanyl",))

@@ -486,3 +486,27 @@ def test_a_paragraph_a_story_carries_is_highlighted_but_none_of_its_words(
 
     qtbot.waitUntil(lambda: "fentanyl precursor" in " ".join(marked()))
     assert "The" not in marked()  # the paragraph between is shaded; no word of it is marked
+
+
+def test_a_list_between_two_paragraphs_on_a_topic_is_highlighted_with_them(make_window, tmp_path):
+    plan = tmp_path / "plan.md"
+    plan.write_text(
+        "# Six pillars\n\n"
+        "Fentanyl mixed with xylazine has become an emerging threat, officials said.\n\n"
+        "The plan released today focuses on four pillars of action:\n\n"
+        "1. Testing\n2. Data collection\n3. Supply reduction\n4. Research\n\n"
+        "Officials said the plan would cut fentanyl overdose deaths by 15 percent.\n\n"
+        "Plus, a new stadium opens downtown this weekend after three years of work.\n",
+        encoding="utf-8",
+    )
+    window = make_window(plan, check=("fentanyl",))
+    paragraphs = window.state.document.paragraphs
+    shaded = [paragraphs[i].text for i in window.state.matching]
+    assert shaded[1:6] == [
+        "The plan released today focuses on four pillars of action:",
+        "Testing",
+        "Data collection",
+        "Supply reduction",
+        "Research",
+    ]
+    assert len(shaded) == 7  # not the round-up's next item after the story
