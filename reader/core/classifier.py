@@ -902,20 +902,19 @@ def gaps(
     "list", or short numbered or bulleted lines, see :func:`is_list_item`), with the line
     ending in a colon that leads into them ("The plan has six pillars:", "1. Testing", …).
     """
-    items = [
-        texts is not None
-        and ((roles is not None and roles[at] == "list") or is_list_item(texts[at]))
-        for at in range(len(indexes))
-    ]
+    listed = [roles is not None and roles[at] == "list" for at in range(len(indexes))]
+    lines = [texts is not None and is_list_item(texts[at]) for at in range(len(indexes))]
     units: list[list[int]] = []  # positions in indexes, a list's lead-in and items together
     for at in range(len(indexes)):
         last = units[-1][-1] if units else -1
-        if (
-            items[at]
-            and last >= 0
-            and not taken[at]
-            and not taken[last]
-            and (items[last] or (texts is not None and texts[last].rstrip().endswith(":")))
+        if last < 0 or taken[at] or taken[last]:
+            units.append([at])
+            continue
+        leads = texts is not None and texts[last].rstrip().endswith(":")
+        # a list's items go together, and with the line that leads into them; lines that
+        # only look like items need that line
+        if (listed[at] and (listed[last] or leads)) or (
+            lines[at] and (leads or len(units[-1]) > 1)
         ):
             units[-1].append(at)
         else:
