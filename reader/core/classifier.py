@@ -903,7 +903,6 @@ def gaps(
     ending in a colon that leads into them ("The plan has six pillars:", "1. Testing", …).
     """
     listed = [roles is not None and roles[at] == "list" for at in range(len(indexes))]
-    lines = [texts is not None and is_list_item(texts[at]) for at in range(len(indexes))]
     units: list[list[int]] = []  # positions in indexes, a list's lead-in and items together
     for at in range(len(indexes)):
         last = units[-1][-1] if units else -1
@@ -914,7 +913,7 @@ def gaps(
         # a list's items go together, and with the line that leads into them; lines that
         # only look like items need that line
         if (listed[at] and (listed[last] or leads)) or (
-            lines[at] and (leads or len(units[-1]) > 1)
+            (leads or len(units[-1]) > 1) and texts is not None and is_list_item(texts[at])
         ):
             units[-1].append(at)
         else:
@@ -944,7 +943,9 @@ ITEM_WORDS = 40
 
 def is_list_item(text: str) -> bool:
     """Whether ``text`` is a short item of a numbered or bulleted list."""
-    return bool(_ITEM.match(text)) and len(text.split()) <= ITEM_WORDS
+    return (
+        len(text) < ITEM_WORDS * 20 and len(text.split()) <= ITEM_WORDS and bool(_ITEM.match(text))
+    )
 
 
 def next_item(text: str) -> bool:
