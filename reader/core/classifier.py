@@ -532,6 +532,8 @@ class KeywordClassifier:
             taken = [bool(hits[i]) for i in read]
             for before_at, run, after_at in gaps(read, taken, GAP, texts, roles):
                 on = {h.topic_id for h in hits[before_at]} & {h.topic_id for h in own[after_at]}
+                if any(next_item(document.paragraphs[at].text) for at in run):
+                    continue  # a round-up's next item, and what follows it, is not the story
                 for at in run:
                     hits[at] = self.between(document.paragraphs[at].text, on)
         return tuple(hits)
@@ -870,11 +872,13 @@ _INTRODUCTION = re.compile(
 _ATTRIBUTION = re.compile(
     r"[^.!?]{0,100}\b(?:said|says|stated|added|told (?:\w+ ){0,2}\w+)(?: \w+){0,2}\s*:\s*$"
 )
-#: A round-up's next item: "Plus, a judge orders…", "And later, …", "Ahead on CNN…". A
-#: story of the item before does not go on into it.
+#: A round-up's next item: "Plus, a judge orders…", "And later, …", "Ahead on CNN…",
+#: "Separately, …". A story of the item before does not go on into it. Only ever used with
+#: ``match``: searched for, it would be slow on a long paragraph.
 _NEXT_ITEM = re.compile(
     r"\s*(?:[A-Z][A-Z.'’ -]*(?:\([^)]{0,40}\))?:\s*)?(?i:plus|and later|later in the (?:show"
-    r"|program|programme|hour)|also ahead|ahead on|up next|next up)\b"
+    r"|program|programme|hour)|also ahead|ahead on|up next|next up|separately|elsewhere"
+    r"|in other news|other (?:stories|news|headlines))\b"
 )
 #: A transcript's speaker label, with its role or its interpreter: "FENG:", "EMILY FENG,
 #: BYLINE:", "NAVALNY (through interpreter):".
@@ -918,6 +922,12 @@ def gaps(
             units[-1].append(at)
         else:
             units.append([at])
+    # a long list is paragraphs of its own
+    units = [
+        part
+        for unit in units
+        for part in ([unit] if len(unit) <= LIST_ITEMS + 1 else [[n] for n in unit])
+    ]
     held = [taken[unit[0]] for unit in units]
     at = 1
     while at < len(units) - 1:
@@ -938,7 +948,10 @@ def gaps(
 #: with a comma or a semicolon ("to target banks that finance the war,").
 _ITEM = re.compile(r"\s*(?:(?:\(?\d{1,2}[.)]|\(?[a-h][.)]|[•▪●◦‣*–-])\s+\S|[a-z])|.*[,;]\s*$")
 #: The most words a list item may have to count as one line of a list.
-ITEM_WORDS = 40
+ITEM_WORDS = 25
+#: The most items a list may have to count as one paragraph: a longer one (a page's links,
+#: a round-up's headlines) is paragraphs of its own.
+LIST_ITEMS = 6
 
 
 def is_list_item(text: str) -> bool:

@@ -145,7 +145,7 @@ def preview_edit(
             roles = [passage.role for passage in group]
             for _before, gap, after_at in gaps(range(len(group)), has, GAP, texts, roles):
                 if version in mine_of[after_at] and not any(
-                    of_their_own(group[at].text) for at in gap
+                    of_their_own(group[at].text) or next_item(group[at].text) for at in gap
                 ):
                     for at in gap:
                         between = classifier.between(group[at].text, {version})

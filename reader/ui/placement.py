@@ -37,10 +37,10 @@ def place(
     width, height = min(size[0], sw), min(size[1], sh)
     top = _clamp(wy, sy, sy + sh - height)
     right = wx + ww + GAP
-    if right + width <= sx + sw:
+    if sx <= right and right + width <= sx + sw:
         return (right, top, width, height)
     left = wx - GAP - width
-    if left >= sx:
+    if sx <= left and left + width <= sx + sw:
         return (left, top, width, height)
     narrow = min(max(least[0], sw // 2), width)
     candidates = [

@@ -3,6 +3,7 @@ least of the article, and where the reader left it when opened again."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QDialog, QMessageBox
 
@@ -37,10 +38,22 @@ def test_a_small_screen_covers_as_little_of_the_article_as_it_can():
     rect = place(screen, window, article, EDITOR, LEAST)
     centred = ((1000 - 920) // 2, 30, 920, 640)  # where a dialog opens by default
     assert covered(rect, article) < covered(centred, article) * 0.7
-    assert rect[2:] >= LEAST  # still usable
     x, y, w, h = rect
-    assert (x, y) >= (0, 0)  # all of it on the screen
-    assert (x + w, y + h) <= (1000, 700)
+    assert w >= LEAST[0]  # still usable
+    assert h >= LEAST[1]
+    assert min(x, y) >= 0  # all of it on the screen
+    assert x + w <= 1000
+    assert y + h <= 700
+
+
+@pytest.mark.parametrize("wx", [-3000, 5000])
+def test_a_window_off_its_screen_still_gets_the_editor_on_the_screen(wx):
+    screen, window = (0, 0, 1920, 1080), (wx, 100, 1400, 900)
+    x, y, w, h = place(screen, window, (wx + 250, 160, 900, 800), EDITOR, LEAST)
+    assert x >= 0
+    assert x + w <= 1920
+    assert y >= 0
+    assert y + h <= 1080
 
 
 def test_the_editor_reopens_where_the_reader_left_it(qtbot, main_window, monkeypatch):
