@@ -546,7 +546,8 @@ class KeywordClassifier:
         :data:`GAP` such paragraphs in a row: a story does not leave its subject for a
         paragraph or two and come back. Its first word is the match. A
         topic whose guards' words are in ``text`` is not taken, nor any by a paragraph of
-        thanks or a hand-over to a guest.
+        thanks or a hand-over to a guest. A gap that holds a round-up's next item (see
+        :func:`next_item`) is not asked about at all.
         """
         first = WORD_RE.search(text) if topics else None
         if (
@@ -555,7 +556,6 @@ class KeywordClassifier:
             or _OCCASION.search(text)
             or _INTRODUCTION.search(text)
             or _ATTRIBUTION.match(text)
-            or _NEXT_ITEM.match(text)
         ):
             return ()
         stopped = self.stopped(text)
@@ -887,8 +887,6 @@ _LABEL = re.compile(
 )
 #: A press conference's speaker written as a name: "Wang Wenbin: I noted the reports."
 _NAMED_LABEL = re.compile(r"\s*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}:\s")
-#: A transcript's speaker, "QUESTION:" or "MR PRICE:": a turn, not a line of the story.
-_SPEAKER = re.compile(r"\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*:")
 
 
 def gaps(

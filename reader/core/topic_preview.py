@@ -139,10 +139,10 @@ def preview_edit(
         # Passages between two on a version take it, as the article's do (see
         # KeywordClassifier.between): the one before carries it, the one after has it, and
         # none of them has another topic of its own.
+        texts = [passage.text for passage in group]
+        roles = [passage.role for passage in group]
         for version in (_BEFORE, _AFTER):
             has = [version in hits for hits in found]
-            texts = [passage.text for passage in group]
-            roles = [passage.role for passage in group]
             for _before, gap, after_at in gaps(range(len(group)), has, GAP, texts, roles):
                 if version in mine_of[after_at] and not any(
                     of_their_own(group[at].text) or next_item(group[at].text) for at in gap
