@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         self._connect_signals(parts)
         self._reading_column.addWidget(parts.find_bar)
         self.parts = parts
+        parts.topic_commands.geometry = self._settings.dialog_geometry("topic_editor")
         self._apply_preferences(parts)
         self._check_theme()
         self.controller.set_topics(topics)
@@ -438,6 +439,9 @@ class MainWindow(QMainWindow):
         if editor is not None and editor.isVisible() and not editor.close():
             event.ignore()  # the reader went back to unsaved topic changes
             return
+        if self.parts is not None:
+            geometry = self.parts.topic_commands.geometry
+            self._settings.save_dialog_geometry("topic_editor", geometry)
         self._settings.save_window(self)
         self._settings.save_preferences(self._prefs)
         if self.parts is not None:

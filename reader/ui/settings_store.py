@@ -75,6 +75,16 @@ class SettingsStore:
             placed = window.restoreState(QByteArray(state))
         return sized, placed
 
+    def dialog_geometry(self, name: str) -> QByteArray | None:
+        """Where the reader last left the dialog ``name``; None if never."""
+        value = self._qs.value(f"dialogs/{name}")
+        return QByteArray(value) if isinstance(value, QByteArray | bytes) else None
+
+    def save_dialog_geometry(self, name: str, geometry: QByteArray | None) -> None:
+        """Remember where the dialog ``name`` was left, for the next start."""
+        if geometry is not None:
+            self._qs.setValue(f"dialogs/{name}", geometry)
+
     def system_dark(self) -> bool | None:
         """Whether the desktop's colour scheme was dark when last asked; None if never."""
         value = self._qs.value("window/system_dark")

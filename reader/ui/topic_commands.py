@@ -58,7 +58,9 @@ class TopicCommands:
         self._open_article = open_article
         self.path = path or user_topics_file()
         self.dialog: TopicEditorDialog | None = None
-        self._geometry: QByteArray | None = None  # where the reader left the editor
+        #: Where the reader left the editor (this session's, or the last one's when the window
+        #: restores it); None puts it where it covers least of the article.
+        self.geometry: QByteArray | None = None
         self.fix_dialog: TopicFixDialog | None = None
 
     def edit_topics(self) -> TopicEditorDialog | None:
@@ -84,8 +86,7 @@ class TopicCommands:
 
     def _place(self, dialog: QWidget) -> None:
         """Open where the reader left the editor, or where it covers least of the article."""
-        if self._geometry is not None:
-            dialog.restoreGeometry(self._geometry)
+        if self.geometry is not None and dialog.restoreGeometry(self.geometry):
             return
         from PySide6.QtCore import QPoint, QRect
         from PySide6.QtWidgets import QAbstractScrollArea, QWidget
@@ -113,7 +114,7 @@ class TopicCommands:
 
     def _remember_place(self) -> None:
         if self.dialog is not None:
-            self._geometry = self.dialog.saveGeometry()
+            self.geometry = self.dialog.saveGeometry()
 
     def _show_passage(self, article_id: int, index: int) -> None:
         """A paragraph of the editor's diff, shown where it is: this article or another."""

@@ -74,3 +74,47 @@ def test_the_editor_reopens_where_the_reader_left_it(qtbot, main_window, monkeyp
     assert again[0] is not dialog
     assert again[0].geometry() == moved
     again[0].close()
+
+
+def _discard_changes(monkeypatch):
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard
+    )
+
+
+def _open_editor(qtbot, window):
+    window.parts.commands.edit_topics.trigger()
+    shown = [d for d in window.findChildren(QDialog, "topic_editor") if d.isVisible()]
+    assert len(shown) == 1
+    qtbot.waitUntil(shown[0].isVisible)
+    return shown[0]
+
+
+def test_the_editor_opens_where_it_was_left_after_a_restart(
+    qtbot, make_window, settings_store, monkeypatch
+):
+    _discard_changes(monkeypatch)
+    first = make_window()
+    dialog = _open_editor(qtbot, first)
+    dialog.move(QPoint(53, 47))
+    dialog.resize(710, 590)
+    left = QRect(dialog.geometry())
+    first.close()  # with the editor still open, as a reader quits at the end of a day
+    assert not first.isVisible()
+    second = make_window(store=settings_store)
+    again = _open_editor(qtbot, second)
+    assert again.geometry() == left
+    again.close()
+
+
+def test_a_damaged_remembered_place_falls_back_to_the_computed_one(
+    qtbot, make_window, settings_store, monkeypatch
+):
+    _discard_changes(monkeypatch)
+    settings_store.save_dialog_geometry("topic_editor", b"not a geometry")
+    window = make_window(store=settings_store)
+    dialog = _open_editor(qtbot, window)
+    screen = window.screen().availableGeometry()
+    assert screen.contains(dialog.frameGeometry().topLeft())
+    assert dialog.width() >= dialog.minimumSizeHint().width()
+    dialog.close()
