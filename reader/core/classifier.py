@@ -714,7 +714,8 @@ def story_names(
     """For each topic, the names a section's own paragraphs on it share (see :func:`names_in`).
 
     A name counts for a topic when at least :data:`NAME_PARAGRAPHS` of the section's
-    paragraphs carry the topic of their own and name it, and none of its paragraphs with
+    paragraphs carry the topic of their own and name it other than as who speaks (see
+    :func:`_spoken`), and none of its paragraphs with
     other topics of their own, but not this one, name it: a name that runs through several
     of a section's subjects says nothing about one of them. A word the section also writes
     in lower case ("Police" opening a sentence, "the police") is not a name, nor one that
@@ -745,7 +746,13 @@ def section_names(
             if name not in inside and any(not _opens_sentence(text, at) for at, _ in where):
                 inside.add(name)
         if own:
-            named.append((own, set(spans)))
+            spoken = _spoken(text)
+            named.append(
+                (
+                    own,
+                    {n for n, where in spans.items() if any(at not in spoken for at, _ in where)},
+                )
+            )
     result = {}
     for topic_id in {t for mine, _ in named for t in mine if topics is None or t in topics}:
         tally: dict[str, int] = {}
@@ -764,6 +771,29 @@ def section_names(
         if found:
             result[topic_id] = found
     return result
+
+
+#: A verb of attribution: who speaks a quotation or a claim.
+_SAYS = r"(?:said|says|added|adds|noted|notes|stated|states|explained|wrote|writes)"
+#: A run of capitalised words (a name with its titles and initials).
+_CAPITALISED = r"[A-Z][\w'’.-]*(?: (?:(?:of|the|for|and) )?[A-Z][\w'’.-]*){0,9}"
+_SPEAKER_AFTER = re.compile(rf"\b{_SAYS} (?:the )?({_CAPITALISED})")
+_SPEAKER_BEFORE = re.compile(rf"({_CAPITALISED}) {_SAYS}\b")
+
+
+def _spoken(text: str) -> set[int]:
+    """Where the words of ``text`` that name who speaks start.
+
+    "…, Ryder said." and "said Pentagon Press Secretary Pat Ryder": the one quoted is the
+    story's source, not its subject, and a press secretary's name says nothing of what the
+    next paragraph is on.
+    """
+    starts: set[int] = set()
+    for pattern in (_SPEAKER_AFTER, _SPEAKER_BEFORE):
+        for match in pattern.finditer(text):
+            for word in _NAME_RE.finditer(text, match.start(1), match.end(1)):
+                starts.add(word.start())
+    return starts
 
 
 def story_topics(

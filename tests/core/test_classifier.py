@@ -649,6 +649,27 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Drug and alcohol addiction shatters families; drugs kill thousands.", set()),
         ("A translation of President Tsai's remarks follows:", set()),
         ("TSMC is moving production abroad in case China invades Taiwan.", {"Taiwan"}),
+        # Export promotion, a port's boilerplate and its seizures, committees by name, a
+        # diaspora's gala, a famine's anniversary, and courts at home.
+        ("Apply now for the agribusiness trade mission to Lima in April.", set()),
+        ("The mission will open trade talks on beef quotas.", {"trade"}),
+        ("Officers keep narcotics out while facilitating lawful trade.", set()),
+        ("She sat on the Advisory Committee for Trade Policy and Negotiations.", set()),
+        ("Thank you for having me. Taiwan's democracy inspires us.", set()),
+        ("The Taiwanese American club welcomed its new president.", set()),
+        ("Beijing's drills around Taiwan drew a sharp response.", {"Taiwan"}),
+        ("Today we remember the Holodomor, Stalin's famine in Ukraine.", set()),
+        ("Russia's war has brought a new famine to Ukraine's front.", {"Ukraine"}),
+        ("Cartel leaders now face life imprisonment or the death penalty.", set()),
+        ("The activist was jailed and faces the death penalty.", {"human rights"}),
+        (
+            "A Port Director said smuggling of narcotics by drug trafficking groups goes on.",
+            set(),
+        ),
+        ("At the port of entry officers found 4,000 fentanyl pills.", {"fentanyl"}),
+        ("Ukrainian wheat exports through the Black Sea rose 20 percent.", {"Ukraine"}),
+        ("Growers kept their pest control tools, and export promotion went on.", set()),
+        ("Exports of chips face new controls on sales to China.", {"trade"}),
     ],
 )
 def test_words_of_each_subject_count(classifier, text, expected):
@@ -919,6 +940,23 @@ def test_a_press_conferences_speaker_is_not_a_name_of_the_story():
     assert "Wenbin" not in names_in("Wang Wenbin: I noted the relevant reports.")
     assert "Wenbin" in names_in("I noted the reports, Wang Wenbin said.")
     assert "Price" not in names_in("Nick Price: The talks resume on Monday.")
+
+
+def test_who_speaks_in_a_story_is_not_a_name_of_what_it_is_about():
+    arms = Topic("Ukraine", "Ukraine", "#009e73", terms=("Ukraine",))
+    texts = [
+        "“Ukraine needs air defence now,” said Pentagon spokesman Pat Ryder.",
+        "Ukraine will get more shells this month, Ryder said.",
+        "Ryder also said the secretary will travel to Berlin on Friday.",
+    ]
+    assert _read([arms], texts)[2] == ()
+    # The same name as the one the paragraphs are about still carries the story.
+    about = [
+        "Ukraine asked Ryder for air defence.",
+        "Ryder's visit to Ukraine was kept secret.",
+        texts[2],
+    ]
+    assert [m.text for h in _read([arms], about)[2] for m in h.matches] == ["Ryder"]
 
 
 def test_a_trade_deal_goes_on_with_its_story(classifier):
