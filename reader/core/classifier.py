@@ -891,7 +891,9 @@ _OCCASION = re.compile(
     r"|ranking member|honou?rable members|ladies and gentlemen|for us|with us|in a moment"
     r"|after the break|still ahead|coming up|live from|on the line from"
     r"|(?:part|more|some) of (?:our|my|the) (?:conversation|interview)"
-    r"|(?:starts|begins|leads) (?:our|the) coverage|gratitude|hospitality)\b",
+    r"|(?:starts|begins|leads) (?:our|the) coverage|gratitude|hospitality"
+    # and a release's notice at its foot: "USDA is an equal opportunity provider, employer…"
+    r"|equal opportunity (?:provider|employer|lender))\b",
     re.IGNORECASE,
 )
 #: A sound clip's attribution: "This is Jonathan Price, one of Lai's lawyers."

@@ -115,7 +115,8 @@ def test_weak_terms_need_company(classifier):
 
 def test_trade_flows_count_when_reported_as_figures(classifier):
     assert topics_of(classifier, "Exports of the company were praised.") == set()
-    assert topics_of(classifier, "Exports to Russia fell 97 percent.") == {"trade"}
+    # and under the war's sanctions, the war's too (as the labelling rules have it)
+    assert topics_of(classifier, "Exports to Russia fell 97 percent.") == {"trade", "Ukraine"}
     assert topics_of(classifier, "China's imports of soybeans rose.") == {"trade"}
 
 
@@ -669,6 +670,14 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("At the port of entry officers found 4,000 fentanyl pills.", {"fentanyl"}),
         ("Ukrainian wheat exports through the Black Sea rose 20 percent.", {"Ukraine"}),
         ("Growers kept their pest control tools, and export promotion went on.", set()),
+        (
+            "Russia's filtration sites have held thousands of Ukrainians.",
+            {"human rights", "Ukraine"},
+        ),
+        ("The G7 weighs a ban on exports to Russia.", {"trade", "Ukraine"}),
+        ("Taiwan's top chip manufacturer will build a plant in Arizona.", set()),
+        ("Chips can control weapons of war and someday drive your car.", set()),
+        ("Agribusinesses on the mission to Taipei hope to sell more to Taiwan.", set()),
         ("Exports of chips face new controls on sales to China.", {"trade"}),
     ],
 )
@@ -967,6 +976,24 @@ def test_a_trade_deal_goes_on_with_its_story(classifier):
         ),
     )
     assert {h.topic_id for h in classifier.classify_document(Document(made))[1]} == {"trade"}
+
+
+def test_deal_as_a_verb_and_a_releases_notice_do_not_go_on_with_a_trade_story(classifier):
+    texts = [
+        "The president raised tariffs on steel from ten countries.",
+        "He said the countries must also deal with illegal immigration.",
+    ]
+    made = tuple(Paragraph(n, "body", t) for n, t in enumerate(texts))
+    assert classifier.classify_document(Document(made))[1] == ()
+    notice = "USDA is an equal opportunity provider, employer, and lender."
+    texts = [texts[0], "The tariffs take effect on Monday.", notice, texts[0]]
+    made = tuple(Paragraph(n, "body", t) for n, t in enumerate(texts))
+    assert [bool(p) for p in classifier.classify_document(Document(made))] == [
+        True,
+        True,
+        False,  # neither a short line of the story nor a gap in it
+        True,
+    ]
 
 
 def test_a_round_ups_next_item_does_not_go_on_with_the_item_before():
