@@ -678,6 +678,11 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Taiwan's top chip manufacturer will build a plant in Arizona.", set()),
         ("Chips can control weapons of war and someday drive your car.", set()),
         ("Agribusinesses on the mission to Taipei hope to sell more to Taiwan.", set()),
+        ("The ribbons were sold here below fair value.", {"trade"}),
+        ("Cheap steel is flooding the U.S. market.", {"trade"}),
+        ("The ribbons were imported through transshipment in Vietnam.", {"trade"}),
+        ("Price caps on seaborne Russian diesel take effect.", {"trade", "Ukraine"}),
+        ("The Director of Field Operations said narcotics smuggling is on the rise.", set()),
         ("Exports of chips face new controls on sales to China.", {"trade"}),
     ],
 )
