@@ -683,6 +683,9 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("The ribbons were imported through transshipment in Vietnam.", {"trade"}),
         ("Price caps on seaborne Russian diesel take effect.", {"trade", "Ukraine"}),
         ("The Director of Field Operations said narcotics smuggling is on the rise.", set()),
+        ("Independent media outlets were forced to shut down.", {"human rights"}),
+        ("Hong Kong police put bounties on eight exiles.", {"human rights"}),
+        ("The reporter is being held for leverage, his editor said.", {"human rights"}),
         ("Exports of chips face new controls on sales to China.", {"trade"}),
     ],
 )
