@@ -684,7 +684,7 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Price caps on seaborne Russian diesel take effect.", {"trade", "Ukraine"}),
         ("The Director of Field Operations said narcotics smuggling is on the rise.", set()),
         ("Independent media outlets were forced to shut down.", {"human rights"}),
-        ("Hong Kong offered bounties for eight people living abroad.", {"human rights"}),
+        ("Hong Kong put eight people living abroad on its wanted list.", {"human rights"}),
         ("The reporter is being held for leverage, his editor said.", {"human rights"}),
         ("Exports of chips face new controls on sales to China.", {"trade"}),
     ],
