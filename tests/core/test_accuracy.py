@@ -96,16 +96,13 @@ IN_DOCUMENTS = {
         "fentanyl": 0.94,
     },
     # 0.934 (trade 0.927, Taiwan 0.882, human rights 0.973, Ukraine 0.904, fentanyl 0.982).
-    # Fentanyl 0.943 since a port's officers stop its generic narcotics words: this set counts
-    # a fentanyl seizure release's closing "CBP officers seized the narcotics…" as fentanyl,
-    # three later sets' labels of mixed-drug seizure releases do not.
     "official_recent.jsonl": {
         "macro": 0.91,
         "trade": 0.90,
         "Taiwan": 0.86,
         "human rights": 0.95,
         "Ukraine": 0.88,
-        "fentanyl": 0.93,
+        "fentanyl": 0.96,
     },
     # 0.939 (trade 0.933, Taiwan 0.897, human rights 0.889, Ukraine 0.975, fentanyl 1.000).
     "broadcast_voa.jsonl": {
