@@ -681,6 +681,8 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Agribusinesses on the mission to Taipei hope to sell more to Taiwan.", set()),
         ("The ribbons were sold here below fair value.", {"trade"}),
         ("Cheap steel is flooding the U.S. market.", {"trade"}),
+        ("Counterfeit toys have flooded the market this season.", set()),
+        ("The Office of Trade's director spoke on television; see www.trade.gov.", set()),
         ("The ribbons were imported through transshipment in Vietnam.", {"trade"}),
         ("Price caps on seaborne Russian diesel take effect.", {"trade", "Ukraine"}),
         ("Independent media outlets were forced to shut down.", {"human rights"}),
