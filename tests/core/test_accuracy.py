@@ -64,6 +64,32 @@ FLOORS = {
         "Ukraine": 0.78,
         "fentanyl": 0.88,
     },
+    # Labelled blind and scored before they were read: wire_services 0.890, official_statements
+    # 0.937, broadcast_voa_scripts 0.940 (per topic in the README).
+    "wire_services.jsonl": {
+        "macro": 0.87,
+        "trade": 0.73,
+        "Taiwan": 0.93,
+        "human rights": 0.90,
+        "Ukraine": 0.90,
+        "fentanyl": 0.87,
+    },
+    "official_statements.jsonl": {
+        "macro": 0.91,
+        "trade": 0.87,
+        "Taiwan": 0.94,
+        "human rights": 0.94,
+        "Ukraine": 0.96,
+        "fentanyl": 0.86,
+    },
+    "broadcast_voa_scripts.jsonl": {
+        "macro": 0.92,
+        "trade": 0.93,
+        "Taiwan": 0.95,
+        "human rights": 0.85,
+        "Ukraine": 0.86,
+        "fentanyl": 0.98,
+    },
 }
 # Read in documents, as the app reads an article (a paragraph that goes on with the story of
 # the one before can carry its topic). Measured: dev 0.970 (trade 0.944, Taiwan 0.970, human
@@ -112,6 +138,31 @@ IN_DOCUMENTS = {
         "human rights": 0.86,
         "Ukraine": 0.95,
         "fentanyl": 0.98,
+    },
+    # wire_services 0.871 (trade 0.788), official_statements 0.944, broadcast_voa_scripts 0.942.
+    "wire_services.jsonl": {
+        "macro": 0.85,
+        "trade": 0.76,
+        "Taiwan": 0.85,
+        "human rights": 0.90,
+        "Ukraine": 0.90,
+        "fentanyl": 0.82,
+    },
+    "official_statements.jsonl": {
+        "macro": 0.92,
+        "trade": 0.86,
+        "Taiwan": 0.93,
+        "human rights": 0.93,
+        "Ukraine": 0.94,
+        "fentanyl": 0.93,
+    },
+    "broadcast_voa_scripts.jsonl": {
+        "macro": 0.92,
+        "trade": 0.88,
+        "Taiwan": 0.98,
+        "human rights": 0.89,
+        "Ukraine": 0.93,
+        "fentanyl": 0.92,
     },
 }
 
