@@ -682,6 +682,8 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("The ribbons were sold here below fair value.", {"trade"}),
         ("Cheap steel is flooding the U.S. market.", {"trade"}),
         ("Counterfeit toys have flooded the market this season.", set()),
+        ("The mission holds market briefings on exports worth $2 billion.", set()),
+        ("Tariffs on beef rose the week the trade mission arrived.", {"trade"}),
         ("The Office of Trade's director spoke on television; see www.trade.gov.", set()),
         ("The ribbons were imported through transshipment in Vietnam.", {"trade"}),
         ("Price caps on seaborne Russian diesel take effect.", {"trade", "Ukraine"}),
@@ -1008,6 +1010,20 @@ def test_deal_as_a_verb_and_a_releases_notice_do_not_go_on_with_a_trade_story(cl
         False,  # neither a short line of the story nor a gap in it
         True,
     ]
+
+
+def test_a_supply_chain_is_not_a_prisoner_in_chains(classifier):
+    texts = [
+        "Uyghurs held in the camps are subjected to forced labor.",
+        "Companies were told to check their supply chains.",
+        "Former detainees said they were shackled and beaten.",
+    ]
+    made = tuple(Paragraph(n, "body", t) for n, t in enumerate(texts[:2]))
+    assert "human rights" not in {
+        h.topic_id for h in classifier.classify_document(Document(made))[1]
+    }
+    made = (made[0], Paragraph(1, "body", texts[2]))
+    assert "human rights" in {h.topic_id for h in classifier.classify_document(Document(made))[1]}
 
 
 def test_a_round_ups_next_item_does_not_go_on_with_the_item_before():
