@@ -1026,6 +1026,17 @@ def test_a_supply_chain_is_not_a_prisoner_in_chains(classifier):
     assert "human rights" in {h.topic_id for h in classifier.classify_document(Document(made))[1]}
 
 
+def test_to_defend_is_not_a_defendant(classifier):
+    texts = [
+        "He was sentenced under the national security law.",
+        "Its coast guard trains to defend the harbour.",
+    ]
+    made = tuple(Paragraph(n, "body", t) for n, t in enumerate(texts))
+    assert classifier.classify_document(Document(made))[1] == ()
+    made = (made[0], Paragraph(1, "body", "The defendants will appeal."))
+    assert classifier.classify_document(Document(made))[1] != ()
+
+
 def test_a_round_ups_next_item_does_not_go_on_with_the_item_before():
     texts = [
         "He is charged under the national security law, and his trial opens next week.",
