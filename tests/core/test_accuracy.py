@@ -64,11 +64,11 @@ FLOORS = {
         "Ukraine": 0.78,
         "fentanyl": 0.88,
     },
-    # Labelled blind and scored before they were read: wire_services 0.890, official_statements
+    # Labelled blind and scored before they were read: wire_services 0.898, official_statements
     # 0.937, broadcast_voa_scripts 0.940 (per topic in the README).
     "wire_services.jsonl": {
         "macro": 0.87,
-        "trade": 0.73,
+        "trade": 0.77,
         "Taiwan": 0.93,
         "human rights": 0.90,
         "Ukraine": 0.90,
@@ -139,10 +139,10 @@ IN_DOCUMENTS = {
         "Ukraine": 0.95,
         "fentanyl": 0.98,
     },
-    # wire_services 0.871 (trade 0.788), official_statements 0.944, broadcast_voa_scripts 0.942.
+    # wire_services 0.884 (trade 0.851), official_statements 0.944, broadcast_voa_scripts 0.942.
     "wire_services.jsonl": {
-        "macro": 0.85,
-        "trade": 0.76,
+        "macro": 0.86,
+        "trade": 0.83,
         "Taiwan": 0.85,
         "human rights": 0.90,
         "Ukraine": 0.90,
