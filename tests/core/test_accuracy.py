@@ -64,13 +64,13 @@ FLOORS = {
         "Ukraine": 0.78,
         "fentanyl": 0.88,
     },
-    # Labelled blind and scored before they were read: wire_services 0.898, official_statements
+    # Labelled blind and scored before they were read: wire_services 0.914, official_statements
     # 0.937, broadcast_voa_scripts 0.940 (per topic in the README).
     "wire_services.jsonl": {
-        "macro": 0.87,
-        "trade": 0.77,
+        "macro": 0.89,
+        "trade": 0.82,
         "Taiwan": 0.93,
-        "human rights": 0.90,
+        "human rights": 0.93,
         "Ukraine": 0.90,
         "fentanyl": 0.87,
     },
@@ -139,12 +139,12 @@ IN_DOCUMENTS = {
         "Ukraine": 0.95,
         "fentanyl": 0.98,
     },
-    # wire_services 0.884 (trade 0.851), official_statements 0.944, broadcast_voa_scripts 0.942.
+    # wire_services 0.896 (trade 0.887), official_statements 0.944, broadcast_voa_scripts 0.942.
     "wire_services.jsonl": {
-        "macro": 0.86,
-        "trade": 0.83,
+        "macro": 0.87,
+        "trade": 0.86,
         "Taiwan": 0.85,
-        "human rights": 0.90,
+        "human rights": 0.93,
         "Ukraine": 0.90,
         "fentanyl": 0.82,
     },

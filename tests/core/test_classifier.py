@@ -684,6 +684,8 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Counterfeit toys have flooded the market this season.", set()),
         ("The mission holds market briefings on exports worth $2 billion.", set()),
         ("Tariffs on beef rose the week the trade mission arrived.", {"trade"}),
+        ("Reopening the market for U.S. poultry to Angola.", {"trade"}),
+        ("The gloves were made with convict labor, CBP found.", {"human rights"}),
         ("The Office of Trade's director spoke on television; see www.trade.gov.", set()),
         ("The ribbons were imported through transshipment in Vietnam.", {"trade"}),
         ("Price caps on seaborne Russian diesel take effect.", {"trade", "Ukraine"}),
