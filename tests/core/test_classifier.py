@@ -1028,6 +1028,15 @@ def test_a_supply_chain_is_not_a_prisoner_in_chains(classifier):
     assert "human rights" in {h.topic_id for h in classifier.classify_document(Document(made))[1]}
 
 
+def test_an_army_units_name_does_not_go_on_with_the_war(classifier):
+    texts = [
+        "Ukraine's artillery crews fired on Russian positions near Bakhmut.",
+        "She trained with the 19th Field Artillery at Fort Sill.",
+    ]
+    made = tuple(Paragraph(n, "body", t) for n, t in enumerate(texts))
+    assert classifier.classify_document(Document(made))[1] == ()
+
+
 def test_to_defend_is_not_a_defendant(classifier):
     texts = [
         "He was sentenced under the national security law.",
