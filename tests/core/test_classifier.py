@@ -760,8 +760,12 @@ JAILED = [
 
 
 def _read(topics, texts):
+    return _read_with(KeywordClassifier(topics), texts)
+
+
+def _read_with(classifier, texts):
     made = tuple(Paragraph(n, "body", t) for n, t in enumerate(texts))
-    return KeywordClassifier(topics).classify_document(Document(made))
+    return classifier.classify_document(Document(made))
 
 
 def test_a_paragraph_naming_whom_its_story_is_about_carries_the_story():
@@ -1001,12 +1005,10 @@ def test_deal_as_a_verb_and_a_releases_notice_do_not_go_on_with_a_trade_story(cl
         "The president raised tariffs on steel from ten countries.",
         "He said the countries must also deal with illegal immigration.",
     ]
-    made = tuple(Paragraph(n, "body", t) for n, t in enumerate(texts))
-    assert classifier.classify_document(Document(made))[1] == ()
+    assert _read_with(classifier, texts)[1] == ()
     notice = "USDA is an equal opportunity provider, employer, and lender."
     texts = [texts[0], "The tariffs take effect on Monday.", notice, texts[0]]
-    made = tuple(Paragraph(n, "body", t) for n, t in enumerate(texts))
-    assert [bool(p) for p in classifier.classify_document(Document(made))] == [
+    assert [bool(p) for p in _read_with(classifier, texts)] == [
         True,
         True,
         False,  # neither a short line of the story nor a gap in it
@@ -1020,12 +1022,9 @@ def test_a_supply_chain_is_not_a_prisoner_in_chains(classifier):
         "Companies were told to check their supply chains.",
         "Former detainees said they were shackled and beaten.",
     ]
-    made = tuple(Paragraph(n, "body", t) for n, t in enumerate(texts[:2]))
-    assert "human rights" not in {
-        h.topic_id for h in classifier.classify_document(Document(made))[1]
-    }
-    made = (made[0], Paragraph(1, "body", texts[2]))
-    assert "human rights" in {h.topic_id for h in classifier.classify_document(Document(made))[1]}
+    assert "human rights" not in {h.topic_id for h in _read_with(classifier, texts[:2])[1]}
+    shackled = [texts[0], texts[2]]
+    assert "human rights" in {h.topic_id for h in _read_with(classifier, shackled)[1]}
 
 
 def test_an_army_units_name_does_not_go_on_with_the_war(classifier):
@@ -1033,8 +1032,7 @@ def test_an_army_units_name_does_not_go_on_with_the_war(classifier):
         "Ukraine's artillery crews fired on Russian positions near Bakhmut.",
         "She trained with the 19th Field Artillery at Fort Sill.",
     ]
-    made = tuple(Paragraph(n, "body", t) for n, t in enumerate(texts))
-    assert classifier.classify_document(Document(made))[1] == ()
+    assert _read_with(classifier, texts)[1] == ()
 
 
 def test_to_defend_is_not_a_defendant(classifier):
@@ -1042,10 +1040,8 @@ def test_to_defend_is_not_a_defendant(classifier):
         "He was sentenced under the national security law.",
         "Its coast guard trains to defend the harbour.",
     ]
-    made = tuple(Paragraph(n, "body", t) for n, t in enumerate(texts))
-    assert classifier.classify_document(Document(made))[1] == ()
-    made = (made[0], Paragraph(1, "body", "The defendants will appeal."))
-    assert classifier.classify_document(Document(made))[1] != ()
+    assert _read_with(classifier, texts)[1] == ()
+    assert _read_with(classifier, [texts[0], "The defendants will appeal."])[1] != ()
 
 
 def test_a_round_ups_next_item_does_not_go_on_with_the_item_before():
