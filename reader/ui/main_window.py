@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 FILE_FILTER = FILE_DIALOG_FILTER
 #: If the article has not been painted by then (a minimised start), finish the window anyway.
 COMPLETE_AFTER_MS = 400
+#: The topic dialogs whose place on screen is remembered across restarts, by object name.
+TOPIC_DIALOGS = ("topic_editor", "topic_fix")
 
 
 class MainWindow(QMainWindow):
@@ -162,7 +164,10 @@ class MainWindow(QMainWindow):
         self._connect_signals(parts)
         self._reading_column.addWidget(parts.find_bar)
         self.parts = parts
-        parts.topic_commands.geometry = self._settings.dialog_geometry("topic_editor")
+        for name in TOPIC_DIALOGS:
+            geometry = self._settings.dialog_geometry(name)
+            if geometry is not None:
+                parts.topic_commands.geometries[name] = geometry
         self._apply_preferences(parts)
         self._check_theme()
         self.controller.set_topics(topics)
@@ -440,8 +445,9 @@ class MainWindow(QMainWindow):
             event.ignore()  # the reader went back to unsaved topic changes
             return
         if self.parts is not None:
-            geometry = self.parts.topic_commands.geometry
-            self._settings.save_dialog_geometry("topic_editor", geometry)
+            for name in TOPIC_DIALOGS:
+                geometry = self.parts.topic_commands.geometries.get(name)
+                self._settings.save_dialog_geometry(name, geometry)
         self._settings.save_window(self)
         self._settings.save_preferences(self._prefs)
         if self.parts is not None:

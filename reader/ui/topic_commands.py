@@ -58,9 +58,10 @@ class TopicCommands:
         self._open_article = open_article
         self.path = path or user_topics_file()
         self.dialog: TopicEditorDialog | None = None
-        #: Where the reader left the editor (this session's, or the last one's when the window
-        #: restores it); None puts it where it covers least of the article.
-        self.geometry: QByteArray | None = None
+        #: Where the reader left each dialog, by its object name ("topic_editor", "topic_fix"):
+        #: this session's, or the last one's when the window restores them. A dialog not in it
+        #: opens where it covers least of the article.
+        self.geometries: dict[str, QByteArray] = {}
         self.fix_dialog: TopicFixDialog | None = None
 
     def edit_topics(self) -> TopicEditorDialog | None:
@@ -86,7 +87,8 @@ class TopicCommands:
 
     def _place(self, dialog: QWidget) -> None:
         """Open where the reader left the editor, or where it covers least of the article."""
-        if self.geometry is not None and dialog.restoreGeometry(self.geometry):
+        geometry = self.geometries.get(dialog.objectName())
+        if geometry is not None and dialog.restoreGeometry(geometry):
             return
         from PySide6.QtCore import QPoint, QRect
         from PySide6.QtWidgets import QAbstractScrollArea, QWidget
@@ -114,7 +116,11 @@ class TopicCommands:
 
     def _remember_place(self) -> None:
         if self.dialog is not None:
-            self.geometry = self.dialog.saveGeometry()
+            self.geometries[self.dialog.objectName()] = self.dialog.saveGeometry()
+
+    def _remember_fix_place(self) -> None:
+        if self.fix_dialog is not None:
+            self.geometries[self.fix_dialog.objectName()] = self.fix_dialog.saveGeometry()
 
     def _show_passage(self, article_id: int, index: int) -> None:
         """A paragraph of the editor's diff, shown where it is: this article or another."""
@@ -181,6 +187,8 @@ class TopicCommands:
         self.fix_dialog.edit_requested.connect(
             lambda fixed: self.take(fixed, f"Proposed: {fixed.label} changed; Save to keep it.")
         )
+        self.fix_dialog.finished.connect(self._remember_fix_place)
+        self._place(self.fix_dialog)
         self.fix_dialog.show()
 
     def _accept_fix(self, topic: Topic) -> None:

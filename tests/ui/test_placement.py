@@ -1,5 +1,5 @@
-"""Where the topic editor opens: beside the window when the screen has room, else over the
-least of the article, and where the reader left it when opened again."""
+"""Where the topic editor and the Not-about dialog open: beside the window when the screen has
+room, else over the least of the article, and where the reader left them when opened again."""
 
 from __future__ import annotations
 
@@ -118,3 +118,33 @@ def test_a_damaged_remembered_place_falls_back_to_the_computed_one(
     assert screen.contains(dialog.frameGeometry().topLeft())
     assert dialog.width() >= dialog.minimumSizeHint().width()
     dialog.close()
+
+
+def _open_not_about(qtbot, window, monkeypatch):
+    from tests.ui.conftest import paragraph_index
+    from tests.ui.test_topic_editor import context_menu
+
+    menu = context_menu(window, monkeypatch, paragraph_index(window, 13))
+    (action,) = [a for a in menu.actions() if a.objectName() == "not_about_fentanyl"]
+    action.trigger()
+    shown = [d for d in window.findChildren(QDialog, "topic_fix") if d.isVisible()]
+    assert len(shown) == 1
+    return shown[0]
+
+
+def test_not_about_opens_where_it_was_left_after_a_restart(
+    qtbot, make_window, settings_store, monkeypatch
+):
+    first = make_window()
+    dialog = _open_not_about(qtbot, first, monkeypatch)
+    screen = first.screen().availableGeometry()
+    assert screen.contains(dialog.frameGeometry().topLeft())
+    dialog.move(QPoint(61, 43))
+    dialog.resize(640, 420)
+    left = QRect(dialog.geometry())
+    dialog.reject()
+    first.close()
+    second = make_window(store=settings_store)
+    again = _open_not_about(qtbot, second, monkeypatch)
+    assert again.geometry() == left
+    again.reject()
