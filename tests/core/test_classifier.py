@@ -697,6 +697,15 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("The Ukrainian minister came too. I want to thank him for being here.", set()),
         ("The reporter is being held for leverage, his editor said.", {"human rights"}),
         ("Exports of chips face new controls on sales to China.", {"trade"}),
+        # A base named "Camp", a Guard partnership, a soldier's duty, a port's staff, and a
+        # levy on parcels.
+        ("The task force from Camp Smith held a working group on chemicals.", set()),
+        ("Uyghurs are held in camps in Xinjiang.", {"human rights"}),
+        ("The State Partnership Program has paired California with Ukraine since 1993.", set()),
+        ("The State Partnership Program now trains Ukrainian soldiers for the war.", {"Ukraine"}),
+        ("Ten percent of active-duty troops are on duty abroad.", set()),
+        ("Logos were found counterfeit by CBP's trade experts.", set()),
+        ("A duty of $25 per item falls on postal items with goods from China.", {"trade"}),
     ],
 )
 def test_words_of_each_subject_count(classifier, text, expected):
