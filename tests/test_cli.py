@@ -474,6 +474,31 @@ def test_rows_with_neither_doc_nor_address_are_read_in_order_unless_alone(tmp_pa
     assert [[t["name"] for t in r["topics"]] for r in found] == [["Taiwan"], []]
 
 
+def test_the_gold_file_itself_gets_its_own_topics_with_or_without_its_roles(
+    gold, tmp_path, capsys
+):
+    # A labelled set given back to the classifier: its title, date, captions and the credit
+    # line ("… in Taipei, Taiwan contributed to this report.") get no topic, as in the app.
+    for rows in (gold, [{k: v for k, v in g.items() if k != "role"} for g in gold]):
+        assert main(["classify", str(_rows_file(tmp_path, rows)), "--format", "jsonl"]) == 0
+        found = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+        assert [sorted(t["name"] for t in r["topics"]) for r in found] == [
+            sorted(g["topics"]) for g in gold
+        ]
+
+
+def test_a_row_given_as_a_title_or_caption_gets_no_topic(tmp_path, capsys):
+    rows = [
+        {"text": "Tariffs on steel rise again", "role": "title"},
+        {"text": "Tariffs on steel rose again.", "role": "Body"},
+        {"text": "Tariffs on steel rose again.", "role": "a role of its own"},
+        {"text": "Dock workers unload steel after the tariffs. (Photo by Jane Doe/Getty Images)"},
+    ]
+    assert main(["classify", str(_rows_file(tmp_path, rows)), "--format", "jsonl"]) == 0
+    found = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [[t["name"] for t in r["topics"]] for r in found] == [[], ["trade"], ["trade"], []]
+
+
 def test_a_jsonl_set_in_text_and_csv(tmp_path, capsys):
     path = _rows_file(tmp_path, [{"text": "Tariffs rose."}, {"text": "Rain fell."}])
     assert main(["classify", str(path)]) == 0

@@ -695,6 +695,17 @@ def _one_block(text: str) -> str:
     return text.translate(_BLOCK_BREAKS) if "\u2029" in text or "\x00" in text else text
 
 
+def line_role(text: str) -> Role:
+    """``"credit"`` or ``"caption"`` for a line that is one by its words alone, else ``"body"``.
+
+    For paragraphs that come without their article around them (a row of a labelled set):
+    "… contributed to this report." and "(Photo by …/Getty Images)" say what they are
+    wherever they stand; a title or a date needs its place in a file to be told.
+    """
+    role = _infer_role(text, 1, True, True, headings=False)
+    return role if role in ("credit", "caption") else "body"
+
+
 def _infer_role(
     text: str, n: int, seen_body: bool, title_taken: bool, headings: bool = True
 ) -> Role:

@@ -10,6 +10,11 @@ same web address in ``"source"``, ``"url"`` or ``"link"``; any other row of such
 stands alone, as a pasted paragraph does. A file with neither is read in order as one
 document, as ``--paragraphs`` reads the lines of a text file (``--alone`` reads each row on
 its own).
+
+A row with a ``"role"`` of the article's structure (``title``, ``date``, ``byline``,
+``caption``, ``heading``, ``credit``) is that line of the article and gets no topic, as in the
+app; a row without one is body text, unless its words alone make it a credit line or a photo
+caption ("… contributed to this report.").
 """
 
 from __future__ import annotations
@@ -20,8 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader.core.document import Document, Paragraph
-from reader.core.loaders import MAX_BYTES, LoadError, decode, read_bytes
+from reader.core.document import ROLES, Document, Paragraph, Role
+from reader.core.loaders import MAX_BYTES, LoadError, decode, line_role, read_bytes
 
 ROWS_SUFFIXES = (".jsonl", ".ndjson")
 """The suffixes ``topic-reader classify`` reads as rows instead of an article."""
@@ -43,6 +48,14 @@ class Row:
         """The paragraph."""
         text: str = self.fields["text"]
         return text
+
+    @property
+    def role(self) -> Role:
+        """The row's part of its article: its own ``"role"`` when it names one, else found."""
+        given = self.fields.get("role")
+        if isinstance(given, str) and given.strip().lower() in ROLES:
+            return next(r for r in ROLES if r == given.strip().lower())
+        return line_role(self.text)
 
 
 def is_rows_file(name: str) -> bool:
@@ -99,7 +112,7 @@ def documents_of(rows: Sequence[Row]) -> Iterator[tuple[Document, tuple[Row, ...
             end += 1
         members = tuple(rows[start:end])
         paragraphs = tuple(
-            Paragraph(i, "body", row.text, line=row.line) for i, row in enumerate(members)
+            Paragraph(i, row.role, row.text, line=row.line) for i, row in enumerate(members)
         )
         yield Document(paragraphs), members
         start = end
