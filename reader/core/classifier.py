@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
@@ -198,6 +198,9 @@ class _Rule:
 
     phrases: tuple[tuple[str, ...], ...]
     texts: tuple[str, ...]
+    #: Each phrase's position in the rule, by its first key: a paragraph is then asked only
+    #: about the phrases whose first word it has, not about every phrase of a long list.
+    by_first: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1025,7 +1028,14 @@ def _candidate_scan(prefixes: frozenset[str]) -> re.Pattern[str]:
 
 def _rule(pairs: Iterable[tuple[tuple[str, ...], str]]) -> _Rule:
     kept = [(keys, text) for keys, text in pairs if keys]
-    return _Rule(tuple(k for k, _ in kept), tuple(t for _, t in kept))
+    by_first: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for n, (keys, _) in enumerate(kept):
+        by_first.setdefault(keys[0], []).append((n, keys))
+    return _Rule(
+        tuple(k for k, _ in kept),
+        tuple(t for _, t in kept),
+        {first: tuple(found) for first, found in by_first.items()},
+    )
 
 
 class _Words:
@@ -1145,11 +1155,18 @@ class _Context:
                 self._positions.setdefault(key, []).append(i)
         positions = self._positions
         answer = -1
-        for n, phrase in enumerate(rule.phrases):
-            where = positions.get(phrase[0])
-            if where and (len(phrase) == 1 or _occurs(self._keys, where, phrase)):
-                answer = n
-                break
+        firsts = rule.by_first
+        shared = firsts.keys() & positions.keys() if len(firsts) > 4 else firsts.keys()
+        for first in shared:
+            where = positions.get(first)
+            if not where:
+                continue
+            for n, phrase in firsts[first]:
+                if answer != -1 and n >= answer:
+                    break
+                if len(phrase) == 1 or _occurs(self._keys, where, phrase):
+                    answer = n
+                    break
         self._answers[rule] = answer
         return answer
 
@@ -1177,8 +1194,7 @@ def trie_pattern(words: Iterable[str]) -> str:
         if "" in node:
             return ""  # a shorter prefix already matches; longer ones add nothing
         branches = [
-            (_GAP if ch == _SEPARATOR else re.escape(ch)) + build(child)
-            for ch, child in sorted(node.items())
+            _SPECIAL.get(ch, re.escape(ch)) + build(child) for ch, child in sorted(node.items())
         ]
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
@@ -1190,6 +1206,11 @@ _SEPARATOR = "\x00"
 # The rest of the first word ("detain|ed"), then the gap. Possessive: a failed attempt gives
 # nothing back, so the scan never retries a shorter piece of the same word or gap.
 _GAP = r"\w*+(?:['’]\w+)*+\W++"
+#: Stands for the rest of "U.S." or "US" after its "u" (lowercased: "u.s." or "us"), a word
+#: of its own: looked for as "u" alone, every word starting with a "u" ("under", "united",
+#: "up") was a candidate, and a phrase like "U.S. goods" made the scan ten times as busy.
+_US_REST = "\x01"
+_SPECIAL = {_SEPARATOR: _GAP, _US_REST: r"(?:\.s(?:\.|(?!\w))|s(?!\w))"}
 _PLAIN_WORD = re.compile(r"^\w+$")
 #: Longer prefixes select no better, and would only deepen the prefix tree's expression.
 MAX_PREFIX = 40
@@ -1205,6 +1226,8 @@ def candidate_prefix(phrase: str) -> str:
     the gap would not pass, so it is looked for alone.
     """
     words = [phrase[s:e] for s, e in word_spans(phrase)]
+    if words and phrase_keys(words[0])[:1] == ("u.s.",):
+        return "u" + _US_REST
     first = search_prefix(words[0]) if words else phrase.lower()
     if (
         len(words) > 1

@@ -205,6 +205,17 @@ def test_arbitrary_unicode_never_crashes_and_spans_slice_to_text(classifier, tex
             assert text[match.start : match.end] == match.text
 
 
+def test_a_phrase_on_the_us_is_looked_for_where_us_is_written_not_at_every_u():
+    topic = Topic("x", "x", "#000000", terms=("U.S. goods",))
+    quick = KeywordClassifier([topic])
+    for text in ("Tariffs on U.S. goods rose.", "US goods sell.", "u.s. goods", "U.S.goods"):
+        assert quick.classify_text(text) == quick._scan(text) != (), text
+    plain = "Under the upbeat plan, the United States urged unity upon us."
+    assert quick.classify_text(plain) == ()
+    starts = {plain[m.start() :].split()[0] for m in quick._candidate.finditer(plain.lower())}
+    assert starts == {"us."}  # the pronoun, which the full scan then turns down
+
+
 def test_topic_without_pre_check_prefixes():
     topic = Topic("x", "x", "#000000", terms=("tariff",))
     assert KeywordClassifier([topic]).classify_text("No match here.") == ()
@@ -230,7 +241,7 @@ TRICKY_CLASSIFIER = KeywordClassifier((*default_topics(), TRICKY))
 PIECES = [
     *["u", ".", "'", "’", "s", "S", "t", "US", "U", "human", "rights", "trade", " ", "-"],
     *["a", "b", "A", "B", "don", "’s", "stock", "Russia", "war", "Hong", "Kong", "tariffs"],
-    *["_", "1", "Sino"],
+    *["_", "1", "Sino", "U.S.", "u.s.", "S."],
 ]
 
 
