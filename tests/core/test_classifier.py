@@ -717,6 +717,8 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Ten percent of active-duty troops are on duty abroad.", set()),
         ("Logos were found counterfeit by CBP's trade experts.", set()),
         ("A duty of $25 per item falls on postal items with goods from China.", {"trade"}),
+        ("New Rural Export Centers help small firms find export opportunities.", set()),
+        ("Exports to China fell 12 percent after the new export controls.", {"trade"}),
     ],
 )
 def test_words_of_each_subject_count(classifier, text, expected):
