@@ -778,8 +778,10 @@ def test_a_short_line_takes_the_topic_of_a_long_enough_section_mostly_on_it():
 JAILED = [
     "The journalist Kurmasheva was jailed under the national security law.",
     "Kurmasheva’s appeal against the national security law was refused.",
-    "Kurmasheva, 47, is based in Prague and was arrested while visiting family.",
-    "A court initially found Kurmasheva guilty of failing to declare a passport.",
+    "Kurmasheva’s trial under the national security law lasted one day.",
+    # longer than short lines, which a section mostly on the topic carries anyway
+    "Kurmasheva, 47, is based in Prague and was arrested in Kazan while visiting her mother there.",
+    "A court initially found Kurmasheva guilty of failing to declare her passport to the authorities.",
 ]
 
 
@@ -794,22 +796,24 @@ def _read_with(classifier, texts):
 
 def test_a_paragraph_naming_whom_its_story_is_about_carries_the_story():
     hits = _read([TRIAL], JAILED)
-    assert [[m.text for h in p for m in h.matches] for p in hits[2:]] == [
+    assert [[m.text for h in p for m in h.matches] for p in hits[3:]] == [
         ["Kurmasheva"],
         ["Kurmasheva"],
     ]
-    assert hits[2][0].matches[0].term == f"Kurmasheva {NAMED}"
-    # one paragraph naming her is not a story's name; a section not on the topic has none
-    assert _read([TRIAL], [JAILED[0], *JAILED[2:]])[1:] == ((), ())
+    assert hits[3][0].matches[0].term == f"Kurmasheva {NAMED}"
+    # two paragraphs naming her are not yet a story's name ("CBP" in two paragraphs of a
+    # seizure report is its publisher); a section not on the topic has none
+    assert _read([TRIAL], [*JAILED[:2], *JAILED[3:]])[2:] == ((), ())
     markets = [f"Markets fell for the {n}th day." for n in range(4)]
-    assert _read([TRIAL], [*JAILED[:2], *markets, JAILED[2]])[-1] == ()
+    assert _read([TRIAL], [*JAILED[:3], *markets, JAILED[3]])[-1] == ()
 
 
 def test_a_name_that_runs_through_another_topic_too_carries_nothing():
     steel = Topic("trade", "trade", "#e69f00", terms=("tariffs",))
-    texts = [*JAILED[:2], "Kurmasheva spoke of tariffs.", JAILED[2]]
+    texts = [*JAILED[:3], "Kurmasheva spoke of tariffs.", JAILED[3]]
     hits = _read([TRIAL, steel], texts)
     assert [[h.topic_id for h in p] for p in hits] == [
+        ["human rights"],
         ["human rights"],
         ["human rights"],
         ["trade"],
@@ -850,9 +854,10 @@ def test_a_word_the_section_writes_in_lower_case_or_only_opens_sentences_is_no_n
     only_opening = [
         "Kurmasheva was jailed under the national security law.",
         "Kurmasheva’s appeal against the national security law was refused.",
-        "Kurmasheva, 47, is based in Prague.",
+        "Kurmasheva’s trial under the national security law lasted one day.",
+        "Kurmasheva, 47, is based in Prague and was arrested in Kazan while visiting her mother.",
     ]
-    assert _read([TRIAL], only_opening)[2] == ()
+    assert _read([TRIAL], only_opening)[3] == ()
 
 
 def test_a_transcripts_speaker_turn_is_not_a_short_line():
@@ -1009,9 +1014,10 @@ def test_who_speaks_in_a_story_is_not_a_name_of_what_it_is_about():
     about = [
         "Ukraine asked Ryder for air defence.",
         "Ryder's visit to Ukraine was kept secret.",
+        "Ukraine gave Ryder a medal.",
         texts[2],
     ]
-    assert [m.text for h in _read([arms], about)[2] for m in h.matches] == ["Ryder"]
+    assert [m.text for h in _read([arms], about)[3] for m in h.matches] == ["Ryder"]
 
 
 def test_a_trade_deal_goes_on_with_its_story(classifier):
@@ -1197,11 +1203,12 @@ def test_a_default_story_on_a_cartel_leader_carries_fentanyl_by_his_name(classif
     texts = [
         "Drug lord Ismael Zambada co-founded the Sinaloa Cartel and trafficked fentanyl.",
         "Zambada faces charges of smuggling fentanyl and cocaine.",
+        "Prosecutors say Zambada's network moved tons of fentanyl pills for decades.",
         "Zambada, who is believed to be in his 70s, landed in a private plane near El Paso.",
     ]
     made = tuple(Paragraph(n, "body", t) for n, t in enumerate(texts))
     hits = classifier.classify_document(Document(made))
-    assert [h.topic_id for h in hits[2]] == ["fentanyl"]
+    assert [h.topic_id for h in hits[3]] == ["fentanyl"]
 
 
 @pytest.mark.parametrize(

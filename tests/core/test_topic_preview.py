@@ -187,22 +187,24 @@ def test_an_edit_that_makes_a_story_gains_the_passages_naming_whom_it_is_about()
     texts = [
         "The journalist Kurmasheva was jailed under the national security law.",
         "Kurmasheva’s appeal against the national security law was refused.",
-        "Kurmasheva, 47, is based in Prague.",
+        "Kurmasheva’s trial under the national security law lasted one day.",
+        "Kurmasheva, 47, is based in Prague and was arrested in Kazan while visiting her mother.",
         "Kurmasheva spoke of tariffs.",
     ]
     document = _document(texts)
     preview = preview_edit(old, new, passages_of(document))
     in_the_article = KeywordClassifier([new]).classify_document(document)
-    assert [i.passage.index for i in preview.gained] == [0, 1, 2, 3]
-    assert [n for n, hits in enumerate(in_the_article) if hits] == [0, 1, 2, 3]
-    assert [m.text for m in preview.gained[2].matches] == ["Kurmasheva"]
+    assert [i.passage.index for i in preview.gained] == [0, 1, 2, 3, 4]
+    assert [n for n, hits in enumerate(in_the_article) if hits] == [0, 1, 2, 3, 4]
+    assert [m.text for m in preview.gained[3].matches] == ["Kurmasheva"]
     # with trade in use, the passage on tariffs has a topic of its own, so the name is
     # not the story's alone: neither passage takes the topic
     trade = Topic("trade", "trade", "#e69f00", terms=("tariffs",))
     with_trade = preview_edit(old, new, passages_of(document), others=[new, trade])
     in_use = KeywordClassifier([new, trade]).classify_document(document)
-    assert [i.passage.index for i in with_trade.gained] == [0, 1]
+    assert [i.passage.index for i in with_trade.gained] == [0, 1, 2]
     assert [[h.topic_id for h in p] for p in in_use] == [
+        ["human rights"],
         ["human rights"],
         ["human rights"],
         [],
@@ -217,6 +219,7 @@ def test_a_term_taken_away_loses_no_passage_the_story_still_carries():
     texts = [
         "The journalist Kurmasheva was jailed under the security law.",
         "Kurmasheva’s appeal against the security law was refused.",
+        "Kurmasheva’s trial under the security law lasted one day.",
         "A court found Kurmasheva guilty of failing to declare a passport.",
         "“We will appeal,” her lawyer said.",
     ]
