@@ -780,8 +780,8 @@ JAILED = [
     "Kurmasheva’s appeal against the national security law was refused.",
     "Kurmasheva’s trial under the national security law lasted one day.",
     # longer than short lines, which a section mostly on the topic carries anyway
-    "Kurmasheva, 47, is based in Prague and was arrested in Kazan while visiting her mother there.",
-    "A court initially found Kurmasheva guilty of failing to declare her passport to the authorities.",
+    "Kurmasheva, 47, is based in Prague and was arrested in Kazan while visiting her mother.",
+    "A court found Kurmasheva guilty of failing to declare her passport to the authorities.",
 ]
 
 
