@@ -718,6 +718,10 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Logos were found counterfeit by CBP's trade experts.", set()),
         ("A duty of $25 per item falls on postal items with goods from China.", {"trade"}),
         ("New Rural Export Centers help small firms find export opportunities.", set()),
+        # The Taliban's rule over women and girls, not its fighters.
+        ("The Taliban barred girls from secondary school.", {"human rights"}),
+        ("The Taliban ordered women to cover their faces in public.", {"human rights"}),
+        ("Taliban fighters attacked a checkpoint near Kabul.", set()),
         ("Austin is scheduled to host the Ukraine Defense Contact Group on Friday.", set()),
         ("Austin will host the Ukraine Defense Contact Group on shells for Ukraine.", {"Ukraine"}),
         ("Exports to China fell 12 percent after the new export controls.", {"trade"}),
