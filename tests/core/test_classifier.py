@@ -722,6 +722,7 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("The Taliban barred girls from secondary school.", {"human rights"}),
         ("The Taliban ordered women to cover their faces in public.", {"human rights"}),
         ("Taliban fighters attacked a checkpoint near Kabul.", set()),
+        ("Europe's dependence on China for solar panels worries Brussels.", {"trade"}),
         ("Austin is scheduled to host the Ukraine Defense Contact Group on Friday.", set()),
         ("Austin will host the Ukraine Defense Contact Group on shells for Ukraine.", {"Ukraine"}),
         ("Exports to China fell 12 percent after the new export controls.", {"trade"}),
