@@ -723,6 +723,7 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("The Taliban ordered women to cover their faces in public.", {"human rights"}),
         ("Taliban fighters attacked a checkpoint near Kabul.", set()),
         ("Europe's dependence on China for solar panels worries Brussels.", {"trade"}),
+        ("Hopes of launching the TPP ended in 2016.", {"trade"}),
         ("Austin is scheduled to host the Ukraine Defense Contact Group on Friday.", set()),
         ("Austin will host the Ukraine Defense Contact Group on shells for Ukraine.", {"Ukraine"}),
         ("Exports to China fell 12 percent after the new export controls.", {"trade"}),
