@@ -1215,6 +1215,9 @@ _SPECIAL = {_SEPARATOR: _GAP, _US_REST: r"(?:\.s(?:\.|(?!\w))|s(?!\w))"}
 _PLAIN_WORD = re.compile(r"^\w+$")
 #: Longer prefixes select no better, and would only deepen the prefix tree's expression.
 MAX_PREFIX = 40
+#: A phrase is looked for by its first three words: "United States-Mexico-Canada Agreement"
+#: by "united states mexico", not at every "United States".
+PREFIX_WORDS = 3
 
 
 @lru_cache(maxsize=65_536)
@@ -1222,18 +1225,17 @@ def candidate_prefix(phrase: str) -> str:
     r"""Return what the quick scan looks for to find where ``phrase`` may start.
 
     For one word, a prefix every inflection shares. For a phrase, that prefix, a gap and the
-    prefix of the second word: "re-education camps" is looked for as ``re\W+educ``, not as
-    every word starting with "re". A first word like "US" can be written "U.S.", with dots
-    the gap would not pass, so it is looked for alone.
+    prefix of the next word, for up to :data:`PREFIX_WORDS` words: "re-education camps" is
+    looked for as ``re\W+educ``, not as every word starting with "re". A first word like "US"
+    can be written "U.S.", with dots the gap would not pass, so it is looked for alone.
     """
     words = [phrase[s:e] for s, e in word_spans(phrase)]
     if words and phrase_keys(words[0])[:1] == ("u.s.",):
         return "u" + _US_REST
     first = search_prefix(words[0]) if words else phrase.lower()
-    if (
-        len(words) > 1
-        and all(_PLAIN_WORD.match(w) for w in words[:2])
-        and "." not in phrase_keys(words[0])[0]
-    ):
-        first += _SEPARATOR + search_prefix(words[1])
+    if len(words) > 1 and _PLAIN_WORD.match(words[0]) and "." not in phrase_keys(words[0])[0]:
+        for word in words[1:PREFIX_WORDS]:
+            if not _PLAIN_WORD.match(word) or len(first) >= MAX_PREFIX:
+                break
+            first += _SEPARATOR + search_prefix(word)
     return first[:MAX_PREFIX]

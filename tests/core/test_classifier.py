@@ -216,6 +216,15 @@ def test_a_phrase_on_the_us_is_looked_for_where_us_is_written_not_at_every_u():
     assert starts == {"us."}  # the pronoun, which the full scan then turns down
 
 
+def test_a_long_phrase_is_looked_for_by_its_first_three_words():
+    topic = Topic("x", "x", "#000000", terms=("United States-Mexico-Canada Agreement",))
+    quick = KeywordClassifier([topic])
+    plain = "The United States and Canada met; the United States said so."
+    assert list(quick._candidate.finditer(plain.lower())) == []
+    text = "Under the United States-Mexico-Canada Agreement, duties fell."
+    assert quick.classify_text(text) == quick._scan(text) != ()
+
+
 def test_topic_without_pre_check_prefixes():
     topic = Topic("x", "x", "#000000", terms=("tariff",))
     assert KeywordClassifier([topic]).classify_text("No match here.") == ()
@@ -231,7 +240,11 @@ TRICKY = Topic(
     "tricky",
     "tricky",
     "#000000",
-    terms=("US", "s", "t", "US trade", "don", "a b", "U.S. tariffs", "human's rights", "Sino"),
+    terms=(
+        *("US", "s", "t", "US trade", "don", "a b", "U.S. tariffs", "human's rights", "Sino"),
+        # phrases of three words and more, looked for by their first three
+        *("a b a", "human rights trade s", "t s t"),
+    ),
     weak_terms=("A.B.",),
     exclusions=("s t",),
     companions=(CompanionRule(("u",), ("s",)),),
