@@ -1099,6 +1099,14 @@ def test_an_army_units_name_does_not_go_on_with_the_war(classifier):
     assert _read_with(classifier, texts)[1] == ()
 
 
+def test_a_protest_described_does_not_go_on_with_a_story_of_repression(classifier):
+    died = "Mahsa Amini died in the custody of the morality police."
+    texts = [died, "At the university, protesters spelled out the word blood in Farsi."]
+    assert _read_with(classifier, texts)[1] == ()
+    held = [died, "Police arrested dozens of the protesters on Friday night."]
+    assert {h.topic_id for h in _read_with(classifier, held)[1]} == {"human rights"}
+
+
 def test_to_defend_is_not_a_defendant(classifier):
     texts = [
         "He was sentenced under the national security law.",
