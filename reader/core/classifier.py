@@ -1209,7 +1209,7 @@ _SEPARATOR = "\x00"
 _GAP = r"\w*+(?:['’]\w+)*+\W++"
 #: Stands for the rest of "U.S." or "US" after its "u" (lowercased: "u.s." or "us"), a word
 #: of its own: looked for as "u" alone, every word starting with a "u" ("under", "united",
-#: "up") was a candidate, and a phrase like "U.S. goods" made the scan ten times as busy.
+#: "up") was a candidate to tokenise, a tenth of all candidates in news.
 _US_REST = "\x01"
 _SPECIAL = {_SEPARATOR: _GAP, _US_REST: r"(?:\.s(?:\.|(?!\w))|s(?!\w))"}
 _PLAIN_WORD = re.compile(r"^\w+$")

@@ -44,7 +44,8 @@ INDEX_EVERY = 50
 #: Bumped when the classifier's rules change in a way that changes what it finds.
 #: 2: context terms; 3: names; 4: a story's opening; 5: datelines; 6: greetings; 7: a
 #: paragraph between two on a topic; 8: a story's gap of two, hand-overs; 9: no greeting in
-#: a gap; 10–13: a round-up's next item, a show's framing, lists, and topics read on newscasts.
+#: a gap; 10–13: a round-up's next item, a show's framing, lists, and topics read on newscasts;
+#: 14: who speaks is no name of the story; 15: a story's name runs through three paragraphs.
 CLASSIFIER_VERSION = 15
 
 SortKey = Literal["published", "title", "source", "added"]
