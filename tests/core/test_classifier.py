@@ -752,6 +752,7 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("The Taiwan-born chef opened a restaurant in Queens.", set()),
         ("The hospital saw more opioid prescriptions after surgery.", set()),
         ("Electricity tariffs rise in April.", set()),
+        ("Researchers studied opioid receptors in mice.", set()),
         ("Austin is scheduled to host the Ukraine Defense Contact Group on Friday.", set()),
         ("Austin will host the Ukraine Defense Contact Group on shells for Ukraine.", {"Ukraine"}),
         ("Exports to China fell 12 percent after the new export controls.", {"trade"}),
