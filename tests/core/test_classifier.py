@@ -753,6 +753,15 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("The hospital saw more opioid prescriptions after surgery.", set()),
         ("Electricity tariffs rise in April.", set()),
         ("Researchers studied opioid receptors in mice.", set()),
+        # Synthetic drugs, USTR as an office, the ITC as a venue, West Bank sanctions and a
+        # moderator's welcome.
+        ("The coalition works to counter the threat posed by synthetic drugs.", {"fentanyl"}),
+        ("Police seized synthetic drugs such as methamphetamine and captagon.", set()),
+        ("USTR opened a Section 301 probe into Brazil.", {"trade"}),
+        ("USTR will lead the delegation.", set()),
+        ("The hearing is at the U.S. International Trade Commission.", set()),
+        ("The U.S. sanctioned five entities over settler violence in the West Bank.", set()),
+        ("Welcome to this briefing on sanctions against Russia. My name is Bill Martin.", set()),
         ("Austin is scheduled to host the Ukraine Defense Contact Group on Friday.", set()),
         ("Austin will host the Ukraine Defense Contact Group on shells for Ukraine.", {"Ukraine"}),
         ("Exports to China fell 12 percent after the new export controls.", {"trade"}),
