@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from reader.core.document import Document, Match, Paragraph, TopicHit, Veto, starts_section
+from reader.core.document import (
+    Document,
+    Match,
+    Paragraph,
+    TopicHit,
+    Veto,
+    dateline_end,
+    starts_section,
+)
 from reader.core.text import (
     KEY_CACHE,
     WORD_RE,
@@ -351,7 +359,7 @@ class KeywordClassifier:
         keys, ends = words.keys, words.ends
         free: dict[str, int] = {}
         found: dict[str, list[tuple[_Entry, int, int]]] = {}
-        for candidate in self._candidate.finditer(lower):
+        for candidate in self._candidate.finditer(lower, dateline_end(text)):
             start = candidate.start()
             i = words.at(start)
             if i < 0:
@@ -387,7 +395,10 @@ class KeywordClassifier:
         keys = [key for key, _, _ in words]
         free: dict[str, int] = {}
         found: dict[str, list[tuple[_Entry, int, int]]] = {}
+        skip = dateline_end(text)  # where the story was filed is not what it is about
         for i, key in enumerate(keys):
+            if words[i][1] < skip:
+                continue
             for entry in self._index.get(key, ()):
                 size = len(entry.keys)
                 if free.get(entry.topic_id, 0) > i:

@@ -45,8 +45,9 @@ INDEX_EVERY = 50
 #: 2: context terms; 3: names; 4: a story's opening; 5: datelines; 6: greetings; 7: a
 #: paragraph between two on a topic; 8: a story's gap of two, hand-overs; 9: no greeting in
 #: a gap; 10–13: a round-up's next item, a show's framing, lists, and topics read on newscasts;
-#: 14: who speaks is no name of the story; 15: a story's name runs through three paragraphs.
-CLASSIFIER_VERSION = 15
+#: 14: who speaks is no name of the story; 15: a story's name runs through three paragraphs;
+#: 16: a dateline's words are not the story's.
+CLASSIFIER_VERSION = 16
 
 SortKey = Literal["published", "title", "source", "added"]
 Outcome = Literal["added", "updated", "duplicate"]

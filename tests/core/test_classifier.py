@@ -1316,6 +1316,24 @@ def test_a_dateline_starts_a_new_story():
     assert [[h.topic_id for h in p] for p in _read([STRAIT], texts)][2] == ["Taiwan"]
 
 
+def test_the_words_of_a_dateline_are_where_a_story_was_filed_not_what_it_is_about(classifier):
+    def topics(text):
+        return {h.topic_id for h in classifier.classify_text(text)}
+
+    assert (
+        topics("TAIPEI, Taiwan (AP) — China and the U.S. agreed to talk about laundering.")
+        == set()
+    )
+    assert topics("KYIV, UKRAINE — Farmers sold apples at the market on Sunday.") == set()
+    assert topics("taipei — The city's marathon drew 28,000 runners.") == set()
+    # the same words in the story count, and the dateline's text stays as it is
+    text = "TAIPEI, Taiwan (AP) — Taiwan reported 20 Chinese warplanes near the island."
+    (hit,) = classifier.classify_text(text)
+    assert hit.topic_id == "Taiwan"
+    assert all(m.start >= text.index("—") for m in hit.matches)
+    assert classifier.classify_text(text) == classifier._scan(text)
+
+
 def test_the_story_a_section_opens_with_ends_at_a_paragraph_on_something_else():
     steel = Topic("trade", "trade", "#e69f00", terms=("tariffs",))
     texts = [*LEDE[:6], "Tariffs on steel rose.", LEDE[-1]]  # 2 of 8: no share of it
