@@ -762,6 +762,7 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("The hearing is at the U.S. International Trade Commission.", set()),
         ("The U.S. sanctioned five entities over settler violence in the West Bank.", set()),
         ("Welcome to this briefing on sanctions against Russia. My name is Bill Martin.", set()),
+        ("Her novels were scrubbed from the internet and censored on Weibo.", {"human rights"}),
         ("Austin is scheduled to host the Ukraine Defense Contact Group on Friday.", set()),
         ("Austin will host the Ukraine Defense Contact Group on shells for Ukraine.", {"Ukraine"}),
         ("Exports to China fell 12 percent after the new export controls.", {"trade"}),
