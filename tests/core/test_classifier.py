@@ -485,7 +485,9 @@ def test_a_story_is_carried_three_paragraphs_past_the_last_that_names_it():
             "China remains the worst jailer of journalists, a press watchdog said.",
             {"human rights"},
         ),
-        ("Two cartel leaders were extradited to the United States on Thursday.", set()),
+        # extradition is the law's action against the supply network (LABELLING §4), named
+        # cartel or not; a federal list's "Extradited over 50 cartel members" is fentanyl
+        ("Two cartel leaders were extradited to the United States on Thursday.", {"fentanyl"}),
         (
             "Sinaloa cartel leaders were extradited to the United States on Thursday.",
             {"fentanyl"},
