@@ -151,8 +151,8 @@ EvidenceKind = Literal["term", "weak", "companion", "exclusion"]
 _KIND_NAMES: tuple[EvidenceKind, ...] = ("term", "weak", "companion", "exclusion")
 #: What became of a phrase found in a paragraph: it counted; it was a weak term already
 #: counted once; it is an exclusion that vetoed what it covers; a guard's word stopped it;
-#: a companion's requirement was missing.
-Outcome = Literal["counted", "repeated", "excluded", "guarded", "unmet"]
+#: a companion's requirement was missing; it stands in the paragraph's dateline.
+Outcome = Literal["counted", "repeated", "excluded", "guarded", "unmet", "dateline"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,13 +338,19 @@ class KeywordClassifier:
 
         The same search and weighing as :meth:`classify_text` (it is the same code), with a
         record of what the hits leave out: exclusions, guards that stopped a term, companions
-        whose requirement was missing, and weak terms of topics that did not add up.
+        whose requirement was missing, weak terms of topics that did not add up, and a
+        topic's words in the paragraph's dateline ("TAIPEI, Taiwan (AP) —"), which never count.
         """
         found = self._find(text)
-        if not found:
-            return ()
         notes: list[Evidence] = []
-        self._hits(text, found, notes)
+        if found:
+            self._hits(text, found, notes)
+        skip = dateline_end(text)
+        if skip:
+            for entries in self._scan_found(text[:skip]).values():
+                for entry, start, end in entries:
+                    if entry.kind != _EXCLUSION:
+                        notes.append(_note(entry, start, end, text, "dateline"))
         return tuple(notes)
 
     def _find(self, text: str) -> dict[str, list[tuple[_Entry, int, int]]]:

@@ -120,6 +120,8 @@ def _why(evidence: Evidence, matched: bool) -> str:
     """The reason, as the hover says it after "counted for TOPIC:" or "did not count …:"."""
     if evidence.outcome == "excluded":
         return "an exclusion"
+    if evidence.outcome == "dateline":
+        return "it is in the dateline, which says where the story was filed"
     if evidence.outcome == "guarded":
         return f"a guard: it does not count beside {evidence.beside!r}"
     if evidence.outcome == "unmet":

@@ -82,3 +82,15 @@ def test_todays_hover_lists_vetoed_words_too(topics, sample_document, classifier
     # What the window shows today stays true: the new explanation adds the reasons.
     state = ReadingState(topics=topics).with_document(sample_document)
     assert isinstance(state.explain(0), str)
+
+
+def test_a_datelines_words_are_said_not_to_count(topics):
+    text = "TAIPEI, Taiwan (AP) — China and the U.S. agreed to hold talks on tariffs."
+    shown = format_explanation(explain_text(text, topics)).splitlines()
+    assert shown[0] == "trade: 'tariffs' (a term)"
+    assert (
+        "'Taiwan' did not count for Taiwan: it is in the dateline, which says where the story "
+        "was filed"
+    ) in shown
+    (taiwan,) = [e for e in explain_text(text, topics) if e.topic_id == "Taiwan"]
+    assert not taiwan.matched
