@@ -789,6 +789,7 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Paraguay is one of the last countries to recognize Taipei.", {"Taiwan"}),
         ("Beijing called Lai a separatist.", {"Taiwan"}),
         ("A Taiwan-based hacker group was blamed for the breach.", set()),
+        ("A family mourns a son who died after taking a counterfeit Percocet.", {"fentanyl"}),
         ("Canada dropped its digital services tax to restart talks.", {"trade"}),
         ("The dispute panel ruled Canada's dairy quotas broke the agreement.", {"trade"}),
         ("Mexico extradited 29 cartel figures to the United States.", {"fentanyl"}),
