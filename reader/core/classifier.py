@@ -1255,4 +1255,6 @@ def candidate_prefix(phrase: str) -> str:
             if not _PLAIN_WORD.match(word) or len(first) >= MAX_PREFIX:
                 break
             first += _SEPARATOR + search_prefix(word)
+            if "." in phrase_keys(word)[0]:
+                break  # "US" may be written "U.S.", whose dots no gap after it passes
     return first[:MAX_PREFIX]

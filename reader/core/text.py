@@ -141,8 +141,9 @@ def search_prefix(word: str) -> str:
             break
         common += 1
     prefix = lower[: max(1, min(common, len(lower)))]
-    # A stem's final "e" is dropped by some inflections: "trade" -> "trading".
-    return prefix[:-1] if len(prefix) > 3 and prefix.endswith("e") else prefix
+    # A stem's final "e" is dropped by some inflections: "trade" -> "trading"; its final "i"
+    # is a "y" in others: "policies" and "policy" share "polic", not "polici".
+    return prefix[:-1] if len(prefix) > 3 and prefix.endswith(("e", "i")) else prefix
 
 
 @lru_cache(maxsize=1)

@@ -216,6 +216,38 @@ def test_a_phrase_on_the_us_is_looked_for_where_us_is_written_not_at_every_u():
     assert starts == {"us."}  # the pronoun, which the full scan then turns down
 
 
+def test_the_quick_path_equals_the_full_scan_on_every_labelled_paragraph(classifier):
+    import json
+    from pathlib import Path
+
+    news = Path(__file__).resolve().parent.parent / "data" / "news"
+    texts = [
+        json.loads(line)["text"]
+        for path in sorted(news.glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    assert len(texts) > 2000
+    for quick in (classifier, classifier._continuing):
+        differ = [t for t in texts if quick.classify_text(t) != quick._scan(t)]
+        assert differ == []
+
+
+@pytest.mark.parametrize(
+    ("terms", "text"),
+    [
+        # a word in -ies and its singular in -y share "polic", not "polici"
+        (("non-market policies",), "Beijing's non-market policy distorts prices."),
+        (("economies",), "The economy grew."),
+        (("performing the duties",), "She is performing the duty of an ambassador."),
+        # "US" inside a phrase is written "U.S." too, whose dots no gap passes
+        (("against US tariffs",), "Protests against U.S. tariffs grew."),
+    ],
+)
+def test_the_quick_path_finds_every_inflection_the_full_scan_finds(terms, text):
+    quick = KeywordClassifier([Topic("x", "x", "#000000", terms=terms)])
+    assert quick.classify_text(text) == quick._scan(text) != ()
+
+
 def test_a_long_phrase_is_looked_for_by_its_first_three_words():
     topic = Topic("x", "x", "#000000", terms=("United States-Mexico-Canada Agreement",))
     quick = KeywordClassifier([topic])
