@@ -347,7 +347,7 @@ class KeywordClassifier:
             self._hits(text, found, notes)
         skip = dateline_end(text)
         if skip:
-            for entries in self._scan_found(text[:skip]).values():
+            for entries in self._scan_found(text[:skip], 0).values():
                 for entry, start, end in entries:
                     if entry.kind != _EXCLUSION:
                         notes.append(_note(entry, start, end, text, "dateline"))
@@ -395,13 +395,19 @@ class KeywordClassifier:
         found = self._scan_found(text)
         return self._hits(text, found) if found else ()
 
-    def _scan_found(self, text: str) -> dict[str, list[tuple[_Entry, int, int]]]:
-        """What :meth:`_find` finds, by tokenising all of ``text``."""
+    def _scan_found(
+        self, text: str, skip: int | None = None
+    ) -> dict[str, list[tuple[_Entry, int, int]]]:
+        """What :meth:`_find` finds, by tokenising all of ``text``.
+
+        Words before ``skip`` are passed over: by default the paragraph's dateline.
+        """
         words = tokens(text)
         keys = [key for key, _, _ in words]
         free: dict[str, int] = {}
         found: dict[str, list[tuple[_Entry, int, int]]] = {}
-        skip = dateline_end(text)  # where the story was filed is not what it is about
+        if skip is None:
+            skip = dateline_end(text)  # where the story was filed is not what it is about
         for i, key in enumerate(keys):
             if words[i][1] < skip:
                 continue

@@ -50,12 +50,9 @@ _MIXED_PLACE = rf"[{_UPPER}][\w.'’-]+(?:[ /][{_UPPER}][\w.'’-]+){{0,3}}"
 _REGION = r"(?:,[ ][\w.'’]+(?:[ ][\w.'’]+){0,3})?"
 _AGENCY = r"\([A-Za-z][\w .&/-]{0,30}\)"
 _DASH = r"(?:[ ]?[—–]{1,2}|[ ]?--|[ ]-|\.-)[ ]?(?=[\"“‘'A-ZÀ-ÖØ-Þ])"
-#: VOA's pages write the place in lower case: "hong kong — A Chinese American writer…".
-_LOWER_PLACE = r"[a-zà-öø-ÿ][a-zà-öø-ÿ.'’-]+(?:[ ][a-zà-öø-ÿ][a-zà-öø-ÿ.'’-]+){0,3}"
 _DATELINE = re.compile(
     rf"(?P<place>{_PLACE})(?P<region>{_REGION})[ ]?(?P<agency>{_AGENCY})?{_DASH}"
     rf"|{_MIXED_PLACE}{_REGION}[ ]?{_AGENCY}{_DASH}"
-    rf"|(?P<lower>{_LOWER_PLACE})[ ][—–][ ](?=[\"“‘'A-ZÀ-ÖØ-Þ])"
 )
 #: A dateline is found in this many characters at the start of a paragraph.
 DATELINE_SPAN = 120
@@ -83,71 +80,32 @@ _NOT_PLACES = frozenset(
 )
 
 
-#: Lower-case words before a dash that open a sentence, not name a place.
-_NOT_LOWER_PLACES = frozenset(
-    [
-        "and",
-        "but",
-        "or",
-        "so",
-        "well",
-        "yes",
-        "no",
-        "now",
-        "then",
-        "still",
-        "also",
-        "yet",
-        "however",
-        "meanwhile",
-        "today",
-        "here",
-        "there",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "he",
-        "she",
-        "they",
-        "we",
-        "you",
-        "i",
-        "one",
-        "first",
-        "second",
-        "finally",
-        "again",
-    ]
-)
-
-
 def opens_with_dateline(text: str) -> bool:
     """Whether ``text`` starts with a news dateline (see :data:`_DATELINE`)."""
-    return dateline_end(text) > 0
+    found = _DATELINE.match(text[:DATELINE_SPAN])
+    if found is None:
+        return False
+    place = found.group("place")
+    if place is None or found.group("agency") or found.group("region"):
+        return True  # a place before an agency, or with its region or date
+    first = place.split()[0].rstrip(".")
+    return first not in _NOT_PLACES and sum(c.isalpha() for c in place) >= 5
 
 
 def dateline_end(text: str) -> int:
-    """Where the dateline that ``text`` opens with ends (its dash included); 0 if none.
+    """Where the dateline ``text`` opens with ends, dash included; 0 if none names a region.
 
-    The dateline says where a story was filed, not what it is about: "TAIPEI, Taiwan (AP) —"
-    opens stories on China's economy as often as on Taiwan.
+    Only a dateline with its region or agency ("TAIPEI, Taiwan (AP) —", "KYIV, UKRAINE —")
+    counts here. Its words say where a story was filed, not what it is about: it opens
+    stories on China's economy as often as on Taiwan. A place alone before a dash
+    ("TAIPEI —") is left to count, since a kicker looks the same ("FENTANYL — Seizures rose").
     """
     found = _DATELINE.match(text[:DATELINE_SPAN])
     if found is None:
         return 0
-    lower = found.group("lower")
-    if lower is not None:
-        first = lower.split()[0]
-        return 0 if first in _NOT_LOWER_PLACES or len(lower) < 4 else found.end()
-    place = found.group("place")
-    if place is None or found.group("agency") or found.group("region"):
-        return found.end()  # a place before an agency, or with its region or date
-    first = place.split()[0].rstrip(".")
-    if first in _NOT_PLACES or sum(c.isalpha() for c in place) < 5:
-        return 0
-    return found.end()
+    # the second form ("Beijing, Aug 16 (EFE).-") always has its agency
+    named = found.group("place") is None or found.group("agency") or found.group("region")
+    return found.end() if named else 0
 
 
 def starts_section(role: str, text: str) -> bool:

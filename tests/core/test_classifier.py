@@ -1390,7 +1390,12 @@ def test_the_words_of_a_dateline_are_where_a_story_was_filed_not_what_it_is_abou
         == set()
     )
     assert topics("KYIV, UKRAINE — Farmers sold apples at the market on Sunday.") == set()
-    assert topics("taipei — The city's marathon drew 28,000 runners.") == set()
+    # a place alone before a dash may be a kicker, whose word counts
+    assert topics("FENTANYL — Seizures of the drug rose again.") == {"fentanyl"}
+    # lower-case words before a dash are prose, not a dateline that starts a new story
+    texts = ["China sent warships around Taiwan on Monday.", "Of course — the drills went on."]
+    texts.append("of course — The drills were the largest since August.")
+    assert [{h.topic_id for h in p} for p in _read_with(classifier, texts)][2] == {"Taiwan"}
     # the same words in the story count, and the dateline's text stays as it is
     text = "TAIPEI, Taiwan (AP) — Taiwan reported 20 Chinese warplanes near the island."
     (hit,) = classifier.classify_text(text)
