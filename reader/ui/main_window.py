@@ -445,6 +445,7 @@ class MainWindow(QMainWindow):
             event.ignore()  # the reader went back to unsaved topic changes
             return
         if self.parts is not None:
+            self.parts.topic_commands.remember_open_places()
             for name in TOPIC_DIALOGS:
                 geometry = self.parts.topic_commands.geometries.get(name)
                 self._settings.save_dialog_geometry(name, geometry)

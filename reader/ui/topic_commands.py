@@ -122,6 +122,12 @@ class TopicCommands:
         if self.fix_dialog is not None:
             self.geometries[self.fix_dialog.objectName()] = self.fix_dialog.saveGeometry()
 
+    def remember_open_places(self) -> None:
+        """Keep where the open dialogs are, as the window closes with them still open."""
+        for dialog in (self.dialog, self.fix_dialog):
+            if dialog is not None and dialog.isVisible():
+                self.geometries[dialog.objectName()] = dialog.saveGeometry()
+
     def _show_passage(self, article_id: int, index: int) -> None:
         """A paragraph of the editor's diff, shown where it is: this article or another."""
         state = self._controller.state

@@ -148,3 +148,18 @@ def test_not_about_opens_where_it_was_left_after_a_restart(
     again = _open_not_about(qtbot, second, monkeypatch)
     assert again.geometry() == left
     again.reject()
+
+
+def test_not_about_left_open_at_quit_opens_there_after_a_restart(
+    qtbot, make_window, settings_store, monkeypatch
+):
+    first = make_window()
+    dialog = _open_not_about(qtbot, first, monkeypatch)
+    dialog.move(QPoint(71, 39))
+    dialog.resize(650, 430)
+    left = QRect(dialog.geometry())
+    first.close()  # the reader quits with the dialog still open
+    second = make_window(store=settings_store)
+    again = _open_not_about(qtbot, second, monkeypatch)
+    assert again.geometry() == left
+    again.reject()
