@@ -184,6 +184,8 @@ WORDS = [
         "day",
     ],
     *["Taipei", "trading-partner", "self-ruled", "island", "Eastern", "Theater", "Command"],
+    # words in -ies beside their singular in -y, and "US" inside a phrase
+    *["policies", "policy", "entities", "entity", "economies", "economy", "non-market", "US"],
 ]
 
 
