@@ -824,6 +824,12 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Beijing called Lai a separatist.", {"Taiwan"}),
         ("A Taiwan-based hacker group was blamed for the breach.", set()),
         ("A family mourns a son who died after taking a counterfeit Percocet.", {"fentanyl"}),
+        (
+            "Ukrainian prisoners of war described beatings in Russian captivity.",
+            {"human rights", "Ukraine"},
+        ),
+        ("The prisoner exchange freed 90 captives on each side.", set()),
+        ("Christians in the province face attacks and forced conversions.", {"human rights"}),
         ("Canada dropped its digital services tax to restart talks.", {"trade"}),
         ("The dispute panel ruled Canada's dairy quotas broke the agreement.", {"trade"}),
         ("Mexico extradited 29 cartel figures to the United States.", {"fentanyl"}),
