@@ -830,6 +830,8 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ),
         ("The prisoner exchange freed 90 captives on each side.", set()),
         ("Christians in the province face attacks and forced conversions.", {"human rights"}),
+        ("Thousands were arrested in the crackdown after the vote.", {"human rights"}),
+        ("Police launched a crackdown on shoplifting and arrested 40.", set()),
         ("Canada dropped its digital services tax to restart talks.", {"trade"}),
         ("The dispute panel ruled Canada's dairy quotas broke the agreement.", {"trade"}),
         ("Mexico extradited 29 cartel figures to the United States.", {"fentanyl"}),
