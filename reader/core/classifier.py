@@ -205,10 +205,9 @@ class _Rule:
     Compared by identity, so a paragraph can remember its answer for each rule cheaply.
     """
 
-    phrases: tuple[tuple[str, ...], ...]
     texts: tuple[str, ...]
-    #: Each phrase's position in the rule, by its first key: a paragraph is then asked only
-    #: about the phrases whose first word it has, not about every phrase of a long list.
+    #: Each phrase's keys and position in the rule, by its first key: a paragraph is then
+    #: asked only about the phrases whose first word it has, not about every one of a list.
     by_first: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = field(default_factory=dict)
 
 
@@ -1056,9 +1055,7 @@ def _rule(pairs: Iterable[tuple[tuple[str, ...], str]]) -> _Rule:
     for n, (keys, _) in enumerate(kept):
         by_first.setdefault(keys[0], []).append((n, keys))
     return _Rule(
-        tuple(k for k, _ in kept),
-        tuple(t for _, t in kept),
-        {first: tuple(found) for first, found in by_first.items()},
+        tuple(t for _, t in kept), {first: tuple(found) for first, found in by_first.items()}
     )
 
 

@@ -80,14 +80,19 @@ _NOT_PLACES = frozenset(
 )
 
 
+def _names_region(found: re.Match[str]) -> bool:
+    """Whether a dateline names its region or agency ("Beijing, Aug 16 (EFE).-" always does)."""
+    return found.group("place") is None or bool(found.group("agency") or found.group("region"))
+
+
 def opens_with_dateline(text: str) -> bool:
     """Whether ``text`` starts with a news dateline (see :data:`_DATELINE`)."""
     found = _DATELINE.match(text[:DATELINE_SPAN])
     if found is None:
         return False
-    place = found.group("place")
-    if place is None or found.group("agency") or found.group("region"):
+    if _names_region(found):
         return True  # a place before an agency, or with its region or date
+    place = found.group("place")
     first = place.split()[0].rstrip(".")
     return first not in _NOT_PLACES and sum(c.isalpha() for c in place) >= 5
 
@@ -101,11 +106,7 @@ def dateline_end(text: str) -> int:
     ("TAIPEI —") is left to count, since a kicker looks the same ("FENTANYL — Seizures rose").
     """
     found = _DATELINE.match(text[:DATELINE_SPAN])
-    if found is None:
-        return 0
-    # the second form ("Beijing, Aug 16 (EFE).-") always has its agency
-    named = found.group("place") is None or found.group("agency") or found.group("region")
-    return found.end() if named else 0
+    return found.end() if found is not None and _names_region(found) else 0
 
 
 def starts_section(role: str, text: str) -> bool:

@@ -53,9 +53,8 @@ class Row:
     def role(self) -> Role:
         """The row's part of its article: its own ``"role"`` when it names one, else found."""
         given = self.fields.get("role")
-        if isinstance(given, str) and given.strip().lower() in ROLES:
-            return next(r for r in ROLES if r == given.strip().lower())
-        return line_role(self.text)
+        role = given.strip().lower() if isinstance(given, str) else ""
+        return role if role in ROLES else line_role(self.text)
 
 
 def is_rows_file(name: str) -> bool:

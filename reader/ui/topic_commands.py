@@ -79,7 +79,7 @@ class TopicCommands:
         editor = TopicEditor(draft, self.path, self._controller, self._library, self._saved)
         self.dialog = TopicEditorDialog(editor, self._window)
         self.dialog.passage_chosen.connect(self._show_passage)
-        self.dialog.finished.connect(self._remember_place)
+        self.dialog.finished.connect(lambda _result, d=self.dialog: self._remember(d))
         editor.setParent(self.dialog)
         self._place(self.dialog)
         self.dialog.show()
@@ -114,19 +114,14 @@ class TopicCommands:
         dialog.resize(width, height)
         dialog.move(x, y)
 
-    def _remember_place(self) -> None:
-        if self.dialog is not None:
-            self.geometries[self.dialog.objectName()] = self.dialog.saveGeometry()
-
-    def _remember_fix_place(self) -> None:
-        if self.fix_dialog is not None:
-            self.geometries[self.fix_dialog.objectName()] = self.fix_dialog.saveGeometry()
+    def _remember(self, dialog: QWidget) -> None:
+        self.geometries[dialog.objectName()] = dialog.saveGeometry()
 
     def remember_open_places(self) -> None:
         """Keep where the open dialogs are, as the window closes with them still open."""
         for dialog in (self.dialog, self.fix_dialog):
             if dialog is not None and dialog.isVisible():
-                self.geometries[dialog.objectName()] = dialog.saveGeometry()
+                self._remember(dialog)
 
     def _show_passage(self, article_id: int, index: int) -> None:
         """A paragraph of the editor's diff, shown where it is: this article or another."""
@@ -193,7 +188,7 @@ class TopicCommands:
         self.fix_dialog.edit_requested.connect(
             lambda fixed: self.take(fixed, f"Proposed: {fixed.label} changed; Save to keep it.")
         )
-        self.fix_dialog.finished.connect(self._remember_fix_place)
+        self.fix_dialog.finished.connect(lambda _result, d=self.fix_dialog: self._remember(d))
         self._place(self.fix_dialog)
         self.fix_dialog.show()
 
