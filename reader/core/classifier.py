@@ -270,11 +270,17 @@ class KeywordClassifier:
                 for phrase in phrases:
                     if self._add(phrase, topic.id, kind, phrase):
                         prefixes.add(candidate_prefix(phrase))
+            # A term in several companion rules counts beside what any of them requires.
+            companions: dict[tuple[str, ...], tuple[str, list[tuple[tuple[str, ...], str]]]] = {}
             for rule in topic.companions:
-                requires = _rule((phrase_keys(r), r) for r in rule.requires)
+                pairs = [(phrase_keys(r), r) for r in rule.requires]
                 for phrase in rule.terms:
-                    if self._add(phrase, topic.id, _COMPANION, phrase, requires):
-                        prefixes.add(candidate_prefix(phrase))
+                    keys = phrase_keys(phrase)
+                    if keys:
+                        companions.setdefault(keys, (phrase, []))[1].extend(pairs)
+            for phrase, pairs in companions.values():
+                if self._add(phrase, topic.id, _COMPANION, phrase, _rule(pairs)):
+                    prefixes.add(candidate_prefix(phrase))
             for guard in topic.guards:
                 unless = [(k, w) for k, w in ((phrase_keys(w), w) for w in guard.unless) if k]
                 for phrase in guard.terms:

@@ -100,6 +100,25 @@ def test_companion_rule_names_the_word_that_allowed_it(classifier):
     assert [m.term for m in hit.matches] == ["Russia (with: offensive)"]
 
 
+def test_a_term_in_two_companion_rules_counts_beside_either_requirement():
+    topic = Topic(
+        "faith",
+        "faith",
+        "#000000",
+        companions=(
+            CompanionRule(("bishop",), ("jailed",)),
+            CompanionRule(("bishops", "clergy"), ("expelled",)),
+        ),
+    )
+    classifier = KeywordClassifier([topic])
+    assert topics_of(classifier, "The bishop was jailed.") == {"faith"}
+    assert topics_of(classifier, "The bishop was expelled.") == {"faith"}
+    assert topics_of(classifier, "The clergy were expelled.") == {"faith"}
+    assert topics_of(classifier, "The bishop blessed the ward.") == set()
+    (hit,) = classifier.classify_text("The bishop was expelled.")
+    assert [m.term for m in hit.matches] == ["bishop (with: expelled)"]
+
+
 def test_vetoed_words_are_reported(classifier):
     text = "Tariffs rose, and the drug trade kept growing."
     (hit,) = classifier.classify_text(text)
