@@ -863,6 +863,40 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Austin is scheduled to host the Ukraine Defense Contact Group on Friday.", set()),
         ("Austin will host the Ukraine Defense Contact Group on shells for Ukraine.", {"Ukraine"}),
         ("Exports to China fell 12 percent after the new export controls.", {"trade"}),
+        # what is done to people, told without the words "human rights"
+        ("The former lawmaker was placed under house arrest after the coup.", {"human rights"}),
+        (
+            "He was detained on trumped-up charges of picking quarrels and provoking trouble.",
+            {"human rights"},
+        ),
+        ("He got seven years in a penal colony for criticizing the war online.", {"human rights"}),
+        ("Prosecutors charged the student under the royal insult law.", {"human rights"}),
+        ("The bishop was stripped of his citizenship and expelled.", {"human rights"}),
+        ("Russia banned the Jehovah's Witnesses as extremist.", {"human rights"}),
+        ("Journalists and activists were targeted with Pegasus spyware.", {"human rights"}),
+        (
+            "Authorities closed the last independent radio station and arrested its director.",
+            {"human rights"},
+        ),
+        (
+            "Dozens of Christians were arrested when police raided an underground church.",
+            {"human rights"},
+        ),
+        ("The group was designated an undesirable organization.", {"human rights"}),
+        ("Their sons were abducted by men in plain clothes.", {"human rights"}),
+        ("Shrinking civic space leaves few groups able to document abuses.", {"human rights"}),
+        ("She got nine years on extremism charges for a donation.", {"human rights"}),
+        (
+            "Workers trafficked into scam compounds were beaten if they missed quotas.",
+            {"human rights"},
+        ),
+        ("Soldiers used sexual violence against detainees.", {"human rights"}),
+        ("Vietnam jailed a Facebook user for 'propaganda against the state'.", {"human rights"}),
+        ("The activist investor took a 5% stake in the retailer.", set()),
+        ("The bishop blessed the new hospital wing.", set()),
+        ("Protestants and Catholics met for a joint service.", set()),
+        ("Chips steer weapons of war and, someday, your car.", set()),
+        ("The Dutch tightened licensing for ASML's lithography machines to China.", {"trade"}),
     ],
 )
 def test_words_of_each_subject_count(classifier, text, expected):
