@@ -1491,3 +1491,14 @@ def test_the_story_a_section_opens_with_ends_at_a_paragraph_on_something_else():
     assert [[h.topic_id for h in p] for p in hits][-2:] == [["trade"], []]
     texts = [*LEDE[:6], "Officials said little.", LEDE[-1]]
     assert [h.topic_id for h in _read([TRIAL, steel], texts)[-1]] == ["human rights"]
+
+
+def test_a_word_that_shares_a_stem_does_not_carry_a_story_on(classifier):
+    texts = [
+        "The activist was sentenced to ten years under the national security law.",
+        "Temperatures in the city were extremely high all week, and the markets stayed quiet.",
+    ]
+    made = tuple(Paragraph(n, "body", t) for n, t in enumerate(texts))
+    hits = classifier.classify_document(Document(made))
+    assert [h.topic_id for h in hits[0]] == ["human rights"]
+    assert hits[1] == ()
