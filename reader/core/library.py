@@ -47,6 +47,7 @@ INDEX_EVERY = 50
 #: a gap; 10–13: a round-up's next item, a show's framing, lists, and topics read on newscasts;
 #: 14: who speaks is no name of the story; 15: a story's name runs through three paragraphs;
 #: 16: a dateline's words are not the story's; 17: the quick scan finds "policy" for "policies".
+#: 18: a word in two companion rules counts beside what either requires.
 CLASSIFIER_VERSION = 18
 
 SortKey = Literal["published", "title", "source", "added"]
