@@ -910,6 +910,30 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Protestants and Catholics met for a joint service.", set()),
         ("Chips steer weapons of war and, someday, your car.", set()),
         ("The Dutch tightened licensing for ASML's lithography machines to China.", {"trade"}),
+        # flows that a rule prohibits or that doubled; deals on minerals; goods held at customs
+        ("U.S. exports of liquefied natural gas to Europe doubled last year.", {"trade"}),
+        ("The agreement removes barriers to U.S. agricultural exports.", {"trade"}),
+        ("The United States and Japan signed a critical minerals agreement.", {"trade"}),
+        ("The order bars imports of seafood caught by the vessels.", {"trade"}),
+        ("The bill would revoke China's permanent normal trade relations status.", {"trade"}),
+        ("Goods shipped through Vietnam to evade duties will face penalties.", {"trade"}),
+        ("Police arrested 12 protesters who blocked the highway, a spokesman said.", set()),
+        # protesters arrested by the thousand, rounded up or taken away
+        (
+            "Authorities arrested thousands of protesters after the disputed election.",
+            {"human rights"},
+        ),
+        ("Security forces rounded up protesters in the capital overnight.", {"human rights"}),
+        (
+            "Several protesters were abducted from their homes by men in plain clothes.",
+            {"human rights"},
+        ),
+        # tariffs over the flow of drugs
+        (
+            "Trump said the tariffs would stay until Mexico stops the flow of drugs.",
+            {"trade", "fentanyl"},
+        ),
+        ("Tariffs on steel will stay until China stops the flow of cheap metal.", {"trade"}),
     ],
 )
 def test_words_of_each_subject_count(classifier, text, expected):
