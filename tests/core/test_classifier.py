@@ -934,6 +934,19 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
             {"trade", "fentanyl"},
         ),
         ("Tariffs on steel will stay until China stops the flow of cheap metal.", {"trade"}),
+        # a share price, a football qualifier, arms for Taipei, critics made stateless
+        ("Shares of TSMC traded 2 percent higher in Taipei.", set()),
+        ("Ukraine beat England 2-1 in the qualifier.", set()),
+        (
+            "The State Department approved a $2 billion sale of missile systems to Taipei.",
+            {"Taiwan"},
+        ),
+        ("Nicaragua stripped 94 critics of their citizenship.", {"human rights"}),
+        ("Voters must show proof of their citizenship under the new law.", set()),
+        (
+            "Mexican authorities arrested a son of El Chapo wanted in the United States.",
+            {"fentanyl"},
+        ),
     ],
 )
 def test_words_of_each_subject_count(classifier, text, expected):
