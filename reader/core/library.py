@@ -48,7 +48,9 @@ INDEX_EVERY = 50
 #: 14: who speaks is no name of the story; 15: a story's name runs through three paragraphs;
 #: 16: a dateline's words are not the story's; 17: the quick scan finds "policy" for "policies".
 #: 18: a word in two companion rules counts beside what either requires.
-CLASSIFIER_VERSION = 18
+#: 19: "criticized" and "critical" are no longer "critics"; every spelling of a companion's
+#: term is looked for.
+CLASSIFIER_VERSION = 19
 
 SortKey = Literal["published", "title", "source", "added"]
 Outcome = Literal["added", "updated", "duplicate"]

@@ -44,7 +44,8 @@ def word_spans(text: str) -> Iterator[tuple[int, int]]:
 #: Words the Snowball stemmer gives the stem of a different word: "important" is not
 #: "imports", an "executive" was not "executed", "camping" is not a camp, "passports" are
 #: not "passportization", a "mobile" phone is not a mobilization, "minor injuries" are not
-#: minorities, "corresponding" is not a correspondent. Each keeps a key of its own, the
+#: minorities, "corresponding" is not a correspondent; a government that "criticized" a move
+#: is not its "critics", nor is a "critical" mineral. Each keeps a key of its own, the
 #: prefix named here.
 _OWN_STEMS = (
     "importan",
@@ -60,7 +61,13 @@ _OWN_STEMS = (
     "mobile",
     "mobility",
     "minorit",
+    "criticiz",
+    "critical",
 )
+
+#: Spellings of one word that the stemmer keeps apart: "criticised" and "criticism" are
+#: "criticized", in one key with it.
+_SAME_STEM = {"criticis": "criticiz"}
 
 
 def _normalise(word: str) -> str:
@@ -70,6 +77,9 @@ def _normalise(word: str) -> str:
     if "." in lower:
         return lower if lower.endswith(".") else lower + "."
     lower = _POSSESSIVE.sub("", lower)
+    for spelling, own in _SAME_STEM.items():
+        if lower.startswith(spelling):
+            return own
     for own in _OWN_STEMS:
         if lower.startswith(own):
             return own

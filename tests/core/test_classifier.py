@@ -119,6 +119,32 @@ def test_a_term_in_two_companion_rules_counts_beside_either_requirement():
     assert [m.term for m in hit.matches] == ["bishop (with: expelled)"]
 
 
+def test_each_spelling_of_a_companion_term_is_found():
+    # "criticising" and "criticizing" are one key: the rule keeps one of the two phrases,
+    # and the quick scan must still look for the other spelling.
+    topic = Topic(
+        "speech",
+        "speech",
+        "#000000",
+        companions=(
+            CompanionRule(
+                ("criticizing the government", "criticising the government"), ("jailed",)
+            ),
+        ),
+    )
+    classifier = KeywordClassifier([topic])
+    assert topics_of(classifier, "He was jailed for criticising the government.") == {"speech"}
+    assert topics_of(classifier, "He was jailed for criticizing the government.") == {"speech"}
+
+
+def test_a_government_that_criticized_a_move_is_not_its_critics():
+    topic = Topic("critics", "critics", "#000000", terms=("government critics",))
+    classifier = KeywordClassifier([topic])
+    assert topics_of(classifier, "Government critics were jailed.") == {"critics"}
+    assert topics_of(classifier, "The Chinese government criticized the move.") == set()
+    assert topics_of(classifier, "The government criticised the plan.") == set()
+
+
 def test_vetoed_words_are_reported(classifier):
     text = "Tariffs rose, and the drug trade kept growing."
     (hit,) = classifier.classify_text(text)

@@ -83,8 +83,25 @@ def test_word_spans_are_those_of_nltks_regexp_tokenizer(text):
         ("correspondence", "correspondents"),
         ("corresponding", "correspondent"),
         ("corresponds", "correspondents"),
+        ("criticized", "critics"),
+        ("criticism", "critic"),
+        ("critical", "critics"),
     ],
 )
 def test_words_the_stemmer_would_confuse_keep_keys_of_their_own(word, other):
     assert normalise(word) != normalise(other)
     assert normalise(word.capitalize()) == normalise(word)
+
+
+@pytest.mark.parametrize(
+    ("word", "other"),
+    [
+        ("criticised", "criticized"),
+        ("criticising", "criticizing"),
+        ("criticism", "criticized"),
+        ("critics", "critic"),
+        ("critically", "critical"),
+    ],
+)
+def test_spellings_and_inflections_of_one_word_share_a_key(word, other):
+    assert normalise(word) == normalise(other)
