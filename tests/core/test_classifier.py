@@ -973,6 +973,31 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
             "Mexican authorities arrested a son of El Chapo wanted in the United States.",
             {"fentanyl"},
         ),
+        # censorship by erasure, outlawed movements, smears on NGOs, sexual minorities policed
+        (
+            "Her books and interviews are no longer accessible on the Chinese internet.",
+            {"human rights"},
+        ),
+        ("WeChat banned the use of its payment service for gambling.", set()),
+        (
+            "The party, which advocates democratic reforms, is outlawed by the government.",
+            {"human rights"},
+        ),
+        (
+            "The police summoned the organizers over the LGBTQ+ banners at the march.",
+            {"human rights"},
+        ),
+        (
+            "The government launched a smear campaign against NGOs it accuses of serving foreign "
+            "powers.",
+            {"human rights"},
+        ),
+        ("Many activists say they are too afraid to speak out.", {"human rights"}),
+        ("He was sentenced for criticising the government online.", {"human rights"}),
+        # ministers of commerce, export-control lists of goods, a congresswoman named Steel
+        ("Secretary Raimondo met China's Minister of Commerce Wang Wentao.", {"trade"}),
+        ("BIS controls cover the items that fuel Russia's war machine.", {"trade", "Ukraine"}),
+        ("Rep. Michelle Steel said the bill strengthens supply chain security.", set()),
     ],
 )
 def test_words_of_each_subject_count(classifier, text, expected):
