@@ -7,6 +7,7 @@ positive and no prediction counting 1.0, and the macro F1 their mean.
 """
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -117,6 +118,33 @@ FLOORS = {
         "Ukraine": 0.87,
         "fentanyl": 0.74,
     },
+    # global_voices, scored blind: 0.746 alone (0.751 in documents); no fentanyl rows.
+    "global_voices.jsonl": {
+        "macro": 0.76,
+        "trade": 0.50,
+        "Taiwan": 0.78,
+        "human rights": 0.80,
+        "Ukraine": 0.75,
+        "fentanyl": 1.00,
+    },
+    # official_statements_3, scored blind: 0.864 alone (0.894 in documents).
+    "official_statements_3.jsonl": {
+        "macro": 0.87,
+        "trade": 0.88,
+        "Taiwan": 0.76,
+        "human rights": 0.95,
+        "Ukraine": 0.89,
+        "fentanyl": 0.85,
+    },
+    # voa_stories_2, scored blind: 0.850 alone (0.900 in documents).
+    "voa_stories_2.jsonl": {
+        "macro": 0.86,
+        "trade": 0.88,
+        "Taiwan": 0.90,
+        "human rights": 0.70,
+        "Ukraine": 0.82,
+        "fentanyl": 1.00,
+    },
 }
 # Read in documents, as the app reads an article (a paragraph that goes on with the story of
 # the one before can carry its topic). Measured: dev 0.970 (trade 0.944, Taiwan 0.970, human
@@ -215,6 +243,30 @@ IN_DOCUMENTS = {
         "human rights": 0.83,
         "Ukraine": 0.86,
         "fentanyl": 0.83,
+    },
+    "global_voices.jsonl": {
+        "macro": 0.76,
+        "trade": 0.50,
+        "Taiwan": 0.76,
+        "human rights": 0.81,
+        "Ukraine": 0.75,
+        "fentanyl": 1.00,
+    },
+    "official_statements_3.jsonl": {
+        "macro": 0.90,
+        "trade": 0.89,
+        "Taiwan": 0.76,
+        "human rights": 0.95,
+        "Ukraine": 0.89,
+        "fentanyl": 1.00,
+    },
+    "voa_stories_2.jsonl": {
+        "macro": 0.91,
+        "trade": 0.90,
+        "Taiwan": 0.90,
+        "human rights": 0.79,
+        "Ukraine": 0.94,
+        "fentanyl": 1.00,
     },
 }
 
@@ -317,10 +369,11 @@ def test_every_row_is_labelled_with_known_topics_and_a_licence():
         for line in (NEWS / name).read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
             assert set(row["topics"]) <= set(TOPICS), row["text"][:60]
-            assert row["licence"] in {
+            licence = row["licence"]
+            assert licence in {
                 "public domain (US federal government work)",
                 "written for Topic Reader",
-            }
+            } or re.fullmatch(r"CC BY 3\.0 \(Global Voices, author [^()]+\)", licence), licence
 
 
 def test_every_labelled_set_has_its_floors():
