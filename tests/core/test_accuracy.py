@@ -181,7 +181,7 @@ IN_DOCUMENTS = {
         "macro": 0.91,
         "trade": 0.90,
         "Taiwan": 0.86,
-        "human rights": 0.95,
+        "human rights": 0.94,
         "Ukraine": 0.88,
         "fentanyl": 0.96,
     },

@@ -998,6 +998,16 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Secretary Raimondo met China's Minister of Commerce Wang Wentao.", {"trade"}),
         ("BIS controls cover the items that fuel Russia's war machine.", {"trade", "Ukraine"}),
         ("Rep. Michelle Steel said the bill strengthens supply chain security.", set()),
+        # an office's name; Taiwan as a refuge for exiles from elsewhere
+        (
+            "Activists urged Britain to close the Hong Kong Economic and Trade Office.",
+            {"human rights"},
+        ),
+        (
+            "Taiwan is a safe haven for exiled journalists from Myanmar and Cambodia.",
+            {"human rights"},
+        ),
+        ("Taiwan is a refuge for exiles, but Beijing's drills near the island go on.", {"Taiwan"}),
     ],
 )
 def test_words_of_each_subject_count(classifier, text, expected):
