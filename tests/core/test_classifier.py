@@ -998,6 +998,35 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Secretary Raimondo met China's Minister of Commerce Wang Wentao.", {"trade"}),
         ("BIS controls cover the items that fuel Russia's war machine.", {"trade", "Ukraine"}),
         ("Rep. Michelle Steel said the bill strengthens supply chain security.", set()),
+        # sites blocked, critics vanished, outlets branded, executions after closed trials
+        ("Authorities blocked access to X and Telegram ahead of the protests.", {"human rights"}),
+        ("The company restricted access to its app for users under 13.", set()),
+        (
+            "The activist went missing after criticising the president and has not been seen "
+            "since.",
+            {"human rights"},
+        ),
+        ("Dozens of students disappeared after being taken by soldiers.", {"human rights"}),
+        ("Two soldiers went missing during the exercise.", set()),
+        (
+            "Russia labelled the news outlet a foreign agent and blocked its website.",
+            {"human rights"},
+        ),
+        ("He was charged with acting as an unregistered foreign agent for China.", set()),
+        (
+            "The regime executed four men accused of collaborating with Israel after a closed "
+            "trial.",
+            {"human rights"},
+        ),
+        ("The FBI executed a search warrant at his home.", set()),
+        (
+            "Belarus's courts have convicted more than 1,500 people on political charges.",
+            {"human rights"},
+        ),
+        (
+            "The bill would jail people for up to 10 years for insulting the supreme leader.",
+            {"human rights"},
+        ),
         # an office's name; Taiwan as a refuge for exiles from elsewhere
         (
             "Activists urged Britain to close the Hong Kong Economic and Trade Office.",
