@@ -1027,6 +1027,14 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
             "The bill would jail people for up to 10 years for insulting the supreme leader.",
             {"human rights"},
         ),
+        # a hearing's greeting; Russia's fleet and its Crimean base
+        (
+            "Thank you, Chairman Smith. I appreciate the opportunity to be here today to discuss "
+            "the President's Trade Agenda.",
+            set(),
+        ),
+        ("Thank you, Chairman. The tariffs on Chinese steel have worked.", {"trade"}),
+        ("The Black Sea Fleet withdrew from Sevastopol after repeated strikes.", {"Ukraine"}),
         # an office's name; Taiwan as a refuge for exiles from elsewhere
         (
             "Activists urged Britain to close the Hong Kong Economic and Trade Office.",
