@@ -1035,6 +1035,16 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ),
         ("Thank you, Chairman. The tariffs on Chinese steel have worked.", {"trade"}),
         ("The Black Sea Fleet withdrew from Sevastopol after repeated strikes.", {"Ukraine"}),
+        # Russia beside its other wars
+        (
+            "Since the Karabakh war, Armenia has drifted away from Russia, which sent no help.",
+            set(),
+        ),
+        ("Russia's war is the largest invasion in Europe since World War II.", {"Ukraine"}),
+        (
+            "The Assistant USTR for China, Mongolia and Taiwan Affairs will lead the delegation.",
+            set(),
+        ),
         # an office's name; Taiwan as a refuge for exiles from elsewhere
         (
             "Activists urged Britain to close the Hong Kong Economic and Trade Office.",
