@@ -145,6 +145,24 @@ FLOORS = {
         "Ukraine": 0.82,
         "fentanyl": 1.00,
     },
+    # commissions, scored blind: 0.893 alone (0.879 in documents); no fentanyl rows.
+    "commissions.jsonl": {
+        "macro": 0.88,
+        "trade": 0.66,
+        "Taiwan": 0.88,
+        "human rights": 0.90,
+        "Ukraine": 0.99,
+        "fentanyl": 0.99,
+    },
+    # global_voices_2, scored blind: 0.829 alone (0.844 in documents); one trade row.
+    "global_voices_2.jsonl": {
+        "macro": 0.83,
+        "trade": 0.66,
+        "Taiwan": 0.88,
+        "human rights": 0.73,
+        "Ukraine": 0.87,
+        "fentanyl": 0.99,
+    },
 }
 # Read in documents, as the app reads an article (a paragraph that goes on with the story of
 # the one before can carry its topic). Measured: dev 0.970 (trade 0.944, Taiwan 0.970, human
@@ -267,6 +285,22 @@ IN_DOCUMENTS = {
         "human rights": 0.79,
         "Ukraine": 0.94,
         "fentanyl": 1.00,
+    },
+    "commissions.jsonl": {
+        "macro": 0.87,
+        "trade": 0.62,
+        "Taiwan": 0.88,
+        "human rights": 0.91,
+        "Ukraine": 0.95,
+        "fentanyl": 0.99,
+    },
+    "global_voices_2.jsonl": {
+        "macro": 0.84,
+        "trade": 0.66,
+        "Taiwan": 0.88,
+        "human rights": 0.80,
+        "Ukraine": 0.88,
+        "fentanyl": 0.99,
     },
 }
 
