@@ -1045,6 +1045,12 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
             "The Assistant USTR for China, Mongolia and Taiwan Affairs will lead the delegation.",
             set(),
         ),
+        # exporters named in a dumping case
+        (
+            "The Commission voted to keep the antidumping duty orders on hot-rolled steel from "
+            "Taiwan, Ukraine and Brazil.",
+            {"trade"},
+        ),
         # an office's name; Taiwan as a refuge for exiles from elsewhere
         (
             "Activists urged Britain to close the Hong Kong Economic and Trade Office.",
