@@ -1051,6 +1051,15 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
             "Taiwan, Ukraine and Brazil.",
             {"trade"},
         ),
+        # the Coast Guard's cocaine patrols; units named for the country they train
+        (
+            "Detecting and interdicting illicit drug traffickers in the Caribbean Sea involves "
+            "interagency coordination.",
+            set(),
+        ),
+        ("Coast Guard crews offloaded illegal drugs seized by counter-drug patrols.", set()),
+        ("The brigade assumed authority of Joint Multinational Training Group-Ukraine.", set()),
+        ("The brigade trains Ukrainian soldiers to fight Russia's invasion.", {"Ukraine"}),
         # an office's name; Taiwan as a refuge for exiles from elsewhere
         (
             "Activists urged Britain to close the Hong Kong Economic and Trade Office.",
