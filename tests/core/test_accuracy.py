@@ -163,6 +163,15 @@ FLOORS = {
         "Ukraine": 0.87,
         "fentanyl": 0.99,
     },
+    # wire_services_3, scored blind: 0.860 alone (0.840 in documents); Ukraine and fentanyl only.
+    "wire_services_3.jsonl": {
+        "macro": 0.90,
+        "trade": 0.99,
+        "Taiwan": 0.99,
+        "human rights": 0.99,
+        "Ukraine": 0.87,
+        "fentanyl": 0.66,
+    },
 }
 # Read in documents, as the app reads an article (a paragraph that goes on with the story of
 # the one before can carry its topic). Measured: dev 0.970 (trade 0.944, Taiwan 0.970, human
@@ -301,6 +310,14 @@ IN_DOCUMENTS = {
         "human rights": 0.80,
         "Ukraine": 0.88,
         "fentanyl": 0.99,
+    },
+    "wire_services_3.jsonl": {
+        "macro": 0.89,
+        "trade": 0.99,
+        "Taiwan": 0.99,
+        "human rights": 0.99,
+        "Ukraine": 0.78,
+        "fentanyl": 0.72,
     },
 }
 
