@@ -1060,6 +1060,27 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Coast Guard crews offloaded illegal drugs seized by counter-drug patrols.", set()),
         ("The brigade assumed authority of Joint Multinational Training Group-Ukraine.", set()),
         ("The brigade trains Ukrainian soldiers to fight Russia's invasion.", {"Ukraine"}),
+        # sanctions on terrorists' suppliers; transfers of technology; a bank's de-risking
+        (
+            "The United States is sanctioning one entity linked to illicit Houthi commercial "
+            "shipments.",
+            set(),
+        ),
+        (
+            "Treasury sanctioned five Chinese companies that supplied drone parts to Russia's "
+            "military.",
+            {"trade", "Ukraine"},
+        ),
+        ("Cases involved the unlawful transfer of sensitive goods and technology to Iran.", set()),
+        (
+            "Russia is accused of the unlawful transfer of children from occupied regions.",
+            {"human rights", "Ukraine"},
+        ),
+        (
+            "We discussed compliance challenges and concerns related to de-risking with the "
+            "financial institutions.",
+            set(),
+        ),
         # an office's name; Taiwan as a refuge for exiles from elsewhere
         (
             "Activists urged Britain to close the Hong Kong Economic and Trade Office.",
