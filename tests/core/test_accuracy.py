@@ -136,25 +136,25 @@ FLOORS = {
         "Ukraine": 0.89,
         "fentanyl": 0.85,
     },
-    # voa_stories_2, scored blind: 0.850 alone (0.900 in documents).
+    # voa_stories_2, scored blind: 0.872 alone (0.919 in documents).
     "voa_stories_2.jsonl": {
-        "macro": 0.86,
-        "trade": 0.88,
-        "Taiwan": 0.90,
-        "human rights": 0.70,
-        "Ukraine": 0.82,
-        "fentanyl": 1.00,
-    },
-    # commissions, scored blind: 0.893 alone (0.879 in documents); no fentanyl rows.
-    "commissions.jsonl": {
         "macro": 0.88,
-        "trade": 0.66,
+        "trade": 0.99,
+        "Taiwan": 0.90,
+        "human rights": 0.69,
+        "Ukraine": 0.81,
+        "fentanyl": 0.99,
+    },
+    # commissions, scored blind: 0.892 alone (0.875 in documents); no fentanyl rows.
+    "commissions.jsonl": {
+        "macro": 0.89,
+        "trade": 0.68,
         "Taiwan": 0.88,
-        "human rights": 0.90,
+        "human rights": 0.89,
         "Ukraine": 0.99,
         "fentanyl": 0.99,
     },
-    # global_voices_2, scored blind: 0.829 alone (0.844 in documents); one trade row.
+    # global_voices_2, scored blind: 0.820 alone (0.826 in documents); one trade row.
     "global_voices_2.jsonl": {
         "macro": 0.83,
         "trade": 0.66,
@@ -171,6 +171,15 @@ FLOORS = {
         "human rights": 0.99,
         "Ukraine": 0.87,
         "fentanyl": 0.66,
+    },
+    # state_treasury, scored blind: 0.839 alone (0.823 in documents).
+    "state_treasury.jsonl": {
+        "macro": 0.85,
+        "trade": 0.68,
+        "Taiwan": 0.99,
+        "human rights": 0.90,
+        "Ukraine": 0.80,
+        "fentanyl": 0.87,
     },
 }
 # Read in documents, as the app reads an article (a paragraph that goes on with the story of
@@ -288,16 +297,16 @@ IN_DOCUMENTS = {
         "fentanyl": 1.00,
     },
     "voa_stories_2.jsonl": {
-        "macro": 0.91,
-        "trade": 0.90,
+        "macro": 0.92,
+        "trade": 0.99,
         "Taiwan": 0.90,
         "human rights": 0.79,
         "Ukraine": 0.94,
-        "fentanyl": 1.00,
+        "fentanyl": 0.99,
     },
     "commissions.jsonl": {
         "macro": 0.87,
-        "trade": 0.62,
+        "trade": 0.64,
         "Taiwan": 0.88,
         "human rights": 0.91,
         "Ukraine": 0.95,
@@ -318,6 +327,14 @@ IN_DOCUMENTS = {
         "human rights": 0.99,
         "Ukraine": 0.78,
         "fentanyl": 0.72,
+    },
+    "state_treasury.jsonl": {
+        "macro": 0.86,
+        "trade": 0.72,
+        "Taiwan": 0.99,
+        "human rights": 0.90,
+        "Ukraine": 0.79,
+        "fentanyl": 0.88,
     },
 }
 
