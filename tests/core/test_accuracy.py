@@ -447,3 +447,21 @@ def test_every_row_is_labelled_with_known_topics_and_a_licence():
 def test_every_labelled_set_has_its_floors():
     sets = {path.name for path in NEWS.glob("*.jsonl")}
     assert sets == set(FLOORS) == set(IN_DOCUMENTS)
+
+
+def test_no_document_address_or_paragraph_is_in_two_sets():
+    # A set measures news the others were not tuned on only if it shares nothing with them;
+    # a boilerplate sentence of a few words ("…consistent with Public Law 96-8") may recur.
+    owner: dict[tuple[str, str], str] = {}
+    for path in sorted(NEWS.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            text = " ".join(row["text"].split()).lower()
+            keys = [("doc", row["doc"])]
+            if row["kind"] != "written":
+                keys.append(("source", row["source"]))
+            if len(text) > 200:
+                keys.append(("text", text))
+            for key in keys:
+                first = owner.setdefault(key, path.name)
+                assert first == path.name, f"{key[0]} {key[1][:60]!r} in {first} and {path.name}"
