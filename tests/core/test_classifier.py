@@ -1081,6 +1081,18 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
             "financial institutions.",
             set(),
         ),
+        # a dumping review's exporter; precursors of chemical weapons
+        (
+            "Commerce preliminarily finds that the companies made sales of steel nails from "
+            "Taiwan at prices below normal value during the period of review.",
+            {"trade"},
+        ),
+        (
+            "The export controls cover nine precursors for riot control agents and a chemical "
+            "weapon that Russia has used.",
+            {"trade", "Ukraine"},
+        ),
+        ("China agreed to control the precursors used to make fentanyl.", {"fentanyl"}),
         # an office's name; Taiwan as a refuge for exiles from elsewhere
         (
             "Activists urged Britain to close the Hong Kong Economic and Trade Office.",
