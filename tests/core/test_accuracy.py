@@ -181,6 +181,15 @@ FLOORS = {
         "Ukraine": 0.80,
         "fentanyl": 0.87,
     },
+    # crs_federal_register, scored blind: 0.833 alone (0.842 in documents).
+    "crs_federal_register.jsonl": {
+        "macro": 0.89,
+        "trade": 0.92,
+        "Taiwan": 0.91,
+        "human rights": 0.79,
+        "Ukraine": 0.94,
+        "fentanyl": 0.86,
+    },
 }
 # Read in documents, as the app reads an article (a paragraph that goes on with the story of
 # the one before can carry its topic). Measured: dev 0.970 (trade 0.944, Taiwan 0.970, human
@@ -335,6 +344,14 @@ IN_DOCUMENTS = {
         "human rights": 0.90,
         "Ukraine": 0.79,
         "fentanyl": 0.88,
+    },
+    "crs_federal_register.jsonl": {
+        "macro": 0.90,
+        "trade": 0.92,
+        "Taiwan": 0.91,
+        "human rights": 0.79,
+        "Ukraine": 0.94,
+        "fentanyl": 0.91,
     },
 }
 
