@@ -1093,6 +1093,27 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
             {"trade", "Ukraine"},
         ),
         ("China agreed to control the precursors used to make fentanyl.", {"fentanyl"}),
+        # hooliganism charges, confessions on camera, a press wiped out, songs punished
+        (
+            "The activist was placed in pretrial detention on charges of hooliganism.",
+            {"human rights"},
+        ),
+        ("The court ordered pretrial detention for the murder suspect.", set()),
+        (
+            "He was forced to record a video confession that was broadcast on state television.",
+            {"human rights"},
+        ),
+        ("Independent media have been all but wiped out in the country.", {"human rights"}),
+        ("The old factory was dismantled last year.", set()),
+        ("Police beat and detained dozens of peaceful demonstrators.", {"human rights"}),
+        ("Peaceful protests continued outside parliament.", set()),
+        (
+            "The rapper was sentenced to six years for songs mocking the president.",
+            {"human rights"},
+        ),
+        ("The rapper was sentenced for the murder of two men.", set()),
+        ("The lawyers who defended him have been disbarred.", {"human rights"}),
+        ("The lawyer was disbarred for stealing client funds.", set()),
         # an office's name; Taiwan as a refuge for exiles from elsewhere
         (
             "Activists urged Britain to close the Hong Kong Economic and Trade Office.",

@@ -1,7 +1,14 @@
 from dataclasses import replace
 
 from reader.core.topic_check import term_counts, topic_warnings, unused_term_warnings
-from reader.core.topics import CompanionRule, GuardRule, Topic, parse_topics, problem_line
+from reader.core.topics import (
+    CompanionRule,
+    GuardRule,
+    Topic,
+    default_topics,
+    parse_topics,
+    problem_line,
+)
 
 
 def topic(**fields):
@@ -118,3 +125,9 @@ def test_context_terms_that_add_nothing_are_warnings():
         ("context_terms", 2, "'Refinery' is listed twice"),
         ("context_terms", 3, "'the' is only common words: it matches almost anything"),
     ]
+
+
+def test_the_default_topics_have_no_warnings():
+    # A guard on a word that is not a term, or a term listed twice, is a rule that does
+    # nothing: the shipped topics are checked as a reader's file would be.
+    assert [problem.message for problem in topic_warnings(default_topics())] == []
