@@ -1114,6 +1114,15 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("The rapper was sentenced for the murder of two men.", set()),
         ("The lawyers who defended him have been disbarred.", {"human rights"}),
         ("The lawyer was disbarred for stealing client funds.", set()),
+        # Europe's words: its coercion instrument, Britain's trade ministry, candidate countries
+        (
+            "The Anti-Coercion Instrument allows the EU to respond to economic blackmail.",
+            {"trade"},
+        ),
+        ("The Department for Business and Trade published guidance for small firms.", set()),
+        ("Trade Secretary Kemi Badenoch signed the UK's accession to the CPTPP.", {"trade"}),
+        ("Ukraine, Moldova and Georgia are candidate countries.", set()),
+        ("The candidate countries condemned Russia's missile strikes on Ukraine.", {"Ukraine"}),
         # an office's name; Taiwan as a refuge for exiles from elsewhere
         (
             "Activists urged Britain to close the Hong Kong Economic and Trade Office.",
