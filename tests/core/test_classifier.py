@@ -1123,6 +1123,22 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Trade Secretary Kemi Badenoch signed the UK's accession to the CPTPP.", {"trade"}),
         ("Ukraine, Moldova and Georgia are candidate countries.", set()),
         ("The candidate countries condemned Russia's missile strikes on Ukraine.", {"Ukraine"}),
+        # coercion by trade; critical imports; titles and lists that name without meaning
+        (
+            "The instrument protects the EU and its Member States from economic coercion.",
+            {"trade"},
+        ),
+        (
+            "The Critical Imports Council will help secure supplies of medicines and chips.",
+            {"trade"},
+        ),
+        ("The dialogue was co-chaired by the director-general of DG Trade.", set()),
+        (
+            "The following countries align themselves with this statement: Albania, Ukraine and "
+            "Georgia.",
+            set(),
+        ),
+        ("Every kilo of cocaine seized stops the vile trade of the criminal gangs.", set()),
         # an office's name; Taiwan as a refuge for exiles from elsewhere
         (
             "Activists urged Britain to close the Hong Kong Economic and Trade Office.",
