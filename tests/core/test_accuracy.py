@@ -190,6 +190,24 @@ FLOORS = {
         "Ukraine": 0.94,
         "fentanyl": 0.86,
     },
+    # uk_government, scored blind: 0.847 alone (0.849 in documents).
+    "uk_government.jsonl": {
+        "macro": 0.86,
+        "trade": 0.88,
+        "Taiwan": 0.74,
+        "human rights": 0.88,
+        "Ukraine": 0.91,
+        "fentanyl": 0.90,
+    },
+    # eu_statements, scored blind: 0.811 alone (0.806 in documents); four Taiwan rows.
+    "eu_statements.jsonl": {
+        "macro": 0.84,
+        "trade": 0.86,
+        "Taiwan": 0.56,
+        "human rights": 0.85,
+        "Ukraine": 0.94,
+        "fentanyl": 0.99,
+    },
 }
 # Read in documents, as the app reads an article (a paragraph that goes on with the story of
 # the one before can carry its topic). Measured: dev 0.970 (trade 0.944, Taiwan 0.970, human
@@ -353,6 +371,22 @@ IN_DOCUMENTS = {
         "Ukraine": 0.94,
         "fentanyl": 0.91,
     },
+    "uk_government.jsonl": {
+        "macro": 0.86,
+        "trade": 0.86,
+        "Taiwan": 0.74,
+        "human rights": 0.91,
+        "Ukraine": 0.91,
+        "fentanyl": 0.90,
+    },
+    "eu_statements.jsonl": {
+        "macro": 0.84,
+        "trade": 0.87,
+        "Taiwan": 0.56,
+        "human rights": 0.89,
+        "Ukraine": 0.89,
+        "fentanyl": 0.99,
+    },
 }
 
 
@@ -449,6 +483,15 @@ def test_reading_in_documents_carries_a_story_on(classifier):
     assert all("Taiwan" in r["topics"] for r, a, t in pairs if t - a)
 
 
+#: The open licences of the sets that are not public domain, each naming its author.
+OPEN_LICENCES = (
+    r"CC BY 3\.0 \(Global Voices, author [^()]+\)",
+    r"Open Government Licence v3\.0 \(UK government, [^()]+\)",
+    r"CC BY 4\.0 \(European Union\)",
+    r"reproduction authorised with acknowledgement \(European Union, EEAS\)",
+)
+
+
 def test_every_row_is_labelled_with_known_topics_and_a_licence():
     for name in FLOORS:
         for line in (NEWS / name).read_text(encoding="utf-8").splitlines():
@@ -458,7 +501,7 @@ def test_every_row_is_labelled_with_known_topics_and_a_licence():
             assert licence in {
                 "public domain (US federal government work)",
                 "written for Topic Reader",
-            } or re.fullmatch(r"CC BY 3\.0 \(Global Voices, author [^()]+\)", licence), licence
+            } or any(re.fullmatch(pattern, licence) for pattern in OPEN_LICENCES), licence
 
 
 def test_every_labelled_set_has_its_floors():
