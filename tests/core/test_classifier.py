@@ -1139,6 +1139,13 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
             set(),
         ),
         ("Every kilo of cocaine seized stops the vile trade of the criminal gangs.", set()),
+        # speech regulated, not repressed; an equality regulator; the dead of a protest
+        (
+            "The Digital Services Act will safeguard freedom of expression on online platforms.",
+            set(),
+        ),
+        ("The Equality and Human Rights Commission published guidance for employers.", set()),
+        ("The death toll in the protests has risen to more than 500.", {"human rights"}),
         # an office's name; Taiwan as a refuge for exiles from elsewhere
         (
             "Activists urged Britain to close the Hong Kong Economic and Trade Office.",
