@@ -1146,6 +1146,18 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ),
         ("The Equality and Human Rights Commission published guidance for employers.", set()),
         ("The death toll in the protests has risen to more than 500.", {"human rights"}),
+        # technology kept from rivals; dual-use parts for a terrorist group
+        (
+            "Russia is unable to access advanced technology, hobbling its defense industry.",
+            {"trade"},
+        ),
+        ("The Disruptive Technology Strike Force charged 14 cases last year.", {"trade"}),
+        (
+            "The facilitators helped the terrorist group acquire dual-use components for its "
+            "drones.",
+            set(),
+        ),
+        ("Universities must invest in advanced technology to compete.", set()),
         # an office's name; Taiwan as a refuge for exiles from elsewhere
         (
             "Activists urged Britain to close the Hong Kong Economic and Trade Office.",
