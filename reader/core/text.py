@@ -145,9 +145,12 @@ def search_prefix(word: str) -> str:
     key = normalise(word)
     if key == "u.s.":
         return "u"
+    # A key that two spellings share is looked for by what both spellings share:
+    # "criticized" must find "criticised" too.
+    spellings = [key, *(spelling for spelling, own in _SAME_STEM.items() if own == key)]
     common = 0
-    for a, b in zip(lower, key, strict=False):
-        if a != b:
+    for letters in zip(lower, *spellings, strict=False):
+        if len(set(letters)) > 1:
             break
         common += 1
     prefix = lower[: max(1, min(common, len(lower)))]

@@ -288,6 +288,10 @@ def test_the_quick_path_equals_the_full_scan_on_every_labelled_paragraph(classif
         (("performing the duties",), "She is performing the duty of an ambassador."),
         # "US" inside a phrase is written "U.S." too, whose dots no gap passes
         (("against US tariffs",), "Protests against U.S. tariffs grew."),
+        # two spellings of one key: each is found by the other's term
+        (("criticized the junta",), "She was fined after she criticised the junta."),
+        (("criticised the junta",), "She was fined after she criticized the junta."),
+        (("criticism",), "He criticized it."),
     ],
 )
 def test_the_quick_path_finds_every_inflection_the_full_scan_finds(terms, text):
@@ -940,7 +944,7 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("U.S. exports of liquefied natural gas to Europe doubled last year.", {"trade"}),
         ("The agreement removes barriers to U.S. agricultural exports.", {"trade"}),
         ("The United States and Japan signed a critical minerals agreement.", {"trade"}),
-        ("The order bars imports of seafood caught by the vessels.", {"trade"}),
+        ("The order prohibits imports of seafood caught by the vessels.", {"trade"}),
         ("The bill would revoke China's permanent normal trade relations status.", {"trade"}),
         ("Goods shipped through Vietnam to evade duties will face penalties.", {"trade"}),
         ("Police arrested 12 protesters who blocked the highway, a spokesman said.", set()),
@@ -962,7 +966,7 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Tariffs on steel will stay until China stops the flow of cheap metal.", {"trade"}),
         # a share price, a football qualifier, arms for Taipei, critics made stateless
         ("Shares of TSMC traded 2 percent higher in Taipei.", set()),
-        ("Ukraine beat England 2-1 in the qualifier.", set()),
+        ("Ukraine beat England 2-1 in the World Cup qualifiers.", set()),
         (
             "The State Department approved a $2 billion sale of missile systems to Taipei.",
             {"Taiwan"},
@@ -1062,8 +1066,8 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("The brigade trains Ukrainian soldiers to fight Russia's invasion.", {"Ukraine"}),
         # sanctions on terrorists' suppliers; transfers of technology; a bank's de-risking
         (
-            "The United States is sanctioning one entity linked to illicit Houthi commercial "
-            "shipments.",
+            "The United States is sanctioning one entity that ships weapons to the terrorist "
+            "group.",
             set(),
         ),
         (
@@ -1112,7 +1116,7 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
             {"human rights"},
         ),
         ("The rapper was sentenced for the murder of two men.", set()),
-        ("The lawyers who defended him have been disbarred.", {"human rights"}),
+        ("Lawyers who defended dissidents have been disbarred.", {"human rights"}),
         ("The lawyer was disbarred for stealing client funds.", set()),
         # Europe's words: its coercion instrument, Britain's trade ministry, candidate countries
         (
@@ -1158,6 +1162,36 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
             set(),
         ),
         ("Universities must invest in advanced technology to compete.", set()),
+        # the rules above, beside the everyday news that shares their words
+        ("She was fined after she criticised the junta.", {"human rights"}),
+        ("Kyiv said 200 Ukrainian pilots had qualified to fly F-16s.", {"Ukraine"}),
+        ("FARA requires a foreign agent to label the materials it distributes.", set()),
+        ("The BIS warned that capital controls could backfire in emerging markets.", set()),
+        ("The photo, taken by a tourist, shows the plane before it disappeared.", set()),
+        (
+            "Speaking out against the factory closure, the mayor said thousands of jobs had "
+            "disappeared.",
+            set(),
+        ),
+        ("Protesters blocked access to the refinery for a third day.", set()),
+        ("The actor deleted his Weibo post after fans complained.", set()),
+        ("The program gives rural schools access to advanced technology.", set()),
+        ("Protests erupted over the floods as the death toll rose to 200.", set()),
+        ("Peaceful protesters beat drums outside parliament.", set()),
+        ("Employees described a fear of speaking out about harassment at the company.", set()),
+        ("Trump called the indictments politically motivated prosecutions.", set()),
+        ("Police released the suspect's video confession to the murder.", set()),
+        ("Three England fans face hooliganism charges after the match.", set()),
+        ("The lawyer who defended the company was disbarred for fraud.", set()),
+        ("It is illegal to fire LGBT employees in most states.", set()),
+        ("The storm wiped out crops, and civil society groups organized relief.", set()),
+        ("Economic coercion is a common form of domestic abuse.", set()),
+        ("Taipei police seized weapons from a gang.", set()),
+        ("Investors sought safe haven assets as tensions over Taiwan rose.", {"Taiwan"}),
+        (
+            "Treasury sanctioned Chinese refineries buying Iranian oil.",
+            {"trade"},
+        ),
         # an office's name; Taiwan as a refuge for exiles from elsewhere
         (
             "Activists urged Britain to close the Hong Kong Economic and Trade Office.",
