@@ -1192,6 +1192,10 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
             "Treasury sanctioned Chinese refineries buying Iranian oil.",
             {"trade"},
         ),
+        # Taiwan as a place in a life story, a film or a tour
+        ("She studied in Taiwan before moving to Canada.", set()),
+        ("The band will tour Taiwan, South Korea and Japan this summer.", set()),
+        ("The senator visited Taiwan despite Chinese warnings.", {"Taiwan"}),
         # an office's name; Taiwan as a refuge for exiles from elsewhere
         (
             "Activists urged Britain to close the Hong Kong Economic and Trade Office.",
