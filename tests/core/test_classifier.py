@@ -1196,6 +1196,13 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("She studied in Taiwan before moving to Canada.", set()),
         ("The band will tour Taiwan, South Korea and Japan this summer.", set()),
         ("The senator visited Taiwan despite Chinese warnings.", {"Taiwan"}),
+        # an ordinary offence, a paper's finances, Tibet's glaciers, Xinjiang's harvest
+        ("The opposition leader was arrested for drunk driving, police said.", set()),
+        ("The opposition leader was arrested after criticising the president.", {"human rights"}),
+        ("The newspaper shut down after losing advertisers.", set()),
+        ("Tibet's glaciers are melting faster than expected.", set()),
+        ("Xinjiang's cotton harvest is expected to rise this year.", set()),
+        ("Uyghurs are forced to pick cotton in Xinjiang.", {"human rights"}),
         # an office's name; Taiwan as a refuge for exiles from elsewhere
         (
             "Activists urged Britain to close the Hong Kong Economic and Trade Office.",
