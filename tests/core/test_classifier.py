@@ -1203,6 +1203,9 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Tibet's glaciers are melting faster than expected.", set()),
         ("Xinjiang's cotton harvest is expected to rise this year.", set()),
         ("Uyghurs are forced to pick cotton in Xinjiang.", {"human rights"}),
+        # opioids given for pain
+        ("The patient was given opioids for pain relief after surgery.", set()),
+        ("Opioids killed more than 80,000 Americans last year.", {"fentanyl"}),
         # an office's name; Taiwan as a refuge for exiles from elsewhere
         (
             "Activists urged Britain to close the Hong Kong Economic and Trade Office.",
