@@ -278,8 +278,6 @@ class KeywordClassifier:
                     keys = phrase_keys(phrase)
                     if keys:
                         companions.setdefault(keys, (phrase, []))[1].extend(pairs)
-                        # each spelling is looked for: "criticising" is not "criticiz…"
-                        prefixes.add(candidate_prefix(phrase))
             for phrase, pairs in companions.values():
                 if self._add(phrase, topic.id, _COMPANION, phrase, _rule(pairs)):
                     prefixes.add(candidate_prefix(phrase))
