@@ -1216,6 +1216,10 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
             {"human rights"},
         ),
         ("Taiwan is a refuge for exiles, but Beijing's drills near the island go on.", {"Taiwan"}),
+        # a government going after its critics abroad; a congressman named Chip
+        ("Two agents were charged in a plot to target U.S.-based critics.", {"human rights"}),
+        ("Rep. Chip Roy wants a ban on lawmakers trading stocks.", set()),
+        ("Congress wants a ban on sales of advanced chips to China.", {"trade"}),
     ],
 )
 def test_words_of_each_subject_count(classifier, text, expected):
