@@ -1220,6 +1220,17 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Two agents were charged in a plot to target U.S.-based critics.", {"human rights"}),
         ("Rep. Chip Roy wants a ban on lawmakers trading stocks.", set()),
         ("Congress wants a ban on sales of advanced chips to China.", {"trade"}),
+        # levies on goods named plainly; crackdowns on crime; another drug's overdoses
+        (
+            "Mexico's shipments of auto parts to the U.S. slumped after the new levies began.",
+            {"trade"},
+        ),
+        ("Police arrested 12 people in a crackdown on illegal street racing.", set()),
+        ("Drug overdoses from methamphetamine rose in rural counties.", set()),
+        ("Overdoses from fentanyl and methamphetamine rose in rural counties.", {"fentanyl"}),
+        # arrests after a coup, and at protests
+        ("Authorities in Myanmar detained thousands of people after the coup.", {"human rights"}),
+        ("Hundreds were arrested at protests against the new law in Tbilisi.", {"human rights"}),
     ],
 )
 def test_words_of_each_subject_count(classifier, text, expected):
