@@ -1231,6 +1231,9 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         # arrests after a coup, and at protests
         ("Authorities in Myanmar detained thousands of people after the coup.", {"human rights"}),
         ("Hundreds were arrested at protests against the new law in Tbilisi.", {"human rights"}),
+        # the medicine; prisoners held without trial
+        ("A fentanyl patch prescribed after surgery helped control the patient's pain.", set()),
+        ("UN experts said Eritrea holds thousands of prisoners without trial.", {"human rights"}),
     ],
 )
 def test_words_of_each_subject_count(classifier, text, expected):
