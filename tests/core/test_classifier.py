@@ -1234,6 +1234,22 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         # the medicine; prisoners held without trial
         ("A fentanyl patch prescribed after surgery helped control the patient's pain.", set()),
         ("UN experts said Eritrea holds thousands of prisoners without trial.", {"human rights"}),
+        # an artist branded a foreign agent; NGOs silenced; people taken for gathering; batons
+        (
+            "The singer was added to the list of foreign agents after she spoke out against it.",
+            {"human rights"},
+        ),
+        (
+            "Activists say the law will be used to silence NGOs funded from abroad.",
+            {"human rights"},
+        ),
+        ("The new law will require NGOs to publish their annual budgets online.", set()),
+        (
+            "Police detained dozens of people who gathered in Almaty to mark the anniversary.",
+            {"human rights"},
+        ),
+        ("Police detained two men suspected of stealing copper cable.", set()),
+        ("Police beat and detained students protesting the quota system.", {"human rights"}),
     ],
 )
 def test_words_of_each_subject_count(classifier, text, expected):
