@@ -612,6 +612,12 @@ _CREDIT_START = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_ANYWHERE = re.compile(r"contributed (?:to )?(?:this )?report|contributed reporting")
+#: A glossary's entry, as Learning English stories end ("tariff – n. a tax on goods coming into
+#: a country"): it defines a word of the story rather than saying something in it.
+_GLOSSARY = re.compile(
+    r"[\w'’ -]{1,40}?\s+[–—-]\s*(?:n|v|adj|adv|prep|conj|pron|phrasal v|phrasal verb|idiom"
+    r"|phrase|expression|noun|verb|adjective|adverb)\.\s"
+)
 # Every caption pattern holds one of these; a substring test skips the regex for most text.
 _CAPTION_WORDS = ("photo", "getty", "reuters", "afp", "image", "caption", "/")
 _BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)*(?:\s*(?:,|and)\s+.*)?$")
@@ -716,6 +722,8 @@ def _infer_role(
     if len(text) <= _MAX_CREDIT and (
         _CREDIT_START.match(text) or ("contributed" in lower and _CREDIT_ANYWHERE.search(lower))
     ):
+        return "credit"
+    if len(text) <= _MAX_CREDIT and _GLOSSARY.match(text):
         return "credit"
     if lower and any(word in lower for word in _CAPTION_WORDS) and _CAPTION.search(text):
         return "caption"

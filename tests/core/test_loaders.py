@@ -333,6 +333,22 @@ def test_a_long_paragraph_mentioning_a_photo_credit_is_body_text():
     assert [p.role for p in doc.paragraphs] == ["title", "body", "caption"]
 
 
+def test_a_learning_english_glossary_is_back_matter_not_the_story(classifier):
+    text = (
+        "Tariffs hit farmers\n\n"
+        "China raised its tariffs on American soybeans on Tuesday.\n\n"
+        "Words in This Story\n\n"
+        "tariff – n. a tax on goods coming into a country\n\n"
+        "retaliate - v. to do something bad to someone who has hurt you\n\n"
+        "The tariff – a tax on goods from abroad – rose again in May.\n\n"
+    )
+    doc = parse_bytes(text.encode(), kind="text")
+    roles = [p.role for p in doc.paragraphs]
+    assert roles == ["title", "body", "heading", "credit", "credit", "body"]
+    found = [bool(hits) for hits in classifier.classify_document(doc)]
+    assert found == [False, True, False, False, False, True]
+
+
 PARAGRAPHS = [
     "It was a bright cold day in April, and the clocks were striking thirteen. Winston Smith, "
     "his chin nuzzled into his breast in an effort to escape the vile wind, slipped quickly "
