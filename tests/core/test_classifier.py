@@ -1250,6 +1250,9 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ),
         ("Police detained two men suspected of stealing copper cable.", set()),
         ("Police beat and detained students protesting the quota system.", {"human rights"}),
+        # Ukraine as one wheat producer among others, and in the war
+        ("Wheat from Ukraine and Australia undercut French prices on world markets.", set()),
+        ("Russia's attacks on Ukraine's ports sent wheat prices soaring.", {"Ukraine"}),
     ],
 )
 def test_words_of_each_subject_count(classifier, text, expected):
