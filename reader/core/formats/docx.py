@@ -11,6 +11,11 @@ numbering and the tables in document order. What python-docx leaves to us is don
   ``iv.``) counted per list, or its bullet character, from ``word/numbering.xml``.
 * **Tables** give one paragraph per row, cells apart (a merged cell counted once); a row
   marked as the header row ("repeat as header row"), or a first row in bold, is the header.
+* **Text boxes** (``w:txbxContent``, in a drawing or a VML shape) are read after the paragraph
+  they are anchored in. Word writes each twice, as a drawing and as a VML fallback for
+  older programs (``mc:AlternateContent``); one copy is read.
+* **Footnotes and endnotes** come last, as credits (as a PDF's footnotes do), in the order
+  the text refers to them; the body's text keeps only its own words.
 * Quote styles are quotes, code styles code, the caption style captions; headers and footers
   of the pages are not text.
 
@@ -37,6 +42,10 @@ from reader.core.loaders import (
 )
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+#: The notes' kinds: their part's relationship, their element, and what refers to them.
+_NOTES = (("footnotes", "footnote"), ("endnotes", "endnote"))
 _KIND = "a Word document"
 #: Word's bullets are often private-use characters of the Symbol and Wingdings fonts.
 _BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf0fc": "✓", "o": "◦"}
@@ -123,6 +132,7 @@ class _Reader:
         self._styles: dict[str, _Style] = {}
         self._by_id: dict[str, _Style] = {}  # by the id a paragraph names ("" for none)
         self._numbering = _Numbering(document)
+        self._references: list[tuple[str, str, int]] = []  # (note kind, id, line), in order
 
     def blocks(self) -> Iterator[Block]:
         from docx.table import Table
@@ -130,12 +140,67 @@ class _Reader:
 
         # a paragraph's "line" is its place among the document's paragraphs and tables
         for line, item in enumerate(self._document.iter_inner_content(), 1):
+            element = item._p if isinstance(item, Paragraph) else item._tbl
+            for kind, tag in _NOTES:
+                for reference in element.iter(f"{_W}{tag}Reference"):
+                    self._references.append((kind, str(reference.get(f"{_W}id", "")), line))
             if isinstance(item, Paragraph):
-                block = self._paragraph(item, line)
-                if block is not None:
-                    yield block
+                yield from self._paragraph_and_boxes(item, line)
             elif isinstance(item, Table):
                 yield from self._table(item, line)
+        yield from self._notes()
+
+    def _paragraph_and_boxes(self, paragraph: Any, line: int) -> Iterator[Block]:
+        """A paragraph, then the paragraphs and tables of the text boxes anchored in it."""
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        block = self._paragraph(paragraph, line)
+        if block is not None:
+            yield block
+        for box in _text_boxes(paragraph._p):
+            for child in box:
+                if child.tag == f"{_W}p":
+                    yield from self._paragraph_and_boxes(Paragraph(child, paragraph._parent), line)
+                elif child.tag == f"{_W}tbl":
+                    yield from self._table(Table(child, paragraph._parent), line)
+
+    def _notes(self) -> Iterator[Block]:
+        """The footnotes, then the endnotes, the text refers to, each in its order, as credits."""
+        from types import SimpleNamespace
+
+        from docx.oxml.parser import parse_xml
+        from docx.text.paragraph import Paragraph
+
+        if not self._references:
+            return
+        part = self._document.part
+        for kind, tag in _NOTES:
+            wanted = [(note, line) for k, note, line in self._references if k == kind]
+            notes_part = next(
+                (
+                    rel.target_part
+                    for rel in part.rels.values()
+                    if rel.reltype == _RELATIONSHIPS + kind and not rel.is_external
+                ),
+                None,
+            )
+            if not wanted or notes_part is None:
+                continue
+            root = parse_xml(notes_part.blob)
+            # a note's links are relationships of the notes' own part, not of the document's
+            parent = SimpleNamespace(part=notes_part)
+            by_id = {str(n.get(f"{_W}id", "")): n for n in root.iter(f"{_W}{tag}")}
+            seen: set[str] = set()
+            for note_id, line in wanted:
+                note = by_id.get(note_id)
+                if note is None or note_id in seen or note.get(f"{_W}type", "normal") != "normal":
+                    continue
+                seen.add(note_id)
+                for p in note.iter(f"{_W}p"):
+                    text, links = _inline(Paragraph(p, parent))
+                    if text:
+                        yield Block(text, line, "credit", links=links)
 
     def _paragraph(self, paragraph: Any, line: int) -> Block | None:
         text, links = _inline(paragraph)
@@ -282,6 +347,35 @@ def _inline(paragraph: Any) -> tuple[str, tuple[Any, ...]]:
         else:
             out.add(item.text)
     return out.result()
+
+
+def _text_boxes(paragraph: Any) -> Iterator[Any]:
+    """The contents (``w:txbxContent``) of the text boxes in a paragraph, each once.
+
+    A box inside another box is its paragraph's, not this one's. Of an ``mc:AlternateContent``
+    the first choice that holds a box is read, and its fallback (the same box again, drawn
+    for older programs) is not.
+    """
+    for box in paragraph.iter(f"{_W}txbxContent"):
+        ancestor = box.getparent()
+        read = True
+        while ancestor is not None and ancestor is not paragraph:
+            if ancestor.tag == f"{_W}txbxContent":
+                read = False  # nested: read with the paragraph of the outer box
+                break
+            if ancestor.tag in (f"{_MC}Fallback", f"{_MC}Choice"):
+                alternatives = ancestor.getparent()
+                branches = [b for b in alternatives if b.tag in (f"{_MC}Choice", f"{_MC}Fallback")]
+                first = next(
+                    (b for b in branches if next(b.iter(f"{_W}txbxContent"), None) is not None),
+                    None,
+                )
+                if ancestor is not first:
+                    read = False
+                    break
+            ancestor = ancestor.getparent()
+        if read:
+            yield box
 
 
 def _all_bold(cell: Any) -> bool:
