@@ -170,3 +170,90 @@ def test_broken_or_locked_books_are_one_line(tmp_path, data, problem):
     assert problem in str(caught.value)
     assert str(caught.value).startswith(str(path))
     assert "\n" not in str(caught.value)
+
+
+def a_book(chapters, *, utf8_flag=True):
+    """An EPUB 3 book of ``chapters`` (file name -> the XHTML of its body), in that order.
+
+    Without ``utf8_flag`` the names are UTF-8 but not marked so, as Info-ZIP's ``zip -X``
+    stores them.
+    """
+    items = "".join(
+        f'<item id="c{n}" href="{name}" media-type="application/xhtml+xml"/>'
+        for n, name in enumerate(chapters)
+    )
+    spine = "".join(f'<itemref idref="c{n}"/>' for n in range(len(chapters)))
+    members = {
+        "META-INF/container.xml": CONTAINER,
+        "book.opf": (
+            '<package xmlns="http://www.idpf.org/2007/opf" version="3.0"><metadata/>'
+            f"<manifest>{items}</manifest><spine>{spine}</spine></package>"
+        ),
+    }
+    for name, body in chapters.items():
+        members[name] = (
+            '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>t</title></head>'
+            f"<body>{body}</body></html>"
+        )
+    data = zipped(members)
+    if utf8_flag:
+        return data
+    out = bytearray(data)
+    for signature, flags in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = out.find(signature)
+        while at >= 0:
+            out[at + flags + 1] &= ~0x08  # bit 11 of the flags: "the name is UTF-8"
+            at = out.find(signature, at + 4)
+    return bytes(out)
+
+
+def test_chapters_with_unmarked_utf8_names_are_found(tmp_path):
+    data = a_book(
+        {"第一章.xhtml": "<p>山路を登りながら、こう考えた。</p>", "notes.xhtml": "<p>End.</p>"},
+        utf8_flag=False,
+    )
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert "第一章.xhtml" not in archive.namelist()  # zipfile reads it as code page 437
+    path = tmp_path / "kusamakura.epub"
+    path.write_bytes(data)
+    assert [p.text for p in load_document(path).paragraphs] == [
+        "山路を登りながら、こう考えた。",
+        "End.",
+    ]
+
+
+def test_line_numbers_beside_verse_are_not_words_of_the_poem():
+    data = a_book(
+        {
+            "poem.xhtml": (
+                "<div>And went on in sunlight, into the Hofgarten,"
+                '<span class="lnum">10</span></div>'
+                '<div>Son of man,<span class="linenum">20</span> you cannot say</div>'
+                "<p>In <span>1922</span> it was printed.</p>"
+            )
+        }
+    )
+    assert [p.text for p in parse_bytes(data).paragraphs] == [
+        "And went on in sunlight, into the Hofgarten,",
+        "Son of man, you cannot say",
+        "In 1922 it was printed.",
+    ]
+
+
+def test_what_shows_only_when_a_canvas_or_video_cannot_play_is_not_text():
+    data = a_book(
+        {
+            "trees.xhtml": (
+                "<p>The trees grow as you watch.</p>"
+                '<canvas id="canvas">Your Reading System does not support canvas.</canvas>'
+                "<video><p>Your reader cannot play this video.</p></video>"
+                "<audio>No sound here.</audio>"
+                '<object data="x.swf"><p>No plugin.</p></object>'
+                "<p>Then they stop.</p>"
+            )
+        }
+    )
+    assert [p.text for p in parse_bytes(data).paragraphs] == [
+        "The trees grow as you watch.",
+        "Then they stop.",
+    ]

@@ -15,6 +15,12 @@ network, no DTDs, no entities beyond XML's own) and walked once:
   ``epub:type``), page-break markers, images, scripts and styles; Project Gutenberg's licence
   header and footer, as in a plain-text book.
 
+Line numbers of verse (``<span class="lnum">``) and the fallback text of canvases, videos,
+sounds and embedded objects ("Your Reading System does not support canvas.") are left out
+too.
+
+A file name the archive stores without saying it is UTF-8 (as ``zip -X`` writes them) is
+found by the name the package gives it: :mod:`zipfile` reads such names as code page 437.
 Only files inside the archive are read. A damaged archive, a book without a package file or
 spine, and a book protected by DRM are a :class:`~reader.core.loaders.LoadError`.
 """
@@ -48,7 +54,15 @@ _BLOCKS = frozenset(
     | set(_HEADINGS)
 )
 #: Elements whose text is never shown.
-_SKIPPED = frozenset({"head", "script", "style", "nav", "svg", "math", "rt", "rp", "template"})
+_SKIPPED = frozenset(
+    {"head", "script", "style", "nav", "svg", "math", "rt", "rp", "template"}
+    # what a reading system shows only when it cannot play or draw the element
+    | {"canvas", "video", "audio", "object"}
+)
+#: Classes of the line numbers printed beside verse ("into the Hofgarten, 10").
+_LINE_NUMBERS = frozenset({"lnum", "linenum", "line-number", "linenumber", "line-num"})
+#: zipfile's flag for a member whose name is UTF-8.
+_UTF8_NAME = 0x800
 #: Spine files (or sections) that are front or back matter rather than the book.
 _MATTER = frozenset(
     {"titlepage", "halftitlepage", "imprint", "colophon", "copyright-page", "uncopyright"}
@@ -128,8 +142,19 @@ class _Book:
     manifest: dict[str, _Item] = field(default_factory=dict)
     spine: list[str] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)  # file -> its first TOC label
+    members: dict[str, str] = field(default_factory=dict)  # a file's name -> its member's
 
     def __post_init__(self) -> None:
+        for info in self.archive.infolist():
+            self.members[info.filename] = info.filename
+        for info in self.archive.infolist():
+            if not info.flag_bits & _UTF8_NAME:
+                # a UTF-8 name stored without the flag, which zipfile reads as code page 437
+                try:
+                    utf8 = info.filename.encode("cp437").decode("utf-8")
+                except UnicodeError:
+                    continue
+                self.members.setdefault(utf8, info.filename)
         self._check_drm()
         container = self._xml("META-INF/container.xml")
         rootfile = next((e for e in container.iter() if _local(e) == "rootfile"), None)
@@ -159,7 +184,7 @@ class _Book:
     # -- the package
 
     def _check_drm(self) -> None:
-        if "META-INF/encryption.xml" not in self.archive.namelist():
+        if "META-INF/encryption.xml" not in self.members:
             return
         root = self._xml("META-INF/encryption.xml")
         for method in root.iter():
@@ -170,7 +195,7 @@ class _Book:
                 )
 
     def _xml(self, member: str) -> Any:
-        data = read_member(self.archive, member, self.name, _KIND)
+        data = read_member(self.archive, self.members.get(member, member), self.name, _KIND)
         parser = self.etree.XMLParser(
             resolve_entities=False, no_network=True, load_dtd=False, recover=True
         )
@@ -217,7 +242,7 @@ class _Book:
         """Each spine file's first label in the table of contents (nav document, else NCX)."""
         nav = next((i for i in self.manifest.values() if "nav" in i.properties), None)
         entries: list[tuple[str, str]] = []
-        if nav is not None and nav.href in self.archive.namelist():
+        if nav is not None and nav.href in self.members:
             root = self._xml(nav.href)
             base = posixpath.dirname(nav.href)
             navs = [e for e in root.iter() if _local(e) == "nav"]
@@ -228,7 +253,7 @@ class _Book:
                 if _local(link) == "a" and link.get("href"):
                     label = " ".join("".join(link.itertext()).split())
                     entries.append((_resolve(base, str(link.get("href"))), label))
-        elif ncx_id in self.manifest and self.manifest[ncx_id].href in self.archive.namelist():
+        elif ncx_id in self.manifest and self.manifest[ncx_id].href in self.members:
             ncx = self.manifest[ncx_id].href
             base = posixpath.dirname(ncx)
             for point in self._xml(ncx).iter():
@@ -245,15 +270,15 @@ class _Book:
     # -- the chapters
 
     def blocks(self) -> Iterator[Block]:
-        names = set(self.archive.namelist())
         level = 1  # of the chapters' headings, for a chapter that has none
         for number, idref in enumerate(self.spine, 1):
             item = self.manifest.get(idref)
-            if item is None or item.href not in names or "nav" in item.properties:
+            if item is None or item.href not in self.members or "nav" in item.properties:
                 continue
             if "html" not in item.media_type and not item.href.endswith(("html", "htm")):
                 continue
-            root = self._chapter(read_member(self.archive, item.href, self.name, _KIND))
+            member = self.members[item.href]
+            root = self._chapter(read_member(self.archive, member, self.name, _KIND))
             if root is None:
                 continue
             body = next((e for e in root.iter() if _local(e) == "body"), root)
@@ -444,6 +469,8 @@ def _walk(body: Any, line: int) -> Iterator[Block]:
             return True
         if tag == "a" and _IMAGE_LINK.search(str(element.get("href") or "")):
             return True  # "Enlarge", "Full size": a link to a picture, not words of the book
+        if tag == "span" and _LINE_NUMBERS & set(str(element.get("class") or "").lower().split()):
+            return True  # the number printed beside every tenth line of a poem
         return str(element.get("id") or "") in _PG_SECTIONS
 
     yield from start(body)
