@@ -120,10 +120,8 @@ def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
     info = _file_status(path)
     _check_regular(path, info.st_mode)
     if info.st_size > max_bytes:
-        raise LoadError(
-            path,
-            f"is too large ({_megabytes(info.st_size)}; the limit is {_megabytes(max_bytes)})",
-        )
+        size, limit = _sizes_apart(info.st_size, max_bytes)
+        raise LoadError(path, f"is too large ({size}; the limit is {limit})")
     try:
         descriptor = os.open(path, _OPEN_FLAGS)
         with open(descriptor, "rb") as handle:
@@ -172,8 +170,21 @@ def _file_kind(mode: int) -> str:
     return "a special file"
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"
+def _megabytes(size: int, decimals: int = 1) -> str:
+    return f"{size / (1024 * 1024):.{decimals}f} MB"
+
+
+def _sizes_apart(size: int, limit: int) -> tuple[str, str]:
+    """A file's size and the limit it is over, with a second decimal where one shows no gap.
+
+    A file of 50.01 MB is not "50.0 MB; the limit is 50.0 MB" but "50.01 MB; the limit is
+    50.00 MB". Sizes are in megabytes of 1024 × 1024 bytes, as the limit is named.
+    """
+    for decimals in (1, 2):
+        shown = _megabytes(size, decimals), _megabytes(limit, decimals)
+        if shown[0] != shown[1]:
+            return shown
+    return _megabytes(size), _megabytes(limit)
 
 
 def decode(data: bytes, path: Path | str = "<input>") -> str:

@@ -194,6 +194,20 @@ def test_too_large(tmp_path):
     assert "too large" in _error(path, max_bytes=1000)
 
 
+@pytest.mark.parametrize(
+    ("size", "shown"),
+    [
+        # just over: a second decimal shows the gap that one hides ("50.0 MB; … is 50.0 MB")
+        (1024 * 1024 + 12 * 1024, "is too large (1.01 MB; the limit is 1.00 MB)"),
+        (1024 * 1024 * 3 // 2, "is too large (1.5 MB; the limit is 1.0 MB)"),
+    ],
+)
+def test_a_file_too_large_says_how_large_it_is(tmp_path, size, shown):
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"word " * (size // 5) + b"w" * (size % 5))
+    assert _error(path, max_bytes=1024 * 1024) == f"{path}: {shown}"
+
+
 def deny_access_to(path: Path, monkeypatch, call: str) -> None:
     """Make ``os.<call>`` refuse ``path`` as for another user's file (even when run as root)."""
     real = getattr(os, call)
