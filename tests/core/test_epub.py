@@ -257,3 +257,23 @@ def test_what_shows_only_when_a_canvas_or_video_cannot_play_is_not_text():
         "The trees grow as you watch.",
         "Then they stop.",
     ]
+
+
+def test_the_text_of_a_page_drawn_as_svg_is_read_in_paragraphs():
+    # books made from print may draw each page as one SVG, with a <tspan> for each line
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 368 581"><style>.a{}</style>'
+        '<g><text transform="matrix(1 0 0 1 68 227)">'
+        '<tspan x="0,3.9,9.8" y="0">Il en avait souvent rêvé, au moins </tspan>'
+        '<tspan x="-12" y="15.25">depuis la communale. Jean-</tspan>'
+        '<tspan x="-12" y="30.5">Hugues aussi.</tspan>'
+        '<tspan x="-12" y="75.75">L’heure de la géographie </tspan>'
+        '<tspan x="200" y="75.75">arrivait.</tspan>'
+        "</text></g></svg>"
+    )
+    data = a_book({"page-1.xhtml": f"<div>{svg}</div>", "page-2.xhtml": "<p>Fin.</p>"})
+    assert [(p.role, p.text) for p in parse_bytes(data).paragraphs] == [
+        ("body", "Il en avait souvent rêvé, au moins depuis la communale. Jean-Hugues aussi."),
+        ("body", "L’heure de la géographie arrivait."),
+        ("body", "Fin."),
+    ]

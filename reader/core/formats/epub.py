@@ -15,6 +15,10 @@ network, no DTDs, no entities beyond XML's own) and walked once:
   ``epub:type``), page-break markers, images, scripts and styles; Project Gutenberg's licence
   header and footer, as in a plain-text book.
 
+The text of an inline SVG drawing (``<text>``, its ``<tspan>`` lines) is read too: books
+made from print sometimes draw each page as one, every word in it. Its lines join into
+paragraphs where the gap between two is no wider than the usual one.
+
 Line numbers of verse (``<span class="lnum">``) and the fallback text of canvases, videos,
 sounds and embedded objects ("Your Reading System does not support canvas.") are left out
 too.
@@ -27,6 +31,7 @@ spine, and a book protected by DRM are a :class:`~reader.core.loaders.LoadError`
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 import re
 from collections.abc import Iterator
@@ -337,6 +342,70 @@ def _matter(element: Any) -> bool:
     return bool(_epub_types(element) & _MATTER)
 
 
+def _svg_text(svg: Any) -> Iterator[str]:
+    """The paragraphs of an SVG drawing's text: each ``<text>``, its lines joined.
+
+    A ``<tspan>`` with a ``y`` of its own starts a line; a gap above a line wider than the
+    drawing's usual one by half, or a line above the one before (the next column), starts a
+    paragraph. A word broken at a line's end keeps its hyphen and loses the space.
+    """
+    for text in svg.iter():
+        if _local(text) != "text":
+            continue
+        lines = _svg_lines(text)
+        ys = [y for y, _ in lines if y is not None]
+        gaps = sorted(b - a for a, b in itertools.pairwise(ys) if b > a)
+        usual = gaps[len(gaps) // 2] if gaps else 0.0
+        paragraph = ""
+        previous: float | None = None
+        for y, piece in lines:
+            words = " ".join(piece.translate(_INVISIBLE).split())
+            if not words:
+                continue
+            if (
+                y is not None
+                and previous is not None
+                and (y < previous or y - previous > usual * 1.5)
+            ):
+                if paragraph:
+                    yield paragraph
+                paragraph = ""
+            previous = y if y is not None else previous
+            if not paragraph:
+                paragraph = words
+            elif paragraph.endswith("-") and paragraph[-2:-1].isalpha():
+                paragraph += words
+            else:
+                paragraph += " " + words
+        if paragraph:
+            yield paragraph
+
+
+def _svg_lines(text: Any) -> list[tuple[float | None, str]]:
+    """An SVG ``<text>``'s lines: each ``y`` (``None`` where none is given) and its words."""
+    lines: list[tuple[float | None, str]] = []
+    pieces = [(_number(text.get("y")), str(text.text or ""))]
+    for child in text:
+        if _local(child) == "tspan":
+            pieces.append((_number(child.get("y")), "".join(child.itertext())))
+        pieces.append((None, str(child.tail or "")))
+    for y, piece in pieces:
+        if lines and (y is None or y == lines[-1][0]):
+            lines[-1] = (lines[-1][0], lines[-1][1] + piece)
+        else:
+            lines.append((y, piece))
+    return lines
+
+
+def _number(value: Any) -> float | None:
+    """The first number of an SVG coordinate list ("12.5", "0,3.9,9.8"), if any."""
+    first = str(value or "").replace(",", " ").split()[:1]
+    try:
+        return float(first[0]) if first else None
+    except ValueError:
+        return None
+
+
 @dataclass
 class _Open:
     """A block element being read: what its text becomes."""
@@ -482,6 +551,9 @@ def _walk(body: Any, line: int) -> Iterator[Block]:
             stack.pop()
             yield from end(element)
         elif skipped(child):
+            if _local(child) == "svg":
+                yield from flush()
+                yield from (Block(text, line, None, headings=False) for text in _svg_text(child))
             tail = str(child.tail or "")
             parts.append(tail)
         else:
