@@ -1253,6 +1253,12 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         # Ukraine as one wheat producer among others, and in the war
         ("Wheat from Ukraine and Australia undercut French prices on world markets.", set()),
         ("Russia's attacks on Ukraine's ports sent wheat prices soaring.", {"Ukraine"}),
+        # a citizen held abroad, told as consular work; a minister's title
+        (
+            "We will keep advocating for his release after years of incarceration in Myanmar.",
+            {"human rights"},
+        ),
+        ("Minister for Trade and Tourism Don Farrell chaired the tourism meeting.", set()),
     ],
 )
 def test_words_of_each_subject_count(classifier, text, expected):
