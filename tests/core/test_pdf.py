@@ -24,6 +24,65 @@ def three_columns():
     return load_document(FILES / "federal-register-2020-17221.pdf")
 
 
+def make_pdf(pages, info="", to_unicode=None):
+    """A PDF written byte by byte: ``pages`` holds, per page, ``(size, x, y, text)`` lines in
+    Helvetica; ``to_unicode`` maps a character code to the text a reader gets for it."""
+
+    def esc(text):
+        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    font = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding"
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "",
+        font + (" /ToUnicode 4 0 R >>" if to_unicode else " >>"),
+    ]
+    if to_unicode:
+        cmap = (
+            "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+            "/CMapName /Test def /CMapType 2 def\n"
+            "1 begincodespacerange <00> <FF> endcodespacerange\n"
+            f"{len(to_unicode)} beginbfchar\n"
+            + "".join(
+                f"<{ord(code):02X}> <{text.encode('utf-16-be').hex().upper()}>\n"
+                for code, text in to_unicode.items()
+            )
+            + "endbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end\n"
+        )
+        objects.append(f"<< /Length {len(cmap)} >>\nstream\n{cmap}endstream")
+    kids = []
+    for lines in pages:
+        stream = (
+            "BT\n"
+            + "".join(
+                f"/F1 {size} Tf 1 0 0 1 {x} {y} Tm ({esc(text)}) Tj\n"
+                for size, x, y, text in lines
+            )
+            + "ET\n"
+        )
+        objects.append(f"<< /Length {len(stream.encode('latin-1'))} >>\nstream\n{stream}endstream")
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {len(objects)} 0 R "
+            "/Resources << /Font << /F1 3 0 R >> >> >>"
+        )
+        kids.append(f"{len(objects)} 0 R")
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
+    objects.append(f"<< {info} >>")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{n} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{off:010d} 00000 n \n".encode() for off in offsets)
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info {len(objects)} 0 R >>\n"
+        f"startxref\n{xref}\n%%EOF\n"
+    ).encode()
+    return bytes(out)
+
+
 def paragraph_with(document, words):
     return next(p for p in document.paragraphs if words in p.text)
 
@@ -165,3 +224,14 @@ def test_a_missing_pdf_library_is_a_clear_load_error(monkeypatch):
     monkeypatch.setitem(sys.modules, "pypdfium2", None)
     with pytest.raises(LoadError, match="a package Topic Reader needs is missing"):
         load_document(FILES / "tiny-one-page.pdf")
+
+
+def test_characters_beyond_u_ffff_are_whole_characters():
+    # a mathematical italic x (U+1D465) is two UTF-16 units, a surrogate pair, in PDFium
+    data = make_pdf(
+        [[(11, 72, 700, "Let x be a number and y another.")]],
+        to_unicode={"x": "\U0001d465", "y": "\U0001d466"},
+    )
+    (paragraph,) = parse_bytes(data).paragraphs
+    assert paragraph.text == "Let \U0001d465 be a number and \U0001d466 another."
+    paragraph.text.encode("utf-8")  # no lone surrogate, so it can be written out

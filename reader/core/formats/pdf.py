@@ -209,9 +209,9 @@ def _page_lines(pdf: Any, n: int) -> tuple[list[_Line], float]:
         try:
             handle = textpage.raw
             count = pdfium_c.FPDFText_CountChars(handle)
-            text = textpage.get_text_range()
+            text: str | list[str] = textpage.get_text_range()
             if len(text) != count:  # characters beyond U+FFFF: ask for them one by one
-                text = "".join(chr(pdfium_c.FPDFText_GetUnicode(handle, i)) for i in range(count))
+                text = _characters([pdfium_c.FPDFText_GetUnicode(handle, i) for i in range(count)])
             left, right, bottom, top = (ctypes.c_double() for _ in range(4))
             matrix = pdfium_c.FS_MATRIX()
             styles: dict[int, tuple[float, bool]] = {}  # text object -> (size, bold)
@@ -222,6 +222,8 @@ def _page_lines(pdf: Any, n: int) -> tuple[list[_Line], float]:
             size, bold = 0.0, False
             box = pdfium_c.FPDFText_GetCharBox
             for i, ch in enumerate(text):
+                if not ch:
+                    continue  # the second half of a surrogate pair, or a lone one
                 if ch in "\r\n" and pdfium_c.FPDFText_IsGenerated(handle, i) == 1:
                     _add_line(lines, chars, n)
                     chars, last_base, line_size = [], None, 0.0
@@ -261,6 +263,27 @@ def _page_lines(pdf: Any, n: int) -> tuple[list[_Line], float]:
         if ln.x1 > left_edge and ln.x0 < right_edge and ln.y1 > bottom_edge and ln.y0 < top_edge
     ]
     return _merged(shown), height
+
+
+def _characters(units: list[int]) -> list[str]:
+    """The text of each of PDFium's character indexes, from its UTF-16 code units.
+
+    PDFium counts a character beyond U+FFFF ("𝑥", mathematical italic) as two, a surrogate
+    pair: the pair is the character at its first index and "" at its second. A surrogate
+    without its other half is no character at all (and cannot be written out): "".
+    """
+    out: list[str] = []
+    low = False
+    for n, unit in enumerate(units):
+        if low:
+            out.append("")
+            low = False
+        elif 0xD800 <= unit < 0xDC00 and n + 1 < len(units) and 0xDC00 <= units[n + 1] < 0xE000:
+            out.append(chr(0x10000 + ((unit - 0xD800) << 10) + (units[n + 1] - 0xDC00)))
+            low = True
+        else:
+            out.append("" if 0xD800 <= unit < 0xE000 else chr(unit))
+    return out
 
 
 def _text_object(handle: Any, index: int) -> int | None:
