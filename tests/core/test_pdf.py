@@ -235,3 +235,11 @@ def test_characters_beyond_u_ffff_are_whole_characters():
     (paragraph,) = parse_bytes(data).paragraphs
     assert paragraph.text == "Let \U0001d465 be a number and \U0001d466 another."
     paragraph.text.encode("utf-8")  # no lone surrogate, so it can be written out
+
+
+def test_a_pdf_with_only_page_numbers_has_no_text_to_read(tmp_path):
+    path = tmp_path / "numbers.pdf"
+    path.write_bytes(make_pdf([[(10, 300, 40, "1")], [(10, 300, 40, "2")]]))
+    with pytest.raises(LoadError) as caught:
+        load_document(path)
+    assert str(caught.value) == f"{path}: has no text to read"

@@ -148,7 +148,9 @@ def parse_pdf(data: bytes, name: str = "<pdf>") -> Document:
                 page_lines, height = _page_lines(pdf, n)
                 lines.append(page_lines)
                 heights.append(height)
-            if not any(lines):
+            _mark_furniture(lines, heights, _real_title(info))
+            if all(line.furniture for page in lines for line in page):
+                # nothing but page numbers and running heads (or nothing at all)
                 raise LoadError(name, _no_text_problem(pdf, pages))
         except pypdfium2.PdfiumError as exc:
             raise LoadError(name, f"is a damaged PDF ({exc})") from None
@@ -385,7 +387,7 @@ def _merged(lines: list[_Line]) -> list[_Line]:
 
 
 def _document(pages: list[list[_Line]], heights: list[float], info: dict[str, str]) -> Document:
-    _mark_furniture(pages, heights, _real_title(info))
+    """The document of pages whose running heads and footers are marked."""
     ordered = [_reading_order(lines) for lines in pages]
     sizes: Counter[float] = Counter()
     for lines in ordered:
