@@ -243,3 +243,40 @@ def test_a_pdf_with_only_page_numbers_has_no_text_to_read(tmp_path):
     with pytest.raises(LoadError) as caught:
         load_document(path)
     assert str(caught.value) == f"{path}: has no text to read"
+
+
+#: A font with no letters in it: its codes stand for control and private-use characters.
+GLYPH_NUMBERS = {chr(0xC0 + n): chr(0x10 + n) for n in range(11)} | {"\xcb": "\ue000"}
+JUNK = "ÀÁÂ ÃÄÅÆÇ ÈÉÊË ÀÃÆÉ"
+
+
+def test_lines_of_glyph_numbers_are_left_out():
+    page = [
+        (11, 72, 700, "The harbour opened again on Monday after the storm."),
+        (11, 72, 660, JUNK),
+        (11, 72, 620, "Ferries to the islands run on the winter timetable."),
+    ]
+    document = parse_bytes(make_pdf([page], to_unicode=GLYPH_NUMBERS))
+    assert [p.text for p in document.paragraphs] == [
+        "The harbour opened again on Monday after the storm.",
+        "Ferries to the islands run on the winter timetable.",
+    ]
+
+
+def test_a_pdf_that_is_mostly_glyph_numbers_cannot_be_read(tmp_path):
+    page = [(11, 72, 700, "Working Papers")] + [(11, 72, 680 - 20 * n, JUNK) for n in range(5)]
+    path = tmp_path / "review.pdf"
+    path.write_bytes(make_pdf([page], to_unicode=GLYPH_NUMBERS))
+    with pytest.raises(LoadError) as caught:
+        load_document(path)
+    assert str(caught.value).startswith(f"{path}: has text that cannot be read")
+
+
+def test_an_author_or_title_a_program_garbled_is_ignored():
+    page = [
+        (18, 72, 740, "Harbour Report"),
+        (11, 72, 700, "The harbour opened again on Monday after the storm."),
+    ]
+    info = "/Author (ARRAY\\(0x2c7cf020\\)) /Title <FEFF0001000300040005>"
+    document = parse_bytes(make_pdf([page], info=info))
+    assert (document.title, document.byline) == ("Harbour Report", "")

@@ -34,6 +34,7 @@ import math
 import re
 import statistics
 import threading
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -148,6 +149,7 @@ def parse_pdf(data: bytes, name: str = "<pdf>") -> Document:
                 page_lines, height = _page_lines(pdf, n)
                 lines.append(page_lines)
                 heights.append(height)
+            lines = _readable(lines, name)
             _mark_furniture(lines, heights, _real_title(info))
             if all(line.furniture for page in lines for line in page):
                 # nothing but page numbers and running heads (or nothing at all)
@@ -184,12 +186,56 @@ def _no_text_problem(pdf: Any, pages: int) -> str:
     return "has no text to read"
 
 
+def _unreadable(text: str) -> int:
+    """How many of the characters are no letter at all: control, private-use or unassigned.
+
+    A font that does not say which letters its glyphs are gives its glyph numbers instead.
+    """
+    return sum(1 for ch in text if ch == "\ufffd" or unicodedata.category(ch) in _NO_LETTER)
+
+
+_NO_LETTER = frozenset({"Cc", "Co", "Cn", "Cs"})
+
+
+def _readable(pages: list[list[_Line]], name: str) -> list[list[_Line]]:
+    """The pages without their lines of glyph numbers; refused when those are most of the text."""
+    kept: list[list[_Line]] = []
+    junk = total = 0
+    for lines in pages:
+        kept.append([])
+        for line in lines:
+            shown = len(line.text) - line.text.count(" ")
+            bad = _unreadable(line.text)
+            total += shown
+            if 2 * bad > shown:
+                junk += shown
+            else:
+                kept[-1].append(line)
+    if 2 * junk > total:
+        raise LoadError(
+            name,
+            "has text that cannot be read: its fonts do not say which letters they show "
+            "(Topic Reader cannot recognise the letters, as in a scan)",
+        )
+    return kept
+
+
 def _metadata(pdf: Any) -> dict[str, str]:
     try:
         found = pdf.get_metadata_dict(skip_empty=True)
     except Exception:  # a damaged Info dictionary only costs the metadata
         return {}
-    return {str(k): " ".join(str(v).split()) for k, v in found.items()}
+    # a program that wrote a Perl reference ("ARRAY(0x2c7cf020)") or glyph numbers wrote no value
+    return {
+        str(k): text
+        for k, v in found.items()
+        if (text := " ".join(str(v).split()))
+        and not _REFERENCE.fullmatch(text)
+        and not _unreadable(text)
+    }
+
+
+_REFERENCE = re.compile(r"(?:[A-Z][A-Za-z:]*=)?(?:ARRAY|HASH|SCALAR|CODE|GLOB|REF)\(0x[0-9a-f]+\)")
 
 
 # ---------------------------------------------------------------------------------------------
