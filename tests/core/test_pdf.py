@@ -280,3 +280,32 @@ def test_an_author_or_title_a_program_garbled_is_ignored():
     info = "/Author (ARRAY\\(0x2c7cf020\\)) /Title <FEFF0001000300040005>"
     document = parse_bytes(make_pdf([page], info=info))
     assert (document.title, document.byline) == ("Harbour Report", "")
+
+
+def test_a_line_in_slightly_larger_type_is_not_the_title():
+    # text recognition set the last word of a sentence a point larger than the rest
+    page = [
+        (11, 72, 700, "A report creeps into camp that Johnston is coming to raise the siege,"),
+        (11, 72, 686, "but Grant will march in there and seize the prize from"),
+        (12, 72, 672, "them."),
+        (11, 72, 640, "The Yankee Lookout."),
+    ]
+    document = parse_bytes(make_pdf([page]))
+    assert document.title == ""
+    assert "them." in [p.text for p in document.paragraphs if p.role == "body"]
+
+
+def test_a_running_head_misread_on_one_page_is_dropped_too():
+    heads = [
+        "THE SIEGE OF VICKSBURG. 49",
+        "50 THE SIEGE OF VICKSBUEG.",
+        "THE SIEGE OF VICKSBURG. 51",
+    ]
+    heads.append("52 THE SIEGE OF VICKSBURG.")
+    pages = [
+        [(8, 150, 760, head), (11, 72, 700, f"The siege went on through day {n} of June.")]
+        for n, head in enumerate(heads, 1)
+    ]
+    texts = [p.text for p in parse_bytes(make_pdf(pages)).paragraphs]
+    assert not any("SIEGE" in t for t in texts)
+    assert "The siege went on through day 2 of June." in texts

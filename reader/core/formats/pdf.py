@@ -8,8 +8,8 @@ hyphens that break a word at a line end. From those:
    pieces on the same baseline a small gap apart (PDFium breaks lines where a new text object
    starts, at a link or a quote mark in another font) are one line.
 2. **Running heads and footers.** Lines in the top or bottom 9 % of the page whose text, with
-   digits folded, repeats on at least 40 % of the pages (3 at least), or that are only a page
-   number, are dropped.
+   digits folded, repeats on at least 40 % of the pages (3 at least), or nearly so beside a
+   page number (a scan's misread head), or that are only a page number, are dropped.
 3. **Reading order** by a recursive cut of each page: under a few lines at the top (a title
    and date above the columns), else at a vertical gutter that no line crosses (left column
    before right), else at the widest horizontal gap (top before bottom).
@@ -29,6 +29,7 @@ with no text (a scan) is refused with a message saying so: there is no text to r
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import math
 import re
@@ -65,6 +66,8 @@ _NOT_WORD = re.compile(r"[\W_]+")
 #: A heading says something: two letters at least ("!" in a warning icon is not one).
 _WORDY = re.compile(r"[^\W\d_]{2}")
 _DIGITS = re.compile(r"\d+")
+#: A line that starts or ends with a number (a page number beside a running head).
+_NUMBERED = re.compile(r"^\W*\d+\b|\b\d+\W*$")
 _SPACES = re.compile(r"\s+")
 #: Titles that programs write for the user ("Microsoft Word - report.docx", "untitled").
 _NOT_A_TITLE = re.compile(
@@ -493,12 +496,21 @@ def _mark_furniture(pages: list[list[_Line]], heights: list[float], title: str) 
     for lines, height in zip(pages, heights, strict=True):
         seen.update({key(line) for line in lines if in_margin(line, height)})
     need = max(3.0, 0.4 * len(pages))
+    heads = [k for k, count in seen.items() if count >= need and k]
+
+    def misread_head(line: _Line, k: str) -> bool:
+        """A running head with its page number, a letter or two misread ("VICKSBUEG")."""
+        return _NUMBERED.search(line.text) is not None and any(
+            difflib.SequenceMatcher(None, k, head).ratio() >= 0.85 for head in heads
+        )
+
     for lines, height in zip(pages, heights, strict=True):
         for line in lines:
             if in_margin(line, height):
                 k = key(line)
                 line.furniture = (
                     seen[k] >= need
+                    or misread_head(line, k)
                     or _PAGE_NUMBER.fullmatch(k) is not None
                     or _URL.search(line.text) is not None
                     or (line.page > 0 and bool(title) and k == _NOT_WORD.sub("", title.casefold()))
@@ -633,7 +645,7 @@ def _with_roles(paragraphs: list[_Paragraph], body_size: float, info: dict[str, 
     """Headings by type size, the title, the date, and the footnotes as credits."""
     texts = [p.text for p in paragraphs]
     title = _real_title(info)
-    title_index = _title_paragraph(paragraphs, texts, title)
+    title_index = _title_paragraph(paragraphs, texts, title, body_size)
     if title_index is not None and not title:
         title = texts[title_index]
 
@@ -701,8 +713,15 @@ def _real_title(info: dict[str, str]) -> str:
     return "" if _NOT_A_TITLE.search(title) or len(title) < 3 else title
 
 
-def _title_paragraph(paragraphs: list[_Paragraph], texts: list[str], title: str) -> int | None:
-    """The paragraph that is the title: the one with its text, else the first page's largest."""
+def _title_paragraph(
+    paragraphs: list[_Paragraph], texts: list[str], title: str, body_size: float
+) -> int | None:
+    """The paragraph that is the title: the one with its text, else the first page's largest.
+
+    The largest is a title when it is in larger type than the body, or else in bold or first
+    on the page and not in lower case (a sentence run on from before the page is not one): a
+    line that text recognition set a point larger ("them.", a sentence's end) is no title.
+    """
     first_page = [n for n, p in enumerate(paragraphs) if p.lines[0].page == 0 and texts[n]]
     if not first_page:
         return None
@@ -713,7 +732,11 @@ def _title_paragraph(paragraphs: list[_Paragraph], texts: list[str], title: str)
                 return n
         return None
     largest = max(first_page, key=lambda n: paragraphs[n].lines[0].size)
-    if len(texts[largest].split()) <= _MAX_HEADING_WORDS:
+    first = paragraphs[largest].lines[0]
+    if len(texts[largest].split()) <= _MAX_HEADING_WORDS and (
+        first.size >= body_size * _HEADING_RATIO
+        or ((largest == first_page[0] or first.bold) and not texts[largest][:1].islower())
+    ):
         return largest
     return None
 
