@@ -309,3 +309,23 @@ def test_a_running_head_misread_on_one_page_is_dropped_too():
     texts = [p.text for p in parse_bytes(make_pdf(pages)).paragraphs]
     assert not any("SIEGE" in t for t in texts)
     assert "The siege went on through day 2 of June." in texts
+
+
+def test_a_line_set_in_pieces_around_quote_marks_is_one_line():
+    # the pieces are separate lines to PDFium; a quote mark's ink sits above the baseline
+    page = [
+        (10.5, 72, 700, "market in which everything is free. The opposite of a free culture is a"),
+        (10.5, 72, 685.5, "\x93"),
+        (
+            10.5,
+            74.6,
+            685.5,
+            "permission culture\x94 a culture in which creators get to create only",
+        ),
+        (10.5, 72, 671, "with the permission of the powerful, or of creators from the past."),
+    ]
+    (paragraph,) = parse_bytes(make_pdf([page])).paragraphs
+    assert (
+        "culture is a “permission culture” a culture in which creators get to create only "
+        "with the permission" in paragraph.text
+    )

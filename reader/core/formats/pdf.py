@@ -411,19 +411,28 @@ def _add_line(
 
 
 def _merged(lines: list[_Line]) -> list[_Line]:
-    """Pieces of one printed line (side by side on a baseline, less than an em apart) joined."""
+    """Pieces of one printed line (side by side on a baseline, less than an em apart) joined.
+
+    A piece's box is its glyphs' ink: a quote mark's is above the baseline, and "“what" has
+    no descender where "coop; farmers" has; their boxes still mostly overlap: one line.
+    """
     out: list[_Line] = []
     for line in lines:
         last = out[-1] if out else None
         em = max(line.size, 1.0)
         if (
             last is not None
-            and abs(last.y0 - line.y0) < max(1.5, 0.25 * em)
+            and (
+                abs(last.y0 - line.y0) < max(1.5, 0.25 * em)
+                or min(last.y1, line.y1) - max(last.y0, line.y0)
+                >= 0.6 * min(last.y1 - last.y0, line.y1 - line.y0)
+            )
             and -1.0 <= line.x0 - last.x1 < em
         ):
             glue = "" if line.x0 - last.x1 < 0.15 * em or last.text.endswith(" ") else " "
             last.text += glue + line.text
             last.x1 = max(last.x1, line.x1)
+            last.y0 = min(last.y0, line.y0)
             last.y1 = max(last.y1, line.y1)
             last.hyphen = line.hyphen
         else:
