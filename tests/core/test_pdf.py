@@ -329,3 +329,28 @@ def test_a_line_set_in_pieces_around_quote_marks_is_one_line():
         "culture is a “permission culture” a culture in which creators get to create only "
         "with the permission" in paragraph.text
     )
+
+
+def test_a_sentence_and_a_word_run_on_across_a_page_break():
+    pages = [
+        [
+            (11, 72, 700, "Some will draw upon it to understand it, others to teach it."),
+            (11, 72, 686, "They asserted that the record in-"),
+        ],
+        [
+            (11, 72, 700, "dustry was a half-billion-dollar business, and"),
+            (11, 72, 686, "some to criticize it."),
+        ],
+        [
+            (11, 72, 700, "Some will use it, as Walt Disney did, to make something new;"),
+        ],
+        [
+            (11, 72, 700, "some to criticize it."),
+        ],
+    ]
+    texts = [p.text for p in parse_bytes(make_pdf(pages)).paragraphs]
+    assert texts == [
+        "Some will draw upon it to understand it, others to teach it. They asserted that the "
+        "record industry was a half-billion-dollar business, and some to criticize it.",
+        "Some will use it, as Walt Disney did, to make something new; some to criticize it.",
+    ]

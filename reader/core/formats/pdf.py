@@ -313,7 +313,7 @@ def _page_lines(pdf: Any, n: int) -> tuple[list[_Line], float]:
         for ln in lines
         if ln.x1 > left_edge and ln.x0 < right_edge and ln.y1 > bottom_edge and ln.y0 < top_edge
     ]
-    return _merged(shown), height
+    return [_broken_word(line) for line in _merged(shown)], height
 
 
 def _characters(units: list[int]) -> list[str]:
@@ -408,6 +408,21 @@ def _add_line(
         text = text.replace(mark, "")
     size = sizes.most_common(1)[0][0]
     lines.append(_Line(page, x0, y0, x1, y1, size, bolds.most_common(1)[0][0], text, hyphen))
+
+
+def _broken_word(line: _Line) -> _Line:
+    """A line ending in a word broken at a hyphen, as PDFium marks it.
+
+    PDFium marks the hyphen only when another line follows on the page: the last line of a
+    page ("the record in-" / "dustry") keeps a plain one.
+    """
+    text = line.text.rstrip()
+    if not line.hyphen and _BROKEN.search(text):
+        return replace(line, text=text[:-1], hyphen=True)
+    return line
+
+
+_BROKEN = re.compile(r"[^\W\d_]-$")
 
 
 def _merged(lines: list[_Line]) -> list[_Line]:
@@ -635,8 +650,10 @@ def _starts_paragraph(previous: _Line, line: _Line, pitch: float) -> bool:
     if abs(line.size - previous.size) > 0.8 or (previous.bold and not line.bold):
         return True
     if not same_column:
-        # a new column or page: the paragraph goes on if its sentence did
-        return ended or previous.bold != line.bold
+        # a new column or page: the paragraph goes on if its sentence did, as after "to
+        # understand it;" when the next page goes on "some to criticize it"
+        run_on = previous.text.rstrip().endswith((";", ":")) and line.text.lstrip()[:1].islower()
+        return (ended and not run_on) or previous.bold != line.bold
     gap = previous.y0 - line.y0
     if gap > pitch * 1.5 or gap < 0:
         return True
