@@ -26,7 +26,8 @@ def three_columns():
 
 def make_pdf(pages, info="", to_unicode=None):
     """A PDF written byte by byte: ``pages`` holds, per page, ``(size, x, y, text)`` lines in
-    Helvetica; ``to_unicode`` maps a character code to the text a reader gets for it."""
+    Helvetica (``(size, x, y, text, "F2")`` in Helvetica Bold); ``to_unicode`` maps a
+    character code of the regular font to the text a reader gets for it."""
 
     def esc(text):
         return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
@@ -55,15 +56,16 @@ def make_pdf(pages, info="", to_unicode=None):
         stream = (
             "BT\n"
             + "".join(
-                f"/F1 {size} Tf 1 0 0 1 {x} {y} Tm ({esc(text)}) Tj\n"
-                for size, x, y, text in lines
+                f"/{font[0] if font else 'F1'} {size} Tf 1 0 0 1 {x} {y} Tm ({esc(text)}) Tj\n"
+                for size, x, y, text, *font in lines
             )
             + "ET\n"
         )
         objects.append(f"<< /Length {len(stream.encode('latin-1'))} >>\nstream\n{stream}endstream")
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {len(objects)} 0 R "
-            "/Resources << /Font << /F1 3 0 R >> >> >>"
+            "/Resources << /Font << /F1 3 0 R /F2 << /Type /Font /Subtype /Type1 "
+            "/BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >> >> >> >>"
         )
         kids.append(f"{len(objects)} 0 R")
     objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
@@ -353,4 +355,22 @@ def test_a_sentence_and_a_word_run_on_across_a_page_break():
         "Some will draw upon it to understand it, others to teach it. They asserted that the "
         "record industry was a half-billion-dollar business, and some to criticize it.",
         "Some will use it, as Walt Disney did, to make something new; some to criticize it.",
+    ]
+
+
+def test_a_bold_lead_in_broken_at_a_hyphen_is_not_a_heading():
+    # most of the first line is a run-in label in bold; the word broken at its end goes on
+    page = [
+        (9, 54, 730, "We have measured speedups of ten times and more for some programs."),
+        (9, 54, 700, "Categories and Subject Descriptors", "F2"),
+        (9, 215, 700, "D.3.4 [Programming Lan-"),
+        (9, 54, 690, "guages]: Processors, incremental compilers, code generation."),
+    ]
+    document = parse_bytes(make_pdf([page]))
+    assert [(p.role, p.text) for p in document.paragraphs[1:]] == [
+        (
+            "body",
+            "Categories and Subject Descriptors D.3.4 [Programming Languages]: Processors, "
+            "incremental compilers, code generation.",
+        )
     ]

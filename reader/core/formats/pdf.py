@@ -647,7 +647,11 @@ def _starts_paragraph(previous: _Line, line: _Line, pitch: float) -> bool:
     same_column = previous.page == line.page and abs(previous.x0 - line.x0) < 0.25 * max(
         previous.x1 - previous.x0, line.x1 - line.x0, 1.0
     )
-    if abs(line.size - previous.size) > 0.8 or (previous.bold and not line.bold):
+    if abs(line.size - previous.size) > 0.8:
+        return True
+    if previous.hyphen:
+        return False  # a word broken at the line end goes on in the next line
+    if previous.bold and not line.bold:
         return True
     if not same_column:
         # a new column or page: the paragraph goes on if its sentence did, as after "to
