@@ -17,14 +17,18 @@ hyphens that break a word at a line end. From those:
    they interrupt joins up across the column or page; they come last, as credits.
 5. **Paragraphs** end at a larger gap, a change of type size, bold to regular, a first-line
    indent after a sentence end, or a short line that ends a sentence; a paragraph goes on
-   across a column or page when its last line did not end a sentence. A word hyphenated at
-   a line end is joined (the hyphen stays before a capital: "Soekarno-Hatta").
+   across a column or page when its last line did not end a sentence (or ended in a
+   semicolon or colon before a lower-case word). A word hyphenated at a line end, a page's
+   last line too, is joined (the hyphen stays before a capital: "Soekarno-Hatta").
 6. **Headings** are paragraphs of at most 30 words in type at least 1.15 times the body's
    (level by size, largest first), or short bold ones without a final stop.
 
 The title is the file's Title property when it is a real one, else the largest line of the
-first page; the date is a date line of the first page, else the file's creation date. A PDF
-with no text (a scan) is refused with a message saying so: there is no text to read in it.
+first page (when it is larger than the body, or bold or first and not in lower case); the
+date is a date line of the first page, else the file's creation date. A PDF with no text
+(a scan), or none but page numbers, is refused with a message saying so: there is no text
+to read in it. Lines of control or private-use characters (a font's glyph numbers, with no
+letters mapped to them) are left out; a PDF mostly made of them is refused too.
 """
 
 from __future__ import annotations
