@@ -1259,6 +1259,11 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
             {"human rights"},
         ),
         ("Minister for Trade and Tourism Don Farrell chaired the tourism meeting.", set()),
+        ("We continue to call for his immediate and unconditional release.", {"human rights"}),
+        (
+            "The government has raised his case, including the conditions of his detention.",
+            {"human rights"},
+        ),
     ],
 )
 def test_words_of_each_subject_count(classifier, text, expected):
