@@ -127,3 +127,33 @@ def test_a_paragraph_with_a_date_only_is_still_a_date_line_not_a_heading():
     doc = parse_bytes(page.encode(), kind="html")
     assert "heading" not in [p.role for p in doc.paragraphs]
     assert doc.paragraphs[1].text == "Short line"
+
+
+def _article(*paragraphs, title="The Whale", head=""):
+    inner = "".join(paragraphs)
+    return f"<html><head><title>{title}</title>{head}</head><body>{inner}</body></html>"
+
+
+_PROSE = "".join(
+    f"<p>Paragraph {n}: the whale swam on through the cold grey sea for many days.</p>"
+    for n in range(4)
+)
+
+
+def test_a_year_in_the_prose_is_not_the_page_date():
+    page = _article(
+        "<article>",
+        _PROSE,
+        "<p>At two hundred fathoms the sea presses on every 2000 square feet of his back.</p>",
+        _PROSE,
+        "</article>",
+    )
+    doc = parse_bytes(page.encode(), kind="html")
+    assert doc.date == ""
+    assert "date" not in [p.role for p in doc.paragraphs]
+
+
+def test_a_date_the_page_states_in_its_meta_tags_is_kept():
+    meta = '<meta property="article:published_time" content="2021-03-04T10:00:00Z">'
+    page = _article("<article>", _PROSE, "<p>It was 2000 square feet.</p></article>", head=meta)
+    assert parse_bytes(page.encode(), kind="html").date == "Mar 4, 2021"

@@ -54,6 +54,9 @@ def parse_html(html: str, name: str = "<input>") -> Document:
             include_tables=True,
             include_images=False,
             favor_recall=True,
+            # Only the dates a page states (meta tags, <time>, JSON-LD, the URL): htmldate's
+            # extensive search takes any year in the prose ("2000 square feet") for one.
+            date_extraction_params={"original_date": True, "extensive_search": False},
         )
     except Exception as exc:  # trafilatura raises many kinds on malformed markup
         raise LoadError(name, f"is not a web page Topic Reader can read ({exc})") from None
@@ -71,7 +74,7 @@ def parse_html(html: str, name: str = "<input>") -> Document:
     )
     if not found:
         raise LoadError(name, "has no article text that Topic Reader could find")
-    date = readable_date(str(meta.get("date") or ""))
+    date = readable_date(str(meta.get("date") or "") or _stated_date(markup.html))
     author = clean_byline(str(meta.get("author") or ""))
     blocks: list[Block] = []
     if title:
@@ -90,6 +93,21 @@ def parse_html(html: str, name: str = "<input>") -> Document:
         source=str(meta.get("sitename") or meta.get("hostname") or "") or document.source,
         url=str(meta.get("url") or ""),
     )
+
+
+def _stated_date(html: str) -> str:
+    """A date found in the page's text ("By Nathan Willis, March 25, 2015"), or "".
+
+    htmldate's wider search also turns a bare year or month in the prose ("2000 square feet",
+    "in January 2015") into the first of that month; a date with no day is not the page's.
+    """
+    try:
+        from htmldate import find_date
+
+        found = find_date(html, original_date=True, extensive_search=True) or ""
+    except Exception:  # htmldate is trafilatura's; a page it cannot read has no date
+        return ""
+    return "" if found.endswith("-01") else found
 
 
 def lift_figure_captions(html: str) -> str:
