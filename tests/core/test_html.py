@@ -157,3 +157,24 @@ def test_a_date_the_page_states_in_its_meta_tags_is_kept():
     meta = '<meta property="article:published_time" content="2021-03-04T10:00:00Z">'
     page = _article("<article>", _PROSE, "<p>It was 2000 square feet.</p></article>", head=meta)
     assert parse_bytes(page.encode(), kind="html").date == "Mar 4, 2021"
+
+
+def test_chapter_headings_of_a_page_without_an_article_frame_are_kept():
+    # A book saved as one page: <h1> chapters inside <header>s, the text in <span>s.
+    chapters = "".join(
+        f'<section class="chapter"><header><h1><span>Chapter {n}. {name}.</span></h1></header>'
+        f"<p><span>{text}</span> <span>And so the days went by at sea.</span></p></section>"
+        for n, name, text in [
+            (1, "Loomings", "Call me Ishmael, and let me tell you of the sea and its whales."),
+            (2, "The Carpet-Bag", "I stuffed a shirt or two into my old carpet-bag that day."),
+        ]
+    )
+    doc = parse_bytes(_article(chapters, title="Moby Dick").encode(), kind="html")
+    assert doc.title == "Moby Dick"
+    assert [(p.role, p.level, p.text[:20]) for p in doc.paragraphs] == [
+        ("title", 0, "Moby Dick"),
+        ("heading", 1, "Chapter 1. Loomings."),
+        ("body", 0, "Call me Ishmael, and"),
+        ("heading", 1, "Chapter 2. The Carpe"),
+        ("body", 0, "I stuffed a shirt or"),
+    ]

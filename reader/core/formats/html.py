@@ -22,7 +22,14 @@ from dataclasses import replace
 from typing import Any
 
 from reader.core.document import Document, Role
-from reader.core.loaders import Block, LoadError, build_document, missing_package, readable_date
+from reader.core.loaders import (
+    Block,
+    LoadError,
+    build_document,
+    looks_like_date,
+    missing_package,
+    readable_date,
+)
 
 #: The class that marks a lifted figure caption; it must not contain "caption" (see above).
 _FIGCAP = "tr-figcap"
@@ -74,6 +81,7 @@ def parse_html(html: str, name: str = "<input>") -> Document:
     )
     if not found:
         raise LoadError(name, "has no article text that Topic Reader could find")
+    found = restore_headings(markup.html, found, title)
     date = readable_date(str(meta.get("date") or "") or _stated_date(markup.html))
     author = clean_byline(str(meta.get("author") or ""))
     blocks: list[Block] = []
@@ -255,6 +263,80 @@ def _flat_text(element: Any, keep_lines: bool = False) -> str:
     if keep_lines:
         return text.strip("\n")
     return " ".join(text.split())
+
+
+# ---------------------------------------------------------------------------------------------
+# Headings trafilatura left out
+
+#: How many characters (without spaces) after a heading tell which paragraph it stands over.
+_LEAD = 24
+#: Smaller headings on such pages are mostly kickers and teasers ("Audios and videos").
+_MAX_LEVEL = 3
+_UNREAD = frozenset({"script", "style", "noscript", "template", "head", "title"})
+
+
+def restore_headings(html: str, found: list[Block], title: str) -> list[Block]:
+    """Put back the page's headings that stand right before a paragraph of the article.
+
+    When trafilatura finds no article frame it gathers the page's paragraphs one by one and
+    leaves every heading out (a book saved as one page lost all its chapter titles). Each
+    ``<h1>``-``<h6>`` whose next text begins a paragraph that was kept is a heading of the
+    article, unless it is (part of) the title, a date or a small ``<h4>``-``<h6>``. Only when
+    no heading was kept at all: one walk of the page, linear.
+    """
+    try:
+        import lxml.etree
+        import lxml.html
+
+        root = lxml.html.document_fromstring(html)
+    except Exception:  # lxml raises several kinds; the article is then as trafilatura found it
+        return found
+    if any(b.role == "heading" for b in found):
+        return found  # trafilatura read the article's frame, headings and all
+    pending: list[tuple[int, str]] = []  # headings waiting for the text after them
+    placed: list[tuple[str, list[tuple[int, str]]]] = []  # (that text, its headings)
+    lead: list[str] = []
+    inside = 0  # how deep in a heading or an unread element the walk is
+    for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if event == "start":
+            if tag in _HEADINGS or tag in _UNREAD:
+                inside += 1
+            elif not inside:
+                lead.append(element.text or "")
+        else:
+            if tag in _HEADINGS or tag in _UNREAD:
+                inside -= 1
+                level = int(tag[1]) if tag in _HEADINGS else 9
+                if level <= _MAX_LEVEL and not inside:
+                    text = " ".join(element.text_content().split())
+                    if text and text not in title and not looks_like_date(text):
+                        pending.append((level, text))
+            if not inside:
+                lead.append(element.tail or "")
+        if pending and lead:
+            words = "".join("".join(lead).split())
+            if len(words) >= _LEAD or (words and event == "end" and tag == "p"):
+                placed.append((words[:_LEAD], pending))
+                pending = []
+        if not pending:
+            lead = []
+    if not placed:
+        return found
+    starts = ["".join(b.text.split())[:_LEAD] if b.role != "heading" else "" for b in found]
+    out: list[Block] = []
+    at = 0
+    for words, headings in placed:
+        for n in range(at, len(found)):
+            if starts[n] and (starts[n] == words or words.startswith(starts[n])):
+                before = found[n - 1] if n else None
+                out.extend(found[at:n])
+                if before is None or before.role != "heading":
+                    out.extend(Block(text, 0, "heading", level=level) for level, text in headings)
+                at = n
+                break
+    out.extend(found[at:])
+    return [replace(b, line=n) for n, b in enumerate(out, 1)]
 
 
 # ---------------------------------------------------------------------------------------------
