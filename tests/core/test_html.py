@@ -178,3 +178,12 @@ def test_chapter_headings_of_a_page_without_an_article_frame_are_kept():
         ("heading", 1, "Chapter 2. The Carpe"),
         ("body", 0, "I stuffed a shirt or"),
     ]
+
+
+def test_the_text_of_a_page_nested_twenty_thousand_deep_is_read():
+    deep = "<div>" * 20_000 + "<p>Deep paragraph about Taiwan and trade.</p>" + "</div>" * 20_000
+    doc = parse_bytes(_article(deep).encode(), kind="html")
+    assert texts(doc, "body") == ["Deep paragraph about Taiwan and trade."]
+    shallow = "<div>" * 300 + "<p>Shallow paragraph about the harbour.</p>" + "</div>" * 300
+    doc = parse_bytes(_article(shallow).encode(), kind="html")
+    assert texts(doc, "body") == ["Shallow paragraph about the harbour."]

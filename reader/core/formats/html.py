@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.core.document import Document, Role
 from reader.core.loaders import (
@@ -46,7 +46,7 @@ def parse_html(html: str, name: str = "<input>") -> Document:
     """Extract the article from a saved web page (see the module)."""
     from reader.core.markup import MAX_EXTRACTED_TAGS, clean_markup
 
-    markup = clean_markup(html.replace("\x00", "\ufffd"))
+    markup = flatten_deep_nesting(clean_markup(html.replace("\x00", "\ufffd")))
     if markup.start_tags > MAX_EXTRACTED_TAGS:
         return _parse_large_page(markup.html, name)
     try:
@@ -101,6 +101,49 @@ def parse_html(html: str, name: str = "<input>") -> Document:
         source=str(meta.get("sitename") or meta.get("hostname") or "") or document.source,
         url=str(meta.get("url") or ""),
     )
+
+
+if TYPE_CHECKING:
+    from reader.core.markup import Markup
+
+#: How deep wrappers may nest: libxml2, under lxml and trafilatura, stops reading a page at
+#: 256 open elements, and everything deeper (the article of a page of 20,000 nested <div>s)
+#: is lost.
+MAX_WRAPPER_DEPTH = 100
+_WRAPPER_TAG = re.compile(r"<(/?)(div|span|section|article|main|font|center)\b[^>]*?(/?)>")
+
+
+def flatten_deep_nesting(markup: Markup) -> Markup:
+    """Drop the wrapper tags nested deeper than :data:`MAX_WRAPPER_DEPTH`, keeping their text.
+
+    The markup is :func:`~reader.core.markup.clean_markup`'s (lower-case names, quoted
+    values), so a scan of its tags finds them; one pass, linear.
+    """
+    from reader.core.markup import Markup
+
+    if markup.html.count("<d") + markup.html.count("<s") < MAX_WRAPPER_DEPTH:
+        return markup
+    kept: dict[str, list[bool]] = {}  # for each open wrapper, by name: whether it is written
+    depth = dropped = 0
+
+    def one(tag: re.Match[str]) -> str:
+        nonlocal depth, dropped
+        opened = kept.setdefault(tag.group(2), [])
+        if tag.group(3):  # "<div/>" opens nothing
+            return tag.group()
+        if tag.group(1):
+            if not opened:
+                return tag.group()
+            depth -= 1
+            return tag.group() if opened.pop() else ""
+        keep = depth < MAX_WRAPPER_DEPTH
+        depth += 1
+        opened.append(keep)
+        dropped += not keep
+        return tag.group() if keep else ""
+
+    html = _WRAPPER_TAG.sub(one, markup.html)
+    return Markup(html, markup.start_tags - dropped) if dropped else markup
 
 
 def _stated_date(html: str) -> str:
