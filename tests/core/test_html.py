@@ -187,3 +187,38 @@ def test_the_text_of_a_page_nested_twenty_thousand_deep_is_read():
     shallow = "<div>" * 300 + "<p>Shallow paragraph about the harbour.</p>" + "</div>" * 300
     doc = parse_bytes(_article(shallow).encode(), kind="html")
     assert texts(doc, "body") == ["Shallow paragraph about the harbour."]
+
+
+def test_an_article_built_by_scripts_is_read_from_its_json_ld():
+    import json
+
+    said = [
+        "The president's re-election was no easy feat, and it was far from certain a year ago.",
+        "She went on to win more votes than any candidate before her, by a wide margin.",
+        "Her opponents said the campaign had been run with great shrewdness from the start.",
+    ]
+    ld = {"@context": "https://schema.org", "@type": "OpinionNewsArticle"}
+    ld |= {"headline": "A playbook", "articleBody": "\n\n".join(said) + "</p>"}
+    script = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    page = _article(
+        "<article><h1>A playbook</h1><p>By Alice Wu</p>",
+        "<div id='app'></div></article>",
+        title="A playbook",
+        head=script,
+    )
+    doc = parse_bytes(page.encode(), kind="html")
+    assert texts(doc, "body") == said
+    # the page shows only a photo's caption of the article
+    figure = (
+        "<figure><img src='a.jpg'><figcaption>The president speaks during a televised "
+        "debate in the capital on Sunday evening.</figcaption></figure>"
+    )
+    page = _article(
+        "<article><h1>A playbook</h1><p>By Alice Wu</p>",
+        figure,
+        "<div id='app'></div></article>",
+        title="A playbook",
+        head=script,
+    )
+    doc = parse_bytes(page.encode(), kind="html")
+    assert texts(doc, "body") == said

@@ -79,6 +79,7 @@ def parse_html(html: str, name: str = "<input>") -> Document:
     found = (
         [b for b in _walk(body) if " ".join(b.text.split()) != title] if body is not None else []
     )
+    found = with_article_body(markup.html, found)
     if not found:
         raise LoadError(name, "has no article text that Topic Reader could find")
     found = restore_headings(markup.html, found, title)
@@ -144,6 +145,62 @@ def flatten_deep_nesting(markup: Markup) -> Markup:
 
     html = _WRAPPER_TAG.sub(one, markup.html)
     return Markup(html, markup.start_tags - dropped) if dropped else markup
+
+
+#: Below this many characters of paragraphs, the page's JSON-LD ``articleBody`` is read.
+MIN_ARTICLE_TEXT = 500
+_JSON_LD = re.compile(r"<script\b[^>]*application/ld\+json[^>]*>([^<]*(?:<(?!/script>)[^<]*)*)")
+_PROSE_ROLES = frozenset({None, "quote", "list", "table", "code"})
+
+
+def with_article_body(html: str, found: list[Block]) -> list[Block]:
+    """The article's paragraphs from the page's JSON-LD when its markup shows (almost) none.
+
+    Some pages (scmp.com) build the article with scripts, and the saved page holds only its
+    headline, byline and a caption; the text is in the ``articleBody`` of a NewsArticle or
+    Article. Its paragraphs are its blank-line or line-separated parts; the captions and
+    headings that were found stay before them. (When trafilatura itself fell back on it, it
+    made it one paragraph; it is split the same way.)
+    """
+    if "articleBody" not in html:
+        return found
+    prose = "".join("".join(b.text.split()) for b in found if b.role in _PROSE_ROLES)
+    text = max(_article_bodies(html), key=len, default="")
+    # trafilatura's own last resort takes the whole articleBody as one paragraph
+    whole = prose and prose == "".join(text.split())
+    if not whole and (len(prose) >= MIN_ARTICLE_TEXT or len(text) < 2 * len(prose) + 200):
+        return found
+    paragraphs = [" ".join(part.split()) for part in re.split(r"\n", text)]
+    blocks = [b for b in found if b.role not in _PROSE_ROLES]
+    blocks.extend(Block(part, 0, None, headings=False) for part in paragraphs if part)
+    return [replace(b, line=n) for n, b in enumerate(blocks, 1)]
+
+
+def _article_bodies(html: str) -> Iterator[str]:
+    """The ``articleBody`` texts of the page's JSON-LD articles, tags and entities undone."""
+    import html as entities
+    import json
+
+    for script in _JSON_LD.finditer(html):
+        try:
+            data = json.loads(script.group(1))
+        except ValueError:
+            continue
+        items = data if isinstance(data, list) else [data]
+        while items:
+            item = items.pop()
+            if not isinstance(item, dict):
+                continue
+            graph = item.get("@graph")
+            if isinstance(graph, list):
+                items.extend(graph)
+            kinds = item.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            body = item.get("articleBody")
+            if isinstance(body, str) and any(
+                isinstance(k, str) and (k.endswith("Article") or k == "BlogPosting") for k in kinds
+            ):
+                yield entities.unescape(_ANY_TAG.sub("\n", body))
 
 
 def _stated_date(html: str) -> str:
