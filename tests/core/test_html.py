@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.formats.html import clean_byline, lift_figure_captions
+from reader.core.formats.html import _walk, clean_byline, lift_figure_captions
 from reader.core.loaders import load_document, parse_bytes
 
 PAGE = Path(__file__).resolve().parents[1] / "data" / "formats" / "html" / "harbour-report.html"
@@ -222,3 +222,24 @@ def test_an_article_built_by_scripts_is_read_from_its_json_ld():
     )
     doc = parse_bytes(page.encode(), kind="html")
     assert texts(doc, "body") == said
+
+
+def test_paragraphs_in_nested_wrappers_of_a_fallback_extraction_stay_apart():
+    # trafilatura's readability fallback hands back the page's own <div>s, nested (tmz.com)
+    from lxml import etree
+
+    said = ["The dress was stolen from her room.", "Sources say it is worth $150,000."]
+    tree = etree.fromstring(
+        '<div><div class="post"><p class="headline"> </p><head rend="h2">The actress</head>'
+        '<head rend="h4">Pearl dress STOLEN</head><div class="body">'
+        '<p class="swipe">EXCLUSIVE</p>'
+        + "".join(f"<p>{t}</p>" for t in said)
+        + "</div></div></div>"
+    )
+    assert [(b.role, b.text) for b in _walk(tree)] == [
+        ("heading", "The actress"),
+        ("heading", "Pearl dress STOLEN"),
+        (None, "EXCLUSIVE"),
+        (None, said[0]),
+        (None, said[1]),
+    ]

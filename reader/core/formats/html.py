@@ -307,10 +307,10 @@ def _walk(body: Any) -> Iterator[Block]:
             yield from block(_flat_text(element[0], keep_lines=True), "code")
         elif tag == "quote" and not any(c.tag in _BLOCK_TAGS for c in element):
             yield from block(_flat_text(element), "quote", level=quote + 1)
-        elif tag == "quote" or (tag in _CONTAINERS and any(c.tag in _BLOCK_TAGS for c in element)):
+        elif tag == "quote" or (tag in _CONTAINERS and _holds_blocks(element)):
             # A quote of several paragraphs, or a wrapper that a fallback extractor left
-            # (trafilatura's readability and jusText fallbacks hand back <div>s): its children
-            # are the paragraphs, and the text between them too.
+            # (trafilatura's readability and jusText fallbacks hand back <div>s, nested): its
+            # children are the paragraphs, and the text between them too.
             inner = quote + 1 if tag == "quote" else quote
             yield from prose(str(element.text or ""), inner)
             for child in element:
@@ -320,6 +320,11 @@ def _walk(body: Any) -> Iterator[Block]:
             yield from prose(_flat_text(element), quote)
 
     yield from do(body, 0)
+
+
+def _holds_blocks(element: Any) -> bool:
+    """Whether a wrapper holds paragraphs, headings, lists … at any depth (``<div><div><p>``)."""
+    return any(d.tag in _BLOCK_TAGS for d in element.iterdescendants())
 
 
 def _loose(element: Any) -> bool:
