@@ -243,3 +243,28 @@ def test_paragraphs_in_nested_wrappers_of_a_fallback_extraction_stay_apart():
         (None, said[0]),
         (None, said[1]),
     ]
+
+
+def test_a_table_that_lays_out_the_page_is_read_as_its_paragraphs():
+    # lwn.net: the whole article sits in one cell of a layout table, beside a menu cell
+    from lxml import etree
+
+    said = ["The Arduino has been a success of open hardware.", "The fight is about a name."]
+    article = '<head rend="h2">A trademark battle</head>' + "".join(f"<p>{t}</p>" for t in said)
+    tree = etree.fromstring(
+        f"<body><table><row><cell><p>Front page</p><p>Security</p></cell></row></table>"
+        f"<table><row><cell/><cell>{article}</cell></row></table>"
+        "<table><row><cell>Kernel</cell><cell>Search</cell></row></table></body>"
+    )
+    assert [(b.role, b.text) for b in _walk(tree)] == [
+        ("table", "Front page Security"),
+        ("heading", "A trademark battle"),
+        (None, said[0]),
+        (None, said[1]),
+        ("table", "Kernel\tSearch"),
+    ]
+    long_cell = "word " * 100
+    tree = etree.fromstring(
+        f"<body><table><row><cell>{long_cell}<p>{long_cell}</p></cell></row></table></body>"
+    )
+    assert [b.role for b in _walk(tree)] == [None, None]

@@ -281,7 +281,13 @@ def _walk(body: Any) -> Iterator[Block]:
                 elif child.tag == "table":
                     yield from do_table(child)
 
-    def do_table(element: Any) -> Iterator[Block]:
+    def do_table(element: Any, quote: int = 0) -> Iterator[Block]:
+        if _lays_out(element):
+            # a table that lays out the page (lwn.net): its cells are read as their content
+            for row in element:
+                for cell in row if row.tag == "row" else (row,):
+                    yield from inside(cell, quote)
+            return
         for row in element.iter("row"):
             cells = [c for c in row if c.tag == "cell"]
             texts = [_flat_text(c).replace("\t", " ") for c in cells]
@@ -298,7 +304,7 @@ def _walk(body: Any) -> Iterator[Block]:
         elif tag == "list":
             yield from do_list(element, 1)
         elif tag == "table":
-            yield from do_table(element)
+            yield from do_table(element, quote)
         elif tag == "code":
             yield from block(_flat_text(element, keep_lines=True), "code")
         elif tag == "p" and _FIGCAP in str(element.get("class") or ""):
@@ -311,15 +317,45 @@ def _walk(body: Any) -> Iterator[Block]:
             # A quote of several paragraphs, or a wrapper that a fallback extractor left
             # (trafilatura's readability and jusText fallbacks hand back <div>s, nested): its
             # children are the paragraphs, and the text between them too.
-            inner = quote + 1 if tag == "quote" else quote
-            yield from prose(str(element.text or ""), inner)
-            for child in element:
-                yield from do(child, inner)
-                yield from prose(str(child.tail or ""), inner)
+            yield from inside(element, quote + 1 if tag == "quote" else quote)
         else:
             yield from prose(_flat_text(element), quote)
 
+    def inside(element: Any, quote: int) -> Iterator[Block]:
+        """A wrapper's (or a layout cell's) text and children, each paragraph its own."""
+        if element.tag in ("cell", "row") and not _holds_blocks(element):
+            yield from prose(_flat_text(element), quote)
+            return
+        run = [str(element.text or "")]  # text and inline children between blocks: one line
+        for child in element:
+            if child.tag in _BLOCK_TAGS or (child.tag in _CONTAINERS and _holds_blocks(child)):
+                yield from prose(" ".join(run), quote)
+                run = []
+                yield from do(child, quote)
+            else:
+                run.append(_flat_text(child))
+            run.append(str(child.tail or ""))
+        yield from prose(" ".join(run), quote)
+
     yield from do(body, 0)
+
+
+#: A table cell longer than this holds an article, not data.
+_MAX_CELL = 400
+
+
+def _lays_out(table: Any) -> bool:
+    """Whether a table lays out the page: a cell holds a heading, or long text.
+
+    Short cells with paragraphs in them are still data or a menu (a sidebar's "Machine
+    learning and<p>data mining</p>" is one cell).
+    """
+    for node in table.iterdescendants():
+        if node.tag == "head":
+            return True
+        if node.tag == "cell" and sum(len(t) for t in node.itertext()) > _MAX_CELL:
+            return True
+    return False
 
 
 def _holds_blocks(element: Any) -> bool:
