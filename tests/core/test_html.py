@@ -268,3 +268,25 @@ def test_a_table_that_lays_out_the_page_is_read_as_its_paragraphs():
         f"<body><table><row><cell>{long_cell}<p>{long_cell}</p></cell></row></table></body>"
     )
     assert [b.role for b in _walk(tree)] == [None, None]
+
+
+_SENTENCE = (
+    "t-SNE first computes probabilities that are proportional to the similarity of objects."
+)
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        # MathML with its text form
+        '<math alttext="{\\displaystyle N}"><semantics><mi>N</mi></semantics></math>',
+        # Wikipedia: the MathML hidden, an image of the formula shown
+        '<span class="mwe-math-element"><span style="display: none;">'
+        '<math alttext="{\\displaystyle N}"><mi>N</mi></math></span>'
+        '<img src="n.svg" class="mwe-math-fallback-image-inline" alt="N"></span>',
+    ],
+)
+def test_a_formula_keeps_its_text_form_in_the_sentence(formula):
+    page = _article(f"<article>{_PROSE}<p>Given a set of {formula} objects, {_SENTENCE}</p>")
+    doc = parse_bytes(page.encode(), kind="html")
+    assert f"Given a set of N objects, {_SENTENCE}" in texts(doc, "body")

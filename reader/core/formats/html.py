@@ -55,7 +55,7 @@ def parse_html(html: str, name: str = "<input>") -> Document:
         raise missing_package(name, exc) from None
     try:
         extracted = trafilatura.bare_extraction(
-            lift_figure_captions(markup.html),
+            math_as_text(lift_figure_captions(markup.html)),
             with_metadata=True,
             include_comments=False,
             include_tables=True,
@@ -216,6 +216,44 @@ def _stated_date(html: str) -> str:
     except Exception:  # htmldate is trafilatura's; a page it cannot read has no date
         return ""
     return "" if found.endswith("-01") else found
+
+
+_MATH_OPEN = re.compile(r"<math\b([^>]*)>")
+_MATH_IMAGE = re.compile(r"<img\b[^>]*\bclass=\"[^\"]*\b(?:math|tex|latex)\b[^>]*>")
+_ALT = re.compile(r"\b(?:alttext|alt)=\"([^\"]*)\"")
+_DISPLAYSTYLE = re.compile(r"^\{\\displaystyle\s*(.*)\}$", re.DOTALL)
+
+
+def math_as_text(html: str) -> str:
+    r"""Put each formula's text form (a formula image's alt, else ``<math alttext>``) in its place.
+
+    trafilatura deletes ``<math>`` and images, so "a set of N objects" lost its "N"
+    mid-sentence. A page with formula images shows those, its ``<math>`` being hidden.
+    Wikipedia's ``{\displaystyle …}`` wrapper is dropped. The markup is
+    :func:`~reader.core.markup.clean_markup`'s (quoted values); one pass, linear.
+    """
+    images = "<img" in html and _MATH_IMAGE.search(html) is not None
+    if images:  # Wikipedia's: the <math> beside each is hidden (display: none)
+        html = _MATH_IMAGE.sub(_formula, html)
+    if "<math" not in html:
+        return html
+    out: list[str] = []
+    pos = 0
+    while (found := _MATH_OPEN.search(html, pos)) is not None:
+        close = html.find("</math>", found.end())
+        if close < 0:
+            break
+        out.append(html[pos : found.start()])
+        out.append("" if images else _formula(found))
+        pos = close + len("</math>")
+    out.append(html[pos:])
+    return "".join(out)
+
+
+def _formula(tag: re.Match[str]) -> str:
+    alt = _ALT.search(tag.group())
+    text = _DISPLAYSTYLE.sub(r"\1", " ".join(alt.group(1).split())) if alt else ""
+    return f"<span>{text}</span>"
 
 
 def lift_figure_captions(html: str) -> str:
