@@ -290,3 +290,31 @@ def test_a_formula_keeps_its_text_form_in_the_sentence(formula):
     page = _article(f"<article>{_PROSE}<p>Given a set of {formula} objects, {_SENTENCE}</p>")
     doc = parse_bytes(page.encode(), kind="html")
     assert f"Given a set of N objects, {_SENTENCE}" in texts(doc, "body")
+
+
+def test_share_and_slide_show_controls_after_the_article_are_dropped():
+    story = [
+        f"Paragraph {n}: the company says it shares, but its drivers and riders tell another "
+        "story of surge prices, low pay and a war on the rules that protect the public."
+        for n in range(4)
+    ]
+    furniture = (
+        "<h3>You Might Also Like</h3><ul><li>Share on Twitter</li><li>Share on Facebook</li>"
+        "<li>1 of 5</li><li>Close</li><li>Fullscreen</li><li>Previous</li><li>Next</li>"
+        "<li>“One girl can be silenced, but a nation of girls telling their stories cannot”</li>"
+        "</ul><h3>Related Videos</h3><h3>Comments</h3><p>Loading Comments...</p>"
+    )
+    head = "<ul><li>24 July 2015</li><li>941 comments</li></ul>"
+    page = _article(
+        "<article><h1>The sharing economy</h1>",
+        head,
+        "".join(f"<p>{t}</p>" for t in story),
+        "<p>Next morning the drivers went on strike.</p>",
+        furniture,
+        "</article>",
+    )
+    doc = parse_bytes(page.encode(), kind="html")
+    kept = [p.text for p in doc.paragraphs]
+    assert kept[-5:] == [*story, "Next morning the drivers went on strike."]
+    assert "941 comments" not in kept
+    assert "24 July 2015" in kept

@@ -82,7 +82,7 @@ def parse_html(html: str, name: str = "<input>") -> Document:
     found = with_article_body(markup.html, found)
     if not found:
         raise LoadError(name, "has no article text that Topic Reader could find")
-    found = restore_headings(markup.html, found, title)
+    found = trim_page_furniture(restore_headings(markup.html, found, title))
     date = readable_date(str(meta.get("date") or "") or _stated_date(markup.html))
     author = clean_byline(str(meta.get("author") or ""))
     blocks: list[Block] = []
@@ -516,6 +516,45 @@ def restore_headings(html: str, found: list[Block], title: str) -> list[Block]:
                 break
     out.extend(found[at:])
     return [replace(b, line=n) for n, b in enumerate(out, 1)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Share buttons, slide-show controls and comment counters around the article
+
+_FURNITURE = re.compile(
+    r"^(?:you might also like|(?:featured|recent) slide ?shows|related (?:videos|stories|articles)"
+    r"|share(?: (?:on|via) \w+| this(?: article| story)?)?|close|fullscreen|thumbnails"
+    r"|previous|next|comments|loading comments\.*|(?:feedback: )?send us your feedback\."
+    r"|print(?: print this page| this page)?|permalink https?://\S+|advertisement"
+    r"|[\d,.]+k? comments?|\d+ of \d+|watch video [\d:]+)$",
+    re.IGNORECASE,
+)
+#: A paragraph this long is the article's, never furniture.
+_ARTICLE_LINE = 150
+
+
+def is_furniture(text: str) -> bool:
+    """Whether a line is a page's share, navigation or comment control ("Share on Twitter")."""
+    return len(text) <= 80 and _FURNITURE.match(text.strip()) is not None
+
+
+def trim_page_furniture(found: list[Block]) -> list[Block]:
+    """Drop the page's controls kept at the edges of the article; the lines inside it stay.
+
+    Before the article's first long paragraph, control lines ("941 comments") are dropped;
+    after its last, everything from the first control line on: "You Might Also Like", "Share
+    on Twitter", "Previous", the slide shows' titles, "Loading Comments...". Only whole lines
+    are controls: a story's own "Next morning …" stays.
+    """
+    long = [n for n, b in enumerate(found) if b.role is None and len(b.text) >= _ARTICLE_LINE]
+    if not long:
+        return found
+    first, last = long[0], long[-1]
+    head = [b for b in found[:first] if not is_furniture(b.text)]
+    tail = found[last + 1 :]
+    cut = next((n for n, b in enumerate(tail) if is_furniture(b.text)), len(tail))
+    kept = [*head, *found[first : last + 1], *tail[:cut]]
+    return found if len(kept) == len(found) else kept
 
 
 # ---------------------------------------------------------------------------------------------
