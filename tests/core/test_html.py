@@ -318,3 +318,14 @@ def test_share_and_slide_show_controls_after_the_article_are_dropped():
     assert kept[-5:] == [*story, "Next morning the drivers went on strike."]
     assert "941 comments" not in kept
     assert "24 July 2015" in kept
+
+
+def test_a_page_that_is_only_a_web_address_is_never_fetched(monkeypatch):
+    import socket
+
+    calls = []
+    monkeypatch.setattr(socket.socket, "connect", lambda *a: calls.append(a))
+    monkeypatch.setattr(socket, "create_connection", lambda *a, **k: calls.append(a))
+    doc = parse_bytes(b"http://127.0.0.1:9/page.html", kind="html")
+    assert texts(doc, "body") == ["http://127.0.0.1:9/page.html"]
+    assert calls == []

@@ -210,9 +210,12 @@ def _stated_date(html: str) -> str:
     "in January 2015") into the first of that month; a date with no day is not the page's.
     """
     try:
+        import lxml.html
         from htmldate import find_date
 
-        found = find_date(html, original_date=True, extensive_search=True) or ""
+        # a tree, never a string: htmldate downloads a string that looks like a web address
+        tree = lxml.html.document_fromstring(html)
+        found = find_date(tree, original_date=True, extensive_search=True) or ""
     except Exception:  # htmldate is trafilatura's; a page it cannot read has no date
         return ""
     return "" if found.endswith("-01") else found
