@@ -518,6 +518,8 @@ def restore_headings(html: str, found: list[Block], title: str) -> list[Block]:
                 at = n
                 break
     out.extend(found[at:])
+    if len(out) == len(found):
+        return found
     return [replace(b, line=n) for n, b in enumerate(out, 1)]
 
 
