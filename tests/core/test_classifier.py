@@ -1263,6 +1263,13 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ),
         ("Minister for Trade and Tourism Don Farrell chaired the tourism meeting.", set()),
         ("We continue to call for his immediate and unconditional release.", {"human rights"}),
+        # an exile charged under Hong Kong's security law; where someone came from
+        (
+            "Hong Kong police say Hui is suspected of colluding with foreign forces.",
+            {"human rights"},
+        ),
+        ("Volunteering is a priority for Vlad, who immigrated from Kyiv in 2016.", set()),
+        ("Vlad, who immigrated from Kyiv, said Russian missiles hit his old street.", {"Ukraine"}),
         (
             "The government has raised his case, including the conditions of his detention.",
             {"human rights"},
