@@ -1269,6 +1269,9 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
             {"human rights"},
         ),
         ("Volunteering is a priority for Vlad, who immigrated from Kyiv in 2016.", set()),
+        # the version-control system
+        ("There were 381 changesets committed to the project's Subversion repository.", set()),
+        ("He was jailed for subversion after a trial that lasted one day.", {"human rights"}),
         ("Vlad, who immigrated from Kyiv, said Russian missiles hit his old street.", {"Ukraine"}),
         (
             "The government has raised his case, including the conditions of his detention.",
