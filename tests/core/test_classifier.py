@@ -1271,6 +1271,11 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Volunteering is a priority for Vlad, who immigrated from Kyiv in 2016.", set()),
         # the version-control system
         ("There were 381 changesets committed to the project's Subversion repository.", set()),
+        # to trade something for something else
+        ("Fishermen in Kenya trade their catch for maize at the local market.", set()),
+        ("Shoppers trade their data for lower prices at the store.", set()),
+        ("Crates are leaving the game and the trading community is scrambling.", set()),
+        ("Kenya and Uganda trade more maize since their tariffs fell.", {"trade"}),
         ("He was jailed for subversion after a trial that lasted one day.", {"human rights"}),
         ("Vlad, who immigrated from Kyiv, said Russian missiles hit his old street.", {"Ukraine"}),
         (
