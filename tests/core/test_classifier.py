@@ -1276,6 +1276,9 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Shoppers trade their data for lower prices at the store.", set()),
         ("Crates are leaving the game and the trading community is scrambling.", set()),
         ("Kenya and Uganda trade more maize since their tariffs fell.", {"trade"}),
+        # a lethal dose of something else
+        ("She was taken to hospital after a lethal dose of slimming tablets.", set()),
+        ("In 2022, six of 10 pills seized contained a lethal dose.", {"fentanyl"}),
         ("He was jailed for subversion after a trial that lasted one day.", {"human rights"}),
         ("Vlad, who immigrated from Kyiv, said Russian missiles hit his old street.", {"Ukraine"}),
         (
