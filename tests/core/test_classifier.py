@@ -1279,6 +1279,9 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         # a lethal dose of something else
         ("She was taken to hospital after a lethal dose of slimming tablets.", set()),
         ("In 2022, six of 10 pills seized contained a lethal dose.", {"fentanyl"}),
+        # the debate on policing at home, and the camps
+        ("He said concerns about policing and mass incarceration were legitimate.", set()),
+        ("Researchers describe the mass incarceration of Uyghurs in Xinjiang.", {"human rights"}),
         ("He was jailed for subversion after a trial that lasted one day.", {"human rights"}),
         ("Vlad, who immigrated from Kyiv, said Russian missiles hit his old street.", {"Ukraine"}),
         (
