@@ -1294,6 +1294,21 @@ def test_words_of_each_subject_count(classifier, text, expected):
     assert topics_of(classifier, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "carried"),
+    [
+        # a detention story goes on at the police station and with the committed abuses
+        ("The detainees were kept at the police station overnight.", {"human rights"}),
+        ("Guards committed abuses against the detainees, their lawyer said.", {"human rights"}),
+    ],
+)
+def test_a_story_goes_on_past_words_that_guard_other_senses(classifier, text, carried):
+    before = "Police detained two bloggers on charges of LGBT propaganda."
+    made = (Paragraph(0, "body", before), Paragraph(1, "body", text))
+    hits = classifier.classify_document(Document(made))
+    assert {h.topic_id for h in hits[1]} == carried
+
+
 def test_a_quotation_takes_the_topic_of_a_section_mostly_on_it():
     texts = [
         "He is charged under the national security law.",
