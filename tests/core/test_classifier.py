@@ -1226,6 +1226,10 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
             {"trade"},
         ),
         ("Police arrested 12 people in a crackdown on illegal street racing.", set()),
+        (
+            "Police arrested dozens of protesters in a crackdown before the presidential race.",
+            {"human rights"},
+        ),
         # "goods" shares its stem with "good"
         ("A voter must be of good character and understand the duties of a citizen.", set()),
         ("The old chest did double duty as a table. Good night to ye, said the landlord.", set()),
