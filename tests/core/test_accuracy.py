@@ -228,6 +228,15 @@ FLOORS = {
         "Ukraine": 0.78,
         "fentanyl": 0.90,
     },
+    # justice_releases: 0.900 alone (0.889 in documents) before it was read; no Taiwan rows.
+    "justice_releases.jsonl": {
+        "macro": 0.88,
+        "trade": 0.85,
+        "Taiwan": 1.00,
+        "human rights": 0.82,
+        "Ukraine": 0.85,
+        "fentanyl": 0.89,
+    },
 }
 # Read in documents, as the app reads an article (a paragraph that goes on with the story of
 # the one before can carry its topic). Measured: dev 0.970 (trade 0.944, Taiwan 0.970, human
@@ -422,6 +431,14 @@ IN_DOCUMENTS = {
         "human rights": 0.78,
         "Ukraine": 0.81,
         "fentanyl": 0.98,
+    },
+    "justice_releases.jsonl": {
+        "macro": 0.86,
+        "trade": 0.79,
+        "Taiwan": 1.00,
+        "human rights": 0.76,
+        "Ukraine": 0.87,
+        "fentanyl": 0.92,
     },
 }
 
