@@ -1273,6 +1273,13 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
             {"human rights"},
         ),
         ("Volunteering is a priority for Vlad, who immigrated from Kyiv in 2016.", set()),
+        # goods smuggled to Russia without the licence; a government's reach abroad
+        ("He was indicted for smuggling goods into Russia without a license.", {"trade"}),
+        ("He was arrested for driving without a license on Friday.", set()),
+        (
+            "Authoritarian states reach beyond their borders to exact reprisals on exiles.",
+            {"human rights"},
+        ),
         # the version-control system
         ("There were 381 changesets committed to the project's Subversion repository.", set()),
         # to trade something for something else
