@@ -83,15 +83,17 @@ def test_a_line_that_goes_on_with_a_story_carries_its_topic_unless_alone():
     assert "Taiwan (2): escalation (continues the paragraph before)" in text
 
 
-def test_a_line_between_two_on_a_topic_says_why_and_marks_none_of_its_words():
+def test_a_line_between_two_on_a_topic_is_not_listed_for_standing_there():
     story = (
         "Two firms were charged with selling fentanyl precursors.\n"
         "The companies mislabelled packages.\n"
         "Prosecutors said the precursors went to Mexico.\n"
     )
     text = run("classify", "-", "--paragraphs", stdin=story).stdout
-    assert "The companies mislabelled packages." in text  # no «The»
-    assert "fentanyl (1): The (between two paragraphs on the topic)" in text
+    assert "[0] line 1:" in text
+    assert "[2] line 3:" in text
+    assert "mislabelled" not in text
+    assert "fentanyl 2" in text
 
 
 @pytest.mark.parametrize(

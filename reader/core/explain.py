@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reader.core.classifier import (
-    BETWEEN,
     CONTINUES,
     NAMED,
     QUOTED,
@@ -34,7 +33,6 @@ IN_A_STORY = "context terms, in a section on {}"
 QUOTATION = "a quotation, in a section on {}"
 A_SHORT_LINE = "a short line, in a section on {}"
 A_NAME = "named in this section's paragraphs on {}"
-IN_BETWEEN = "between two paragraphs on {}"
 #: An unmet companion names this many of the words it needed, then says how many more.
 _NEEDS_SHOWN = 3
 
@@ -163,9 +161,6 @@ def format_explanation(
             continue
         if any(m.term.endswith(SHORT_LINE) for m in hit.matches):
             lines.append(f"{label}: {A_SHORT_LINE.format(label)}")
-            continue
-        if any(m.term.endswith(BETWEEN) for m in hit.matches):
-            lines.append(f"{label}: {IN_BETWEEN.format(label)}")
             continue
         words = ", ".join(repr(m.text) for m in hit.matches)
         if all(m.term.endswith(NAMED) for m in hit.matches):

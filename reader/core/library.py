@@ -49,8 +49,8 @@ INDEX_EVERY = 50
 #: 16: a dateline's words are not the story's; 17: the quick scan finds "policy" for "policies".
 #: 18: a word in two companion rules counts beside what either requires.
 #: 19: "criticized" and "critical" are no longer "critics"; every spelling of a companion's
-#: term is looked for.
-CLASSIFIER_VERSION = 19
+#: term is looked for. 20: a paragraph between two on a topic no longer takes it.
+CLASSIFIER_VERSION = 20
 
 SortKey = Literal["published", "title", "source", "added"]
 Outcome = Literal["added", "updated", "duplicate"]

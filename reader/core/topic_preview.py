@@ -14,14 +14,12 @@ from dataclasses import dataclass, replace
 from itertools import groupby
 
 from reader.core.classifier import (
-    GAP,
     MAX_CARRIED,
     QUOTE_SHARE,
     SHORT_LINE_SECTION,
     STORY_PARAGRAPHS,
     STORY_SHARE,
     KeywordClassifier,
-    gaps,
     next_item,
     section_names,
 )
@@ -83,8 +81,7 @@ def preview_edit(
     mostly on it (passages of one article and one section are a section). ``others`` are the
     rest of the topics in use, which decide whether a passage has a topic of its own (the
     preview does not ask whether their own stories carry one into it, which the article
-    does: there, a passage carried by another topic takes no quotation or name, and does
-    not stand empty between two on the edited topic).
+    does: there, a passage carried by another topic takes no quotation or name).
     """
     topics = [replace(new, id=_AFTER)]
     if old is not None:
@@ -136,20 +133,6 @@ def preview_edit(
             if goes_on and not of_their_own(passage.text):
                 hits.update((hit.topic_id, hit) for hit in goes_on)
             carried = set(hits)
-        # Passages between two on a version take it, as the article's do (see
-        # KeywordClassifier.between): the one before carries it, the one after has it, and
-        # none of them has another topic of its own.
-        texts = [passage.text for passage in group]
-        roles = [passage.role for passage in group]
-        for version in (_BEFORE, _AFTER):
-            has = [version in hits for hits in found]
-            for _before, gap, after_at in gaps(range(len(group)), has, GAP, texts, roles):
-                if version in mine_of[after_at] and not any(
-                    of_their_own(group[at].text) or next_item(group[at].text) for at in gap
-                ):
-                    for at in gap:
-                        between = classifier.between(group[at].text, {version})
-                        found[at].update((h.topic_id, h) for h in between)
         for passage, hits in zip(group, found, strict=True):
             total += 1
             was, now = hits.get(_BEFORE), hits.get(_AFTER)

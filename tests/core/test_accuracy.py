@@ -243,11 +243,17 @@ FLOORS = {
 # rights 0.952, Ukraine 1.000, fentanyl 0.984); holdout 0.948 (trade 0.901, Taiwan 1.000,
 # human rights 0.929, Ukraine 0.964, fentanyl 0.943); broadcast_official 0.953 (trade 0.907,
 # Taiwan 1.000, human rights 0.947, Ukraine 0.951, fentanyl 0.960).
+# Eight of these floors were lowered once, on purpose, to what the topics score now: a
+# paragraph with no topic of its own between two on one no longer takes it, since on the 899
+# paragraphs no rule was written from that was right once in thirteen (in documents they
+# rose from 0.873 to 0.879); the sets the rule had been written from lost a little (dev
+# Taiwan, crs_federal_register fentanyl, voa_stories fentanyl, broadcast_voa trade,
+# anz_government, voa_stories_3).
 IN_DOCUMENTS = {
     "dev.jsonl": {
         "macro": 0.95,
         "trade": 0.92,
-        "Taiwan": 0.95,
+        "Taiwan": 0.94,
         "human rights": 0.93,
         "Ukraine": 0.98,
         "fentanyl": 0.96,
@@ -280,7 +286,7 @@ IN_DOCUMENTS = {
     # 0.939 (trade 0.933, Taiwan 0.897, human rights 0.889, Ukraine 0.975, fentanyl 1.000).
     "broadcast_voa.jsonl": {
         "macro": 0.92,
-        "trade": 0.91,
+        "trade": 0.90,
         "Taiwan": 0.89,
         "human rights": 0.86,
         "Ukraine": 0.95,
@@ -334,7 +340,7 @@ IN_DOCUMENTS = {
         "Taiwan": 0.94,
         "human rights": 0.83,
         "Ukraine": 0.86,
-        "fentanyl": 0.83,
+        "fentanyl": 0.76,
     },
     "global_voices.jsonl": {
         "macro": 0.76,
@@ -393,12 +399,12 @@ IN_DOCUMENTS = {
         "fentanyl": 0.88,
     },
     "crs_federal_register.jsonl": {
-        "macro": 0.90,
+        "macro": 0.89,
         "trade": 0.92,
         "Taiwan": 0.91,
         "human rights": 0.79,
         "Ukraine": 0.94,
-        "fentanyl": 0.91,
+        "fentanyl": 0.86,
     },
     "uk_government.jsonl": {
         "macro": 0.86,
@@ -420,15 +426,15 @@ IN_DOCUMENTS = {
         "macro": 0.88,
         "trade": 0.90,
         "Taiwan": 0.93,
-        "human rights": 0.64,
-        "Ukraine": 0.93,
+        "human rights": 0.62,
+        "Ukraine": 0.92,
         "fentanyl": 1.00,
     },
     "voa_stories_3.jsonl": {
         "macro": 0.86,
         "trade": 0.64,
         "Taiwan": 0.98,
-        "human rights": 0.88,
+        "human rights": 0.87,
         "Ukraine": 0.82,
         "fentanyl": 0.98,
     },

@@ -1,19 +1,14 @@
-from dataclasses import replace
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.classifier import (
-    BETWEEN,
     CONTINUES,
     IN_STORY,
     NAMED,
     QUOTED,
     SHORT_LINE,
     KeywordClassifier,
-    gaps,
-    is_list_item,
     names_in,
 )
 from reader.core.document import Document, Paragraph
@@ -547,7 +542,7 @@ def test_a_story_is_carried_three_paragraphs_past_the_last_that_names_it():
         "Taiwan said nothing.",
         "The drills ended.",
     )
-    # three paragraphs without the topic between two on it are more than a story's gap
+    # a story is carried at most three paragraphs past the last that names it
     assert got == [
         ["Taiwan"],
         *[["Taiwan"]] * 3,
@@ -1489,97 +1484,18 @@ def test_a_greeting_a_thank_you_or_a_hand_over_is_not_a_short_line():
     assert [bool(p) for p in hits] == [True, True, False, False, False, True, True, False, True]
 
 
-def test_a_paragraph_between_two_on_a_topic_takes_it():
+def test_a_paragraph_between_two_on_a_topic_does_not_take_it_for_standing_there():
+    # measured on labelled news, such a paragraph was on the topic about half the time on
+    # the news the rules were written from, and nearly never on news they had not seen
     texts = [
         "He is charged under the national security law.",
-        "His family waited outside for hours on Monday.",
+        "Markets in the city were calm on Tuesday, with shares up in early trade.",
         "The national security law carries life sentences.",
-        "Markets in the city were calm on Tuesday.",
-        "Officials had no comment.",
-        "Shares rose in Tokyo.",
     ]
-    hits = _read([TRIAL], texts)
-    assert [[m.term for h in p for m in h.matches] for p in hits[1:2]] == [[f"His {BETWEEN}"]]
-    # the story must come back of its own: not after it ends, nor before a carried one
-    assert [bool(p) for p in hits] == [True, True, True, False, False, False]
-
-
-def test_ordinary_words_near_the_occasions_do_not_stop_a_gap():
-    for middle in [
-        "Hi-tech firms in the city were hit hardest by the new rules this spring.",
-        "The introduction of the new rules for ships angered many of the owners.",
-        "Ministers welcomed the decision, which they had sought for many years.",
-    ]:
-        texts = [
-            "He is charged under the national security law.",
-            middle,
-            "The national security law carries life sentences.",
-        ]
-        terms = [m.term for h in _read([TRIAL], texts)[1] for m in h.matches]
-        assert terms == [f"{middle.split()[0].split('-')[0]} {BETWEEN}"]
-
-
-def test_two_paragraphs_between_two_on_a_topic_take_it_and_three_do_not():
-    law = "The national security law carries life sentences."
-    # too long to be short lines: only the story's gap can carry them
-    waited = "His family waited outside the building for most of the day on Monday, friends said."
-    rained = "It rained all morning, and by noon the street outside had emptied of reporters."
-    full = "The public gallery of the court was full long before the hearing began at ten."
-    two = _read([TRIAL], [law, waited, full, law])
-    assert [bool(p) for p in two] == [True, True, True, True]
-    three = _read([TRIAL], [law, waited, rained, full, law])
-    assert [bool(p) for p in three] == [True, False, False, False, True]
-
-
-@pytest.mark.parametrize(
-    ("taken", "runs"),
-    [
-        ([True, False, True], [(0, [1], 2)]),
-        ([True, False, False, True], [(0, [1, 2], 3)]),
-        ([True, False, False, False, True], []),
-        ([False, False, True, False], []),  # nothing before, nothing after
-        ([True, False, True, False, False, True], [(0, [1], 2), (2, [3, 4], 5)]),
-    ],
-)
-def test_the_gaps_a_story_bridges(taken, runs):
-    assert list(gaps(range(len(taken)), taken)) == runs
-
-
-def test_thanks_a_hand_over_or_a_guards_word_take_nothing_between():
-    guarded = replace(TRIAL, guards=(GuardRule(("national security law",), ("Super Bowl",)),))
-    for middle in [
-        "Thank you, Chairman, for the chance to speak on this.",
-        "Joining us now is our correspondent in the city.",
-        "I am joined today by the Secretary of Homeland Security.",
-        "Good morning, everyone.",
-        "Fans gathered downtown for the Super Bowl parade.",
-    ]:
-        texts = [
-            "He is charged under the national security law.",
-            middle,
-            "The national security law carries life sentences.",
-        ]
-        assert _read([guarded], texts)[1] == ()
-
-
-def test_a_shows_opening_a_hand_over_or_thanks_to_a_host_take_nothing_between():
-    for middle in [
-        "ANNOUNCER: Live from New York, this is the evening news with our anchor.",
-        "UNKNOWN (voice-over): Live from Atlanta, this is the newsroom.",
-        "Here's part of our conversation.",
-        "Our reporter starts our coverage.",
-        "NPR's reporter is with us on the line from the city, where she has spent the week.",
-        "The United States expresses gratitude to the hosts for their hospitality once again.",
-        "FENG: This is Wen-Ti Sung, a professor of political science in Canberra.",
-        "This is Jonathan Price, one of the lawyers at his trial.",
-        "Foreign Secretary Yvette Cooper yesterday said:",
-    ]:
-        texts = [
-            "He is charged under the national security law.",
-            middle,
-            "The national security law carries life sentences.",
-        ]
-        assert _read([TRIAL], texts)[1] == (), middle
+    assert [bool(p) for p in _read([TRIAL], texts)] == [True, False, True]
+    # what goes on with the story by its words still does
+    texts[1] = "His lawyer said the trial would be held behind closed doors."
+    assert [bool(p) for p in _read([TRIAL], texts)] == [True, True, True]
 
 
 def test_a_clips_attribution_does_not_go_on_with_the_story():
@@ -1689,38 +1605,6 @@ def test_a_round_ups_next_item_does_not_go_on_with_the_item_before():
     assert [bool(p) for p in _read([TRIAL], plain)] == [True, True, True]
 
 
-def test_a_list_between_two_paragraphs_on_a_topic_counts_as_one_paragraph():
-    law = "The national security law carries life sentences."
-    texts = [
-        "He is charged under the national security law.",
-        "The plan released today focuses on four pillars of action:",
-        "1. Testing",
-        "2. Data Collection",
-        "3. Prevention and Treatment",
-        "4. Research",
-        law,
-    ]
-    hits = _read([TRIAL], texts)
-    assert [bool(p) for p in hits] == [True] * 7
-    assert [m.term for h in hits[3] for m in h.matches] == [f"2 {BETWEEN}"]
-    # numbered lines of plain text with no lead-in may be anything: four are too many
-    numbered = [texts[0], *texts[2:]]
-    assert [bool(p) for p in _read([TRIAL], numbered)] == [True, False, False, False, False, True]
-    # a list's items, from a page or a file, are one with no lead-in
-    made = Document(
-        (
-            Paragraph(0, "body", texts[0]),
-            *(Paragraph(n, "list", t) for n, t in enumerate(["A", "B", "C", "D"], 1)),
-            Paragraph(5, "body", law),
-        )
-    )
-    assert all(KeywordClassifier([TRIAL]).classify_document(made))
-    # nor is a long numbered paragraph a list's line
-    long = "1. " + " ".join(["The rule applies to every ship and crew in port."] * 5)
-    assert not is_list_item(long)
-    assert is_list_item("• Supply reduction")
-
-
 def test_another_wars_words_do_not_go_on_with_ukraines_story(classifier):
     def second(first, then):
         made = (Paragraph(0, "body", first), Paragraph(1, "body", then))
@@ -1744,40 +1628,6 @@ def test_moscow_and_a_detainees_fate_go_on_with_their_stories(classifier):
     taken = "Police detained the monk at the monastery on January 8."
     assert second(taken, "His whereabouts remain unknown.") == {"human rights"}
     assert second(taken, "Rescuers searched the rubble after a building collapsed.") == set()
-
-
-def test_a_long_list_or_a_round_ups_headlines_are_not_bridged(classifier):
-    ukraine = "Russian drones struck Kyiv overnight, Ukraine's air force said."
-
-    def middle(texts, role="body"):
-        made = (
-            Paragraph(0, "body", ukraine),
-            *(Paragraph(n, role, t) for n, t in enumerate(texts, 1)),
-            Paragraph(len(texts) + 1, "body", ukraine),
-        )
-        return [bool(h) for h in classifier.classify_document(Document(made))[1:-1]]
-
-    links = ["Read more:", *(f"Story number {n} about something" for n in range(12))]
-    assert not any(middle(links, "list"))
-    headlines = [
-        "Other stories we're following today:",
-        "• Stocks slide as the Fed holds rates",
-        "• Apple unveils a new phone",
-    ]
-    assert not any(middle(headlines))
-    killed = [
-        "Those killed included:",
-        "a 14-year-old girl,",
-        "her grandmother,",
-        "and a firefighter.",
-    ]
-    assert all(middle(killed))
-
-
-def test_a_lists_lines_in_lower_case_count_as_its_items():
-    assert is_list_item("to target banks that finance the military operations,")
-    assert is_list_item("and to target trade from the two regions;")
-    assert not is_list_item("The ministers meet again on Monday.")
 
 
 def test_lai_goes_on_with_taiwans_president_not_hong_kongs_jailed_publisher(classifier):

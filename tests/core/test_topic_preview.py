@@ -248,24 +248,7 @@ def test_the_preview_reads_a_story_from_its_opening_as_the_article_does():
     assert [i.passage.index for i in preview.gained] == [0, 1, 7]
 
 
-def test_an_edit_gains_a_list_between_two_passages_it_now_matches():
-    old = Topic("fentanyl", "fentanyl", "#d55e00", terms=("fentanyl",))
-    new = replace(old, terms=("fentanyl", "xylazine"))
-    made = (
-        Paragraph(0, "body", "Fentanyl overdose deaths rose again, officials said."),
-        Paragraph(1, "body", "The plan has four pillars:"),
-        *(Paragraph(n, "list", t) for n, t in enumerate(["Testing", "Data", "Supply"], 2)),
-        Paragraph(5, "body", "Xylazine is now found in nearly every state."),
-    )
-    document = Document(made)
-    in_the_article = KeywordClassifier([new]).classify_document(document)
-    assert all(in_the_article)
-    preview = preview_edit(old, new, passages_of(document))
-    assert [i.passage.index for i in preview.gained] == [1, 2, 3, 4, 5]
-
-
-def test_an_edit_gains_the_passage_between_two_it_now_matches():
-
+def test_an_edit_gains_in_the_preview_just_what_it_gains_in_the_article():
     old = Topic("fentanyl", "fentanyl", "#d55e00", terms=("fentanyl",))
     new = replace(old, terms=("fentanyl", "precursors"))
     texts = [
@@ -275,16 +258,9 @@ def test_an_edit_gains_the_passage_between_two_it_now_matches():
         "Prosecutors said the precursors were shipped to Mexico.",
     ]
     document = _document(texts)
-    in_the_article = KeywordClassifier([new]).classify_document(document)
-    assert all(in_the_article)
-    assert not any(KeywordClassifier([old]).classify_document(document)[1:])
+    before = KeywordClassifier([old]).classify_document(document)
+    after = KeywordClassifier([new]).classify_document(document)
+    gained = [n for n, (was, now) in enumerate(zip(before, after, strict=True)) if now and not was]
+    assert gained == [3]  # the paragraphs between take nothing for standing there
     preview = preview_edit(old, new, passages_of(document))
-    assert [i.passage.index for i in preview.gained] == [1, 2, 3]
-    # a passage with another topic of its own between them breaks the story, as it does there
-    trade = Topic("trade", "trade", "#e69f00", terms=("tariffs",))
-    mixed = [texts[0], "Tariffs rose.", texts[1], texts[3]]
-    document = _document(mixed)
-    in_the_article = KeywordClassifier([new, trade]).classify_document(document)
-    assert [bool(h) for h in in_the_article] == [True, True, False, True]
-    preview = preview_edit(old, new, passages_of(document), [new, trade])
-    assert [i.passage.index for i in preview.gained] == [3]
+    assert [i.passage.index for i in preview.gained] == gained

@@ -473,40 +473,34 @@ def test_a_paragraph_a_story_carries_is_highlighted_but_none_of_its_words(
     story.write_text(
         "# Firms charged\n\n"
         "Prosecutors charged two Chinese firms with selling fentanyl precursor chemicals.\n\n"
-        "The companies mislabelled packages and falsified customs forms.\n\n"
+        "“We will find every one of them,” the prosecutor told reporters on Friday.\n\n"
         "Prosecutors said the precursors were shipped to traffickers in Mexico.\n",
         encoding="utf-8",
     )
     window = make_window(story, check=("fentanyl",))
     texts = [window.state.document.paragraphs[i].text for i in window.state.matching]
-    assert texts[1] == "The companies mislabelled packages and falsified customs forms."
+    assert texts[1].startswith("“We will find every one of them,”")
 
     def marked():
         return [s.cursor.selectedText() for s in window.article_view.extraSelections()]
 
     qtbot.waitUntil(lambda: "fentanyl precursor" in " ".join(marked()))
-    assert "The" not in marked()  # the paragraph between is shaded; no word of it is marked
+    assert "“" not in marked()  # the quotation is shaded; no word of it is marked
 
 
-def test_a_list_between_two_paragraphs_on_a_topic_is_highlighted_with_them(make_window, tmp_path):
+def test_a_paragraph_between_two_on_a_topic_is_not_highlighted_for_standing_there(
+    make_window, tmp_path
+):
     plan = tmp_path / "plan.md"
     plan.write_text(
         "# Six pillars\n\n"
         "Fentanyl mixed with xylazine has become an emerging threat, officials said.\n\n"
-        "The plan released today focuses on four pillars of action:\n\n"
-        "1. Testing\n2. Data collection\n3. Supply reduction\n4. Research\n\n"
-        "Officials said the plan would cut fentanyl overdose deaths by 15 percent.\n\n"
-        "Plus, a new stadium opens downtown this weekend after three years of work.\n",
+        "The companies mislabelled packages and falsified customs forms.\n\n"
+        "Officials said the plan would cut fentanyl overdose deaths by 15 percent.\n",
         encoding="utf-8",
     )
     window = make_window(plan, check=("fentanyl",))
     paragraphs = window.state.document.paragraphs
     shaded = [paragraphs[i].text for i in window.state.matching]
-    assert shaded[1:6] == [
-        "The plan released today focuses on four pillars of action:",
-        "Testing",
-        "Data collection",
-        "Supply reduction",
-        "Research",
-    ]
-    assert len(shaded) == 7  # not the round-up's next item after the story
+    assert "The companies mislabelled packages and falsified customs forms." not in shaded
+    assert len(shaded) == 2
