@@ -585,3 +585,17 @@ def test_no_document_address_or_paragraph_is_in_two_sets():
             for key in keys:
                 first = owner.setdefault(key, path.name)
                 assert first == path.name, f"{key[0]} {key[1][:60]!r} in {first} and {path.name}"
+
+
+def test_every_unread_half_is_whole_documents_at_the_end_of_its_set():
+    import sys
+
+    sys.path.insert(0, str(NEWS.parent.parent.parent / "benchmarks"))
+    from unread import UNREAD
+
+    assert set(UNREAD) <= set(FLOORS)
+    for name, count in UNREAD.items():
+        rows = read(name)
+        assert 0 < count < len(rows), name
+        # the split is by document: the unread tail starts a document of its own
+        assert rows[-count - 1]["doc"] != rows[-count]["doc"], name
