@@ -237,6 +237,15 @@ FLOORS = {
         "Ukraine": 0.85,
         "fentanyl": 0.89,
     },
+    # wire_services_4: 0.928 alone (0.925 in documents) before it was read; no Taiwan rows.
+    "wire_services_4.jsonl": {
+        "macro": 0.90,
+        "trade": 0.83,
+        "Taiwan": 1.00,
+        "human rights": 0.90,
+        "Ukraine": 0.93,
+        "fentanyl": 0.88,
+    },
 }
 # Read in documents, as the app reads an article (a paragraph that goes on with the story of
 # the one before can carry its topic). Measured: dev 0.970 (trade 0.944, Taiwan 0.970, human
@@ -445,6 +454,14 @@ IN_DOCUMENTS = {
         "human rights": 0.80,
         "Ukraine": 0.87,
         "fentanyl": 0.92,
+    },
+    "wire_services_4.jsonl": {
+        "macro": 0.90,
+        "trade": 0.83,
+        "Taiwan": 1.00,
+        "human rights": 0.90,
+        "Ukraine": 0.95,
+        "fentanyl": 0.84,
     },
 }
 
