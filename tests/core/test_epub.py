@@ -277,3 +277,18 @@ def test_the_text_of_a_page_drawn_as_svg_is_read_in_paragraphs():
         ("body", "L’heure de la géographie arrivait."),
         ("body", "Fin."),
     ]
+
+
+def test_an_icon_drawn_inside_a_sentence_does_not_split_it():
+    icon = '<svg xmlns="http://www.w3.org/2000/svg"><rect width="8" height="8"/></svg>'
+    data = a_book({"page-1.xhtml": f"<p>Press the {icon} button to go on.</p>"})
+    assert [p.text for p in parse_bytes(data).paragraphs] == ["Press the button to go on."]
+
+
+def test_a_line_set_in_many_pieces_is_one_line():
+    pieces = "".join(f"<tspan>w{n} </tspan>" for n in range(2000))
+    svg = f'<svg xmlns="http://www.w3.org/2000/svg"><text y="10">{pieces}</text></svg>'
+    data = a_book({"page-1.xhtml": f"<div>{svg}</div>"})
+    (only,) = parse_bytes(data).paragraphs
+    assert only.text.split()[:3] == ["w0", "w1", "w2"]
+    assert len(only.text.split()) == 2000

@@ -389,11 +389,13 @@ def _svg_lines(text: Any) -> list[tuple[float | None, str]]:
         if _local(child) == "tspan":
             pieces.append((_number(child.get("y")), "".join(child.itertext())))
         pieces.append((None, str(child.tail or "")))
+    joined: list[tuple[float | None, list[str]]] = []  # a line's pieces, joined once
     for y, piece in pieces:
-        if lines and (y is None or y == lines[-1][0]):
-            lines[-1] = (lines[-1][0], lines[-1][1] + piece)
+        if joined and (y is None or y == joined[-1][0]):
+            joined[-1][1].append(piece)
         else:
-            lines.append((y, piece))
+            joined.append((y, [piece]))
+    lines.extend((y, "".join(parts)) for y, parts in joined)
     return lines
 
 
@@ -551,9 +553,12 @@ def _walk(body: Any, line: int) -> Iterator[Block]:
             stack.pop()
             yield from end(element)
         elif skipped(child):
-            if _local(child) == "svg":
+            # a drawing with words (a page set as SVG) is paragraphs of its own; an icon inside
+            # a sentence is skipped like an image, and the sentence goes on
+            drawn = list(_svg_text(child)) if _local(child) == "svg" else []
+            if drawn:
                 yield from flush()
-                yield from (Block(text, line, None, headings=False) for text in _svg_text(child))
+                yield from (Block(text, line, None, headings=False) for text in drawn)
             tail = str(child.tail or "")
             parts.append(tail)
         else:
