@@ -178,13 +178,14 @@ def _sizes_apart(size: int, limit: int) -> tuple[str, str]:
     """A file's size and the limit it is over, with a second decimal where one shows no gap.
 
     A file of 50.01 MB is not "50.0 MB; the limit is 50.0 MB" but "50.01 MB; the limit is
-    50.00 MB". Sizes are in megabytes of 1024 × 1024 bytes, as the limit is named.
+    50.00 MB"; one a few bytes over says so in bytes. Sizes are in megabytes of 1024 × 1024
+    bytes, as the limit is named.
     """
     for decimals in (1, 2):
         shown = _megabytes(size, decimals), _megabytes(limit, decimals)
         if shown[0] != shown[1]:
             return shown
-    return _megabytes(size), _megabytes(limit)
+    return f"{size:,} bytes", f"{limit:,} bytes"
 
 
 def decode(data: bytes, path: Path | str = "<input>") -> str:

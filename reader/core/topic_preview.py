@@ -111,9 +111,8 @@ def preview_edit(
         named = _story_names(quoted, group, found, of_their_own) if quoted else {}
         carried: set[str] = set()  # the versions the passage before carries
         runs = dict.fromkeys((_BEFORE, _AFTER), 0)  # passages in a row carried, as the app
-        mine_of = [set(hits) for hits in found]  # each passage's versions of its own
         for at, (passage, hits) in enumerate(zip(group, found, strict=True)):
-            mine = mine_of[at]
+            mine = set(hits)
             story = shared | {v for v, ends in lede_ends.items() if at < ends}
             going = set() if next_item(passage.text) else carried
             going = {v for v in going - mine if runs[v] < MAX_CARRIED}

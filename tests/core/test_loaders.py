@@ -200,6 +200,8 @@ def test_too_large(tmp_path):
         # just over: a second decimal shows the gap that one hides ("50.0 MB; … is 50.0 MB")
         (1024 * 1024 + 12 * 1024, "is too large (1.01 MB; the limit is 1.00 MB)"),
         (1024 * 1024 * 3 // 2, "is too large (1.5 MB; the limit is 1.0 MB)"),
+        # a few bytes over: in bytes, since no rounding of megabytes shows it
+        (1024 * 1024 + 5, "is too large (1,048,581 bytes; the limit is 1,048,576 bytes)"),
     ],
 )
 def test_a_file_too_large_says_how_large_it_is(tmp_path, size, shown):

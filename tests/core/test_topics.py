@@ -171,7 +171,7 @@ def test_too_many_topics_points_at_the_first_one_too_many(tmp_path):
     [
         ("/dev/zero", "is not a regular file (a device)"),
         ("pipe.toml", "is not a regular file (a named pipe)"),
-        ("big.toml", "is too large (1.0 MB; the limit is 1.0 MB)"),
+        ("big.toml", "is too large (1,048,577 bytes; the limit is 1,048,576 bytes)"),
         ("folder.toml", "is a folder, not a file"),
         ("latin1.toml", "is not UTF-8 text"),
     ],
