@@ -329,3 +329,13 @@ def test_a_page_that_is_only_a_web_address_is_never_fetched(monkeypatch):
     doc = parse_bytes(b"http://127.0.0.1:9/page.html", kind="html")
     assert texts(doc, "body") == ["http://127.0.0.1:9/page.html"]
     assert calls == []
+
+
+def test_json_ld_nested_too_deep_to_decode_leaves_the_page_readable():
+    deep = "[" * 100_000 + "]" * 100_000
+    script = f'<script type="application/ld+json">{deep}</script>'
+    page = _article(
+        "<article>", _PROSE, "<p>The articleBody was not there.</p></article>", head=script
+    )
+    doc = parse_bytes(page.encode(), kind="html")
+    assert "The articleBody was not there." in texts(doc, "body")

@@ -184,7 +184,7 @@ def _article_bodies(html: str) -> Iterator[str]:
     for script in _JSON_LD.finditer(html):
         try:
             data = json.loads(script.group(1))
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested too deep to decode
             continue
         items = data if isinstance(data, list) else [data]
         while items:
