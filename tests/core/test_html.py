@@ -339,3 +339,61 @@ def test_json_ld_nested_too_deep_to_decode_leaves_the_page_readable():
     )
     doc = parse_bytes(page.encode(), kind="html")
     assert "The articleBody was not there." in texts(doc, "body")
+
+
+def _book(*chapters, between=""):
+    # A book saved as one page: <h1> chapters inside <header>s, the text in <span>s.
+    return "".join(
+        f'<section class="chapter"><header><h1><span>{name}</span></h1></header>{between}'
+        f"<p><span>{text}</span> <span>And so the days went by at sea.</span></p></section>"
+        for name, text in chapters
+    )
+
+
+def test_a_chapter_heading_is_kept_across_a_long_run_of_empty_elements():
+    chapters = _book(
+        (
+            "Chapter 1. Loomings.",
+            "Call me Ishmael, and let me tell you of the sea and its whales.",
+        ),
+        ("Chapter 2. The Bag.", "I stuffed a shirt or two into my old carpet-bag that day."),
+        between="<i></i>\n    " * 2_000,
+    )
+    doc = parse_bytes(_article(chapters, title="Moby Dick").encode(), kind="html")
+    assert [(p.role, p.text[:20]) for p in doc.paragraphs][1:] == [
+        ("heading", "Chapter 1. Loomings."),
+        ("body", "Call me Ishmael, and"),
+        ("heading", "Chapter 2. The Bag."),
+        ("body", "I stuffed a shirt or"),
+    ]
+
+
+def test_a_heading_over_no_kept_paragraph_leaves_the_later_headings_in_place():
+    from reader.core.formats.html import restore_headings
+    from reader.core.loaders import Block
+
+    said = ["Call me Ishmael, and let me tell you of the sea.", "I stuffed a shirt or two in."]
+    html = "<html><body><h2>Contents</h2><p>A menu line that was not kept at all</p>" + "".join(
+        f"<h2>Chapter {n}</h2><p>{text}</p>" for n, text in enumerate(said, 1)
+    )
+    found = [Block(text, n, None) for n, text in enumerate(said, 1)]
+    restored = restore_headings(html + "</body></html>", found, "Moby Dick")
+    assert [(b.role, b.text[:15]) for b in restored] == [
+        ("heading", "Chapter 1"),
+        (None, said[0][:15]),
+        ("heading", "Chapter 2"),
+        (None, said[1][:15]),
+    ]
+
+
+def test_a_page_whose_headings_were_kept_is_not_parsed_again(monkeypatch):
+    import lxml.html
+
+    from reader.core.formats.html import restore_headings
+    from reader.core.loaders import Block
+
+    parsed = []
+    monkeypatch.setattr(lxml.html, "document_fromstring", lambda *a, **k: parsed.append(a))
+    found = [Block("Chapter 1", 1, "heading", level=2), Block("Call me Ishmael.", 2, None)]
+    assert restore_headings("<html><body><h2>Chapter 1</h2></body></html>", found, "") == found
+    assert parsed == []

@@ -16,6 +16,7 @@ figure captions are lifted out as plain paragraphs first and come back as captio
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -466,6 +467,8 @@ def restore_headings(html: str, found: list[Block], title: str) -> list[Block]:
     article, unless it is (part of) the title, a date or a small ``<h4>``-``<h6>``. Only when
     no heading was kept at all: one walk of the page, linear.
     """
+    if any(b.role == "heading" for b in found):
+        return found  # trafilatura read the article's frame, headings and all
     try:
         import lxml.etree
         import lxml.html
@@ -473,11 +476,19 @@ def restore_headings(html: str, found: list[Block], title: str) -> list[Block]:
         root = lxml.html.document_fromstring(html)
     except Exception:  # lxml raises several kinds; the article is then as trafilatura found it
         return found
-    if any(b.role == "heading" for b in found):
-        return found  # trafilatura read the article's frame, headings and all
     pending: list[tuple[int, str]] = []  # headings waiting for the text after them
     placed: list[tuple[str, list[tuple[int, str]]]] = []  # (that text, its headings)
-    lead: list[str] = []
+    lead = ""  # the first _LEAD characters (without spaces) after the pending headings
+    seen = 0  # and how many there are in all: each text is counted once, as it comes
+
+    def take(text: str | None) -> None:
+        nonlocal lead, seen
+        if pending and text:
+            words = "".join(text.split())
+            seen += len(words)
+            if len(lead) < _LEAD:
+                lead += words[: _LEAD - len(lead)]
+
     inside = 0  # how deep in a heading or an unread element the walk is
     for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
         tag = element.tag if isinstance(element.tag, str) else ""
@@ -485,7 +496,7 @@ def restore_headings(html: str, found: list[Block], title: str) -> list[Block]:
             if tag in _HEADINGS or tag in _UNREAD:
                 inside += 1
             elif not inside:
-                lead.append(element.text or "")
+                take(element.text)
         else:
             if tag in _HEADINGS or tag in _UNREAD:
                 inside -= 1
@@ -495,28 +506,34 @@ def restore_headings(html: str, found: list[Block], title: str) -> list[Block]:
                     if text and text not in title and not looks_like_date(text):
                         pending.append((level, text))
             if not inside:
-                lead.append(element.tail or "")
-        if pending and lead:
-            words = "".join("".join(lead).split())
-            if len(words) >= _LEAD or (words and event == "end" and tag == "p"):
-                placed.append((words[:_LEAD], pending))
-                pending = []
-        if not pending:
-            lead = []
+                take(element.tail)
+        if pending and (seen >= _LEAD or (seen and event == "end" and tag == "p")):
+            placed.append((lead, pending))
+            pending, lead, seen = [], "", 0
     if not placed:
         return found
-    starts = ["".join(b.text.split())[:_LEAD] if b.role != "heading" else "" for b in found]
+    # where each paragraph's start is found: a heading's text may begin with a whole short one
+    where: dict[str, list[int]] = {}
+    for n, b in enumerate(found):
+        if b.role != "heading" and (start := "".join(b.text.split())[:_LEAD]):
+            where.setdefault(start, []).append(n)
     out: list[Block] = []
     at = 0
     for words, headings in placed:
-        for n in range(at, len(found)):
-            if starts[n] and (starts[n] == words or words.startswith(starts[n])):
-                before = found[n - 1] if n else None
-                out.extend(found[at:n])
-                if before is None or before.role != "heading":
-                    out.extend(Block(text, 0, "heading", level=level) for level, text in headings)
-                at = n
-                break
+        # the first paragraph from ``at`` on whose start is ``words`` or begins it
+        ahead = (
+            spots[i]
+            for spots in (where.get(words[:k]) for k in range(1, len(words) + 1))
+            if spots and (i := bisect.bisect_left(spots, at)) < len(spots)
+        )
+        n = min(ahead, default=-1)
+        if n < 0:
+            continue
+        before = found[n - 1] if n else None
+        out.extend(found[at:n])
+        if before is None or before.role != "heading":
+            out.extend(Block(text, 0, "heading", level=level) for level, text in headings)
+        at = n
     out.extend(found[at:])
     if len(out) == len(found):
         return found
