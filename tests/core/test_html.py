@@ -397,3 +397,20 @@ def test_a_page_whose_headings_were_kept_is_not_parsed_again(monkeypatch):
     found = [Block("Chapter 1", 1, "heading", level=2), Block("Call me Ishmael.", 2, None)]
     assert restore_headings("<html><body><h2>Chapter 1</h2></body></html>", found, "") == found
     assert parsed == []
+
+
+def test_a_chapter_heading_made_of_a_word_of_the_title_is_kept():
+    chapters = _book(
+        (
+            "A Guide to Sailing Boats",
+            "Boats have carried people over water for thousands of years.",
+        ),
+        ("Sailing", "A sail turns the push of the wind into the pull of the boat."),
+    )
+    doc = parse_bytes(_article(chapters, title="A Guide to Sailing Boats").encode(), kind="html")
+    assert [(p.role, p.text[:20]) for p in doc.paragraphs] == [
+        ("title", "A Guide to Sailing B"),
+        ("body", "Boats have carried p"),
+        ("heading", "Sailing"),
+        ("body", "A sail turns the pus"),
+    ]

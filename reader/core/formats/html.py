@@ -464,7 +464,7 @@ def restore_headings(html: str, found: list[Block], title: str) -> list[Block]:
     When trafilatura finds no article frame it gathers the page's paragraphs one by one and
     leaves every heading out (a book saved as one page lost all its chapter titles). Each
     ``<h1>``-``<h6>`` whose next text begins a paragraph that was kept is a heading of the
-    article, unless it is (part of) the title, a date or a small ``<h4>``-``<h6>``. Only when
+    article, unless it is the title, a date or a small ``<h4>``-``<h6>``. Only when
     no heading was kept at all: one walk of the page, linear.
     """
     if any(b.role == "heading" for b in found):
@@ -476,6 +476,7 @@ def restore_headings(html: str, found: list[Block], title: str) -> list[Block]:
         root = lxml.html.document_fromstring(html)
     except Exception:  # lxml raises several kinds; the article is then as trafilatura found it
         return found
+    named = " ".join(title.split()).casefold()  # the title's heading is not restored
     pending: list[tuple[int, str]] = []  # headings waiting for the text after them
     placed: list[tuple[str, list[tuple[int, str]]]] = []  # (that text, its headings)
     lead = ""  # the first _LEAD characters (without spaces) after the pending headings
@@ -503,7 +504,7 @@ def restore_headings(html: str, found: list[Block], title: str) -> list[Block]:
                 level = int(tag[1]) if tag in _HEADINGS else 9
                 if level <= _MAX_LEVEL and not inside:
                     text = " ".join(element.text_content().split())
-                    if text and text not in title and not looks_like_date(text):
+                    if text and text.casefold() != named and not looks_like_date(text):
                         pending.append((level, text))
             if not inside:
                 take(element.tail)
