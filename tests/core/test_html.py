@@ -414,3 +414,22 @@ def test_a_chapter_heading_made_of_a_word_of_the_title_is_kept():
         ("heading", "Sailing"),
         ("body", "A sail turns the pus"),
     ]
+
+
+def test_links_and_bold_in_a_json_ld_article_stay_inside_their_sentence():
+    import json
+
+    said = [
+        "The minister said <a href='x'>the plan</a> would start in <b>June</b> next year.",
+        "Critics called the timetable far too short for a change of this size and cost.",
+        "The opposition asked for a vote in parliament before any money is spent on it.",
+    ]
+    ld = {"@type": "NewsArticle", "articleBody": "".join(f"<p>{t}</p>" for t in said)}
+    script = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    page = _article("<article><h1>The plan</h1><div id='app'></div></article>", head=script)
+    doc = parse_bytes(page.encode(), kind="html")
+    assert texts(doc, "body") == [
+        "The minister said the plan would start in June next year.",
+        said[1],
+        said[2],
+    ]

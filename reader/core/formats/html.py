@@ -151,6 +151,8 @@ def flatten_deep_nesting(markup: Markup) -> Markup:
 #: Below this many characters of paragraphs, the page's JSON-LD ``articleBody`` is read.
 MIN_ARTICLE_TEXT = 500
 _JSON_LD = re.compile(r"<script\b[^>]*application/ld\+json[^>]*>([^<]*(?:<(?!/script>)[^<]*)*)")
+#: The tags of an ``articleBody`` that end a paragraph; the others (links, bold) are inline.
+_BODY_BREAK = re.compile(r"</?(?:p|br|div|h[1-6]|li|blockquote)\b[^>]*>", re.IGNORECASE)
 _PROSE_ROLES = frozenset({None, "quote", "list", "table", "code"})
 
 
@@ -201,7 +203,7 @@ def _article_bodies(html: str) -> Iterator[str]:
             if isinstance(body, str) and any(
                 isinstance(k, str) and (k.endswith("Article") or k == "BlogPosting") for k in kinds
             ):
-                yield entities.unescape(_ANY_TAG.sub("\n", body))
+                yield entities.unescape(_ANY_TAG.sub("", _BODY_BREAK.sub("\n", body)))
 
 
 def _stated_date(html: str) -> str:
