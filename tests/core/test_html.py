@@ -433,3 +433,10 @@ def test_links_and_bold_in_a_json_ld_article_stay_inside_their_sentence():
         said[1],
         said[2],
     ]
+
+
+def test_paragraphs_inside_hundreds_of_unclosed_font_tags_are_all_read():
+    said = [f"Paragraph {n} of the old page, written in its own font." for n in range(400)]
+    page = _article("".join(f"<font size='2'><p>{t}</p>" for t in said))
+    doc = parse_bytes(page.encode(), kind="html")
+    assert texts(doc, "body") == said

@@ -112,7 +112,8 @@ if TYPE_CHECKING:
 #: 256 open elements, and everything deeper (the article of a page of 20,000 nested <div>s)
 #: is lost.
 MAX_WRAPPER_DEPTH = 100
-_WRAPPER_TAG = re.compile(r"<(/?)(div|span|section|article|main|font|center)\b[^>]*?(/?)>")
+_WRAPPERS = ("div", "span", "section", "article", "main", "font", "center")
+_WRAPPER_TAG = re.compile(rf"<(/?)({'|'.join(_WRAPPERS)})\b[^>]*?(/?)>")
 
 
 def flatten_deep_nesting(markup: Markup) -> Markup:
@@ -123,7 +124,7 @@ def flatten_deep_nesting(markup: Markup) -> Markup:
     """
     from reader.core.markup import Markup
 
-    if markup.html.count("<d") + markup.html.count("<s") < MAX_WRAPPER_DEPTH:
+    if sum(markup.html.count(f"<{name}") for name in _WRAPPERS) < MAX_WRAPPER_DEPTH:
         return markup
     kept: dict[str, list[bool]] = {}  # for each open wrapper, by name: whether it is written
     depth = dropped = 0
