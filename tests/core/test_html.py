@@ -440,3 +440,16 @@ def test_paragraphs_inside_hundreds_of_unclosed_font_tags_are_all_read():
     page = _article("".join(f"<font size='2'><p>{t}</p>" for t in said))
     doc = parse_bytes(page.encode(), kind="html")
     assert texts(doc, "body") == said
+
+
+@pytest.mark.parametrize(
+    ("stated", "date"),
+    [
+        ("By Nathan Willis, March 1, 2015", "Mar 1, 2015"),
+        ("Posted on 1st March 2015 by Nathan Willis", "Mar 1, 2015"),
+        ("The whale was first seen in January 2015, far out at sea.", ""),
+    ],
+)
+def test_a_date_on_the_first_of_a_month_is_kept_when_the_page_states_that_day(stated, date):
+    page = _article("<article>", _PROSE, f"<p>{stated}</p>", _PROSE, "</article>")
+    assert parse_bytes(page.encode(), kind="html").date == date

@@ -222,7 +222,19 @@ def _stated_date(html: str) -> str:
         found = find_date(tree, original_date=True, extensive_search=True) or ""
     except Exception:  # htmldate is trafilatura's; a page it cannot read has no date
         return ""
-    return "" if found.endswith("-01") else found
+    return found if not found.endswith("-01") or _states_first(html, found) else ""
+
+
+def _states_first(html: str, found: str) -> bool:
+    """Whether the page states the first of the month itself ("March 1, 2015", "1st March")."""
+    import calendar
+
+    year, month = found[:4], int(found[5:7])
+    if found in html:
+        return True
+    name = rf"(?:{calendar.month_name[month]}|{calendar.month_abbr[month]}\.?)"
+    first = rf"\b(?:{name}\s+1(?:st)?,?\s+{year}|1(?:st)?\s+(?:of\s+)?{name},?\s+{year})\b"
+    return re.search(first, html, re.IGNORECASE) is not None
 
 
 _MATH_OPEN = re.compile(r"<math\b([^>]*)>")
