@@ -453,3 +453,17 @@ def test_paragraphs_inside_hundreds_of_unclosed_font_tags_are_all_read():
 def test_a_date_on_the_first_of_a_month_is_kept_when_the_page_states_that_day(stated, date):
     page = _article("<article>", _PROSE, f"<p>{stated}</p>", _PROSE, "</article>")
     assert parse_bytes(page.encode(), kind="html").date == date
+
+
+def test_a_data_table_with_one_long_cell_keeps_its_rows():
+    from lxml import etree
+
+    summary = "The trial followed patients for two years and measured their recovery. " * 9
+    tree = etree.fromstring(
+        '<body><table><row><cell role="head">Name</cell><cell role="head">Summary</cell>'
+        '<cell role="head">Outcome</cell></row>'
+        f"<row><cell>Alpha</cell><cell>{summary}</cell><cell>Positive</cell></row>"
+        "<row><cell>Beta</cell><cell>A short trial.</cell><cell>None</cell></row></table></body>"
+    )
+    rows = [(b.role, b.marker, b.text.split("\t")[0]) for b in _walk(tree)]
+    assert rows == [("table", "header", "Name"), ("table", "", "Alpha"), ("table", "", "Beta")]

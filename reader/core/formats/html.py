@@ -402,17 +402,20 @@ _MAX_CELL = 400
 
 
 def _lays_out(table: Any) -> bool:
-    """Whether a table lays out the page: a cell holds a heading, or long text.
+    """Whether a table lays out the page: a cell holds a heading, or long text and no header.
 
     Short cells with paragraphs in them are still data or a menu (a sidebar's "Machine
-    learning and<p>data mining</p>" is one cell).
+    learning and<p>data mining</p>" is one cell), and a table with header cells is data
+    however long its cells (a summary of 600 characters under "Summary").
     """
+    header = long = False
     for node in table.iterdescendants():
         if node.tag == "head":
             return True
-        if node.tag == "cell" and sum(len(t) for t in node.itertext()) > _MAX_CELL:
-            return True
-    return False
+        if node.tag == "cell":
+            header = header or node.get("role") == "head"
+            long = long or sum(len(t) for t in node.itertext()) > _MAX_CELL
+    return long and not header
 
 
 def _holds_blocks(element: Any) -> bool:
