@@ -416,6 +416,17 @@ def test_a_chapter_heading_made_of_a_word_of_the_title_is_kept():
     ]
 
 
+def test_the_headline_is_not_repeated_when_the_page_title_adds_the_sites_name():
+    chapters = _book(
+        ("Boats return to the harbour", "Boats have carried people over water for years."),
+        ("Sailing", "A sail turns the push of the wind into the pull of the boat."),
+    )
+    page = _article(chapters, title="Boats return to the harbour | Harbour News | 19.01.2020")
+    doc = parse_bytes(page.encode(), kind="html")
+    headings = [p.text for p in doc.paragraphs if p.role == "heading"]
+    assert headings == ["Sailing"]
+
+
 def test_links_and_bold_in_a_json_ld_article_stay_inside_their_sentence():
     import json
 

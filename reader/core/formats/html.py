@@ -476,6 +476,10 @@ _MAX_LEVEL = 3
 _UNREAD = frozenset({"script", "style", "noscript", "template", "head", "title"})
 
 
+#: What separates a page's title from its site's name: "Headline | DW", "Headline - BBC News".
+_TITLE_MARKS = (" | ", " – ", " — ", " - ", " :: ")
+
+
 def restore_headings(html: str, found: list[Block], title: str) -> list[Block]:
     """Put back the page's headings that stand right before a paragraph of the article.
 
@@ -494,7 +498,10 @@ def restore_headings(html: str, found: list[Block], title: str) -> list[Block]:
         root = lxml.html.document_fromstring(html)
     except Exception:  # lxml raises several kinds; the article is then as trafilatura found it
         return found
-    named = " ".join(title.split()).casefold()  # the title's heading is not restored
+    # the title's heading is not restored: the title, or its first part before the site's
+    # name ("Berlin confronts … | DW | 19.01.2020")
+    whole = " ".join(title.split()).casefold()
+    named = {whole, *(whole.split(mark)[0].strip() for mark in _TITLE_MARKS if mark in whole)}
     pending: list[tuple[int, str]] = []  # headings waiting for the text after them
     placed: list[tuple[str, list[tuple[int, str]]]] = []  # (that text, its headings)
     lead = ""  # the first _LEAD characters (without spaces) after the pending headings
@@ -522,7 +529,7 @@ def restore_headings(html: str, found: list[Block], title: str) -> list[Block]:
                 level = int(tag[1]) if tag in _HEADINGS else 9
                 if level <= _MAX_LEVEL and not inside:
                     text = " ".join(element.text_content().split())
-                    if text and text.casefold() != named and not looks_like_date(text):
+                    if text and text.casefold() not in named and not looks_like_date(text):
                         pending.append((level, text))
             if not inside:
                 take(element.tail)
