@@ -492,6 +492,9 @@ class ExcerptCollection:
         self.writable = True
         self._items: list[Excerpt] = []
         self._seen: tuple[int, int, int] | None = None  # the file as last read or written
+        # Changes kept in memory that a save could not write yet (the file held by another
+        # program, a full disk): each later save makes them again on what the file holds.
+        self._pending: list[Callable[[list[Excerpt]], list[Excerpt]]] = []
         if load:
             self.adopt(*self.read())
 
@@ -505,6 +508,8 @@ class ExcerptCollection:
     def adopt(self, items: list[Excerpt], error: str = "") -> None:
         """Take what :meth:`read` returned as the collection's contents."""
         self._items = list(items)
+        for pending in self._pending:  # what could not be saved yet stays in the collection
+            self._items = pending(self._items)
         self.load_error = error
         self.writable = not error
         self._seen = _stamp(self.path) if not error else None
@@ -538,6 +543,8 @@ class ExcerptCollection:
         items, error = self.read()
         if error:
             return False
+        for pending in self._pending:  # what could not be saved yet stays in the collection
+            items = pending(items)
         changed = [e.id for e in items] != [e.id for e in self._items]
         self._items, self._seen = items, _stamp(self.path)
         return changed
@@ -549,20 +556,25 @@ class ExcerptCollection:
         try:
             with file_lock(self.path):
                 items = self._items
-                if _stamp(self.path) != self._seen:  # another window wrote: start from that
-                    items, error = self.read()
+                if _stamp(self.path) != self._seen:  # another window wrote: start from that,
+                    items, error = self.read()  # with the changes not saved yet made again
                     if error:
                         self.writable, self.load_error = False, error
                         self._items = change(self._items)
                         return error
+                    for pending in self._pending:
+                        items = pending(items)
                 items = change(items)
                 save_collection(self.path, items)
                 self._items, self._seen = items, _stamp(self.path)
+                self._pending = []
         except TimeoutError:
             self._items = change(self._items)
+            self._pending.append(change)
             return f"Excerpts could not be saved to {self.path}: another program holds it."
         except OSError as exc:
             self._items = change(self._items)
+            self._pending.append(change)
             return f"Excerpts could not be saved to {self.path}: {exc.strerror or exc}"
         return ""
 

@@ -195,3 +195,25 @@ def test_a_locked_collection_says_so_instead_of_waiting_forever(tmp_path, excerp
         holder.kill()
         holder.wait()
     assert not path.exists()
+
+
+def test_an_excerpt_that_could_not_be_saved_survives_another_windows_save(
+    tmp_path, excerpt, monkeypatch
+):
+    import reader.core.excerpts as excerpts
+
+    path = tmp_path / "excerpts.json"
+    window, other = ExcerptCollection(path), ExcerptCollection(path)
+    held = excerpts.file_lock
+
+    def busy(*_args, **_kwargs):
+        raise TimeoutError
+
+    monkeypatch.setattr(excerpts, "file_lock", busy)  # another program holds the file
+    assert "another program holds it" in window.add(excerpt(1))
+    monkeypatch.setattr(excerpts, "file_lock", held)
+    assert other.add(excerpt(2)) == ""  # the other window saves first
+    window.refresh()
+    assert {e.text for e in window.excerpts()} == {excerpt(1).text, excerpt(2).text}
+    assert window.add(excerpt(3)) == ""
+    assert sorted(stored_texts(path)) == sorted(excerpt(n).text for n in (1, 2, 3))
