@@ -292,6 +292,22 @@ def test_a_formula_keeps_its_text_form_in_the_sentence(formula):
     assert f"Given a set of N objects, {_SENTENCE}" in texts(doc, "body")
 
 
+def test_a_formula_without_an_image_keeps_its_text_on_a_page_with_formula_images():
+    pictured = (
+        '<span class="mwe-math-element"><span style="display: none;">'
+        '<math alttext="{\\displaystyle N}"><mi>N</mi></math></span>'
+        '<img src="n.svg" class="mwe-math-fallback-image-inline" alt="N"></span>'
+    )
+    plain = '<math alttext="k"><mi>k</mi></math>'
+    page = _article(
+        f"<article>{_PROSE}<p>Given a set of {pictured} objects, {_SENTENCE}</p>"
+        f"<p>Each of the {plain} neighbours of a point counts as much as the others do.</p>"
+    )
+    body = texts(parse_bytes(page.encode(), kind="html"), "body")
+    assert f"Given a set of N objects, {_SENTENCE}" in body
+    assert "Each of the k neighbours of a point counts as much as the others do." in body
+
+
 def test_share_and_slide_show_controls_after_the_article_are_dropped():
     story = [
         f"Paragraph {n}: the company says it shares, but its drivers and riders tell another "

@@ -247,26 +247,31 @@ def math_as_text(html: str) -> str:
     r"""Put each formula's text form (a formula image's alt, else ``<math alttext>``) in its place.
 
     trafilatura deletes ``<math>`` and images, so "a set of N objects" lost its "N"
-    mid-sentence. A page with formula images shows those, its ``<math>`` being hidden.
-    Wikipedia's ``{\displaystyle …}`` wrapper is dropped. The markup is
+    mid-sentence. Where a formula image follows its ``<math>`` (Wikipedia hides the one and
+    shows the other), the image's alt is the text; a ``<math>`` with no image after it keeps
+    its own. Wikipedia's ``{\displaystyle …}`` wrapper is dropped. The markup is
     :func:`~reader.core.markup.clean_markup`'s (quoted values); one pass, linear.
     """
     images = "<img" in html and _MATH_IMAGE.search(html) is not None
-    if images:  # Wikipedia's: the <math> beside each is hidden (display: none)
-        html = _MATH_IMAGE.sub(_formula, html)
-    if "<math" not in html:
-        return html
-    out: list[str] = []
-    pos = 0
-    while (found := _MATH_OPEN.search(html, pos)) is not None:
-        close = html.find("</math>", found.end())
-        if close < 0:
-            break
-        out.append(html[pos : found.start()])
-        out.append("" if images else _formula(found))
-        pos = close + len("</math>")
-    out.append(html[pos:])
-    return "".join(out)
+    if "<math" in html:
+        out: list[str] = []
+        pos = 0
+        while (found := _MATH_OPEN.search(html, pos)) is not None:
+            close = html.find("</math>", found.end())
+            if close < 0:
+                break
+            after = close + len("</math>")
+            shown = images and _MATH_IMAGE.search(html, after, after + _IMAGE_NEAR) is not None
+            out.append(html[pos : found.start()])
+            out.append("" if shown else _formula(found))
+            pos = after
+        out.append(html[pos:])
+        html = "".join(out)
+    return _MATH_IMAGE.sub(_formula, html) if images else html
+
+
+#: How far after a ``<math>`` its formula image is looked for (Wikipedia's closing spans).
+_IMAGE_NEAR = 400
 
 
 def _formula(tag: re.Match[str]) -> str:
