@@ -358,6 +358,22 @@ def test_a_sentence_and_a_word_run_on_across_a_page_break():
     ]
 
 
+def test_a_heading_after_a_page_ending_on_a_hyphen_starts_its_own_paragraph():
+    pages = [
+        [
+            (11, 72, 700, "Some will draw upon it to understand it, others to teach it."),
+            (11, 72, 686, "They called it a well-"),
+        ],
+        [
+            (11, 72, 700, "Chapter Two", "F2"),
+            (11, 72, 686, "The record industry grew into a half-billion-dollar business."),
+        ],
+    ]
+    texts = [p.text for p in parse_bytes(make_pdf(pages)).paragraphs]
+    assert "Chapter Two" in texts
+    assert texts[0].endswith("They called it a well-")
+
+
 def test_a_bold_lead_in_broken_at_a_hyphen_is_not_a_heading():
     # most of the first line is a run-in label in bold; the word broken at its end goes on
     page = [

@@ -131,6 +131,8 @@ class _Paragraph:
                 out += "-" + piece if keep else piece
             else:
                 out += " " + piece
+        if self.lines and self.lines[-1].hyphen:
+            out += "-"  # a paragraph that ends on a hyphen keeps it
         return _SPACES.sub(" ", out)
 
 
@@ -653,8 +655,12 @@ def _starts_paragraph(previous: _Line, line: _Line, pitch: float) -> bool:
     )
     if abs(line.size - previous.size) > 0.8:
         return True
-    if previous.hyphen:
-        return False  # a word broken at the line end goes on in the next line
+    if previous.hyphen and (
+        same_column or (line.text.lstrip()[:1].islower() and previous.bold == line.bold)
+    ):
+        # a word broken at the line end goes on in the next line; across a page or a
+        # column, only into a line that goes on with it (not a heading in bold)
+        return False
     if previous.bold and not line.bold:
         return True
     if not same_column:
