@@ -507,9 +507,7 @@ class ExcerptCollection:
 
     def adopt(self, items: list[Excerpt], error: str = "") -> None:
         """Take what :meth:`read` returned as the collection's contents."""
-        self._items = list(items)
-        for pending in self._pending:  # what could not be saved yet stays in the collection
-            self._items = pending(self._items)
+        self._items = self._with_unsaved(list(items))
         self.load_error = error
         self.writable = not error
         self._seen = _stamp(self.path) if not error else None
@@ -543,8 +541,7 @@ class ExcerptCollection:
         items, error = self.read()
         if error:
             return False
-        for pending in self._pending:  # what could not be saved yet stays in the collection
-            items = pending(items)
+        items = self._with_unsaved(items)
         changed = [e.id for e in items] != [e.id for e in self._items]
         self._items, self._seen = items, _stamp(self.path)
         return changed
@@ -562,8 +559,7 @@ class ExcerptCollection:
                         self.writable, self.load_error = False, error
                         self._items = change(self._items)
                         return error
-                    for pending in self._pending:
-                        items = pending(items)
+                    items = self._with_unsaved(items)
                 items = change(items)
                 save_collection(self.path, items)
                 self._items, self._seen = items, _stamp(self.path)
@@ -577,6 +573,12 @@ class ExcerptCollection:
             self._pending.append(change)
             return f"Excerpts could not be saved to {self.path}: {exc.strerror or exc}"
         return ""
+
+    def _with_unsaved(self, items: list[Excerpt]) -> list[Excerpt]:
+        """``items`` as read from the file, with the changes no save could write yet made."""
+        for pending in self._pending:
+            items = pending(items)
+        return items
 
     def _read_only(self) -> bool:
         """Whether the reader made the file read-only (checked by its mode, as root too)."""

@@ -383,7 +383,6 @@ def _svg_text(svg: Any) -> Iterator[str]:
 
 def _svg_lines(text: Any) -> list[tuple[float | None, str]]:
     """An SVG ``<text>``'s lines: each ``y`` (``None`` where none is given) and its words."""
-    lines: list[tuple[float | None, str]] = []
     pieces = [(_number(text.get("y")), str(text.text or ""))]
     for child in text:
         if _local(child) == "tspan":
@@ -395,8 +394,7 @@ def _svg_lines(text: Any) -> list[tuple[float | None, str]]:
             joined[-1][1].append(piece)
         else:
             joined.append((y, [piece]))
-    lines.extend((y, "".join(parts)) for y, parts in joined)
-    return lines
+    return [(y, "".join(parts)) for y, parts in joined]
 
 
 def _number(value: Any) -> float | None:
