@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import uuid
 from collections.abc import Callable, Iterable, Sequence
@@ -14,7 +13,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from reader.core.document import Document
-from reader.core.storage import atomic_write_text, file_lock, user_data_dir
+from reader.core.storage import user_data_dir
 
 #: Paragraph roles a report counts when it says "paragraph 12".
 _TEXT_ROLES = frozenset({"body", "list", "quote"})
@@ -257,15 +256,17 @@ class CollectionError(Exception):
     """The stored excerpt collection could not be read or written; ``str()`` says why."""
 
 
-def load_collection(path: Path) -> list[Excerpt]:
-    """Read the user's saved excerpts; a missing file is an empty collection.
+def read_collection(path: Path) -> list[tuple[Excerpt, str]]:
+    """The excerpts of a collection file, as Topic Reader kept them before the library did.
 
-    A large file is decoded one excerpt at a time, so reading it in a worker thread leaves the
-    window responsive (a single ``json.loads`` would hold the interpreter for its whole length).
+    Each comes with the place it was kept at (its stored ``location``, or ""). A missing file
+    holds none. A large file is decoded one excerpt at a time, so reading it in a worker thread
+    leaves the window responsive (a single ``json.loads`` would hold the interpreter for its
+    whole length).
 
     Raises:
         CollectionError: if the file exists but cannot be read or is not a collection. The
-            file is left alone, so nothing the user collected is overwritten.
+            file is only read, never changed.
     """
     try:
         raw = path.read_bytes().decode("utf-8-sig")
@@ -274,8 +275,11 @@ def load_collection(path: Path) -> list[Excerpt]:
     except (OSError, UnicodeDecodeError) as exc:
         raise CollectionError(f"{path}: cannot be read ({exc})") from None
     try:
-        return [Excerpt.from_mapping(item) for item in _excerpt_items(raw)]
-    except (ValueError, KeyError, TypeError, RecursionError) as exc:
+        return [
+            (Excerpt.from_mapping(item), str(item.get("location", "")))
+            for item in _excerpt_items(raw)
+        ]
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         problem = "it is nested too deeply" if isinstance(exc, RecursionError) else exc
         raise CollectionError(f"{path}: is not an excerpt collection ({problem})") from None
 
@@ -317,12 +321,6 @@ def _excerpt_items(raw: str) -> Iterable[Any]:
     if not re.fullmatch(r'\]\s*(?:,\s*"version"\s*:\s*\d+\s*)?\}', rest):
         raise ValueError("the list of excerpts does not end where it should")
     return items
-
-
-def save_collection(path: Path, excerpts: Sequence[Excerpt]) -> None:
-    """Write the collection atomically: a crash leaves the old or the new file, never half."""
-    data = {"version": 1, "excerpts": [e.to_mapping() for e in excerpts]}
-    atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
 def _by_article(excerpts: Sequence[Excerpt]) -> list[tuple[Citation, list[Excerpt]]]:
@@ -472,128 +470,5 @@ def export_filters() -> str:
 
 
 def collection_file() -> Path:
-    """Where the user's excerpts are kept."""
+    """Where excerpts were kept before the library held them (read once, to move them)."""
     return user_data_dir() / "excerpts.json"
-
-
-class ExcerptCollection:
-    """The reader's kept excerpts, saved to ``path`` after every change.
-
-    Several windows (or a window and another program) may keep excerpts in the same file:
-    every change is made under a lock on the file, to what the file holds at that moment,
-    so nobody's excerpts are lost. A collection file that exists but cannot be read is
-    never overwritten, and neither is a read-only one: the collection then keeps changes in
-    memory only, and :attr:`load_error` (or the message a change returns) says why.
-    """
-
-    def __init__(self, path: Path, *, load: bool = True) -> None:
-        self.path = path
-        self.load_error = ""
-        self.writable = True
-        self._items: list[Excerpt] = []
-        self._seen: tuple[int, int, int] | None = None  # the file as last read or written
-        # Changes kept in memory that a save could not write yet (the file held by another
-        # program, a full disk): each later save makes them again on what the file holds.
-        self._pending: list[Callable[[list[Excerpt]], list[Excerpt]]] = []
-        if load:
-            self.adopt(*self.read())
-
-    def read(self) -> tuple[list[Excerpt], str]:
-        """Read the file (slow for a big one: call it off the UI thread); the error, or ""."""
-        try:
-            return load_collection(self.path), ""
-        except CollectionError as exc:
-            return [], f"{exc}. New excerpts will not be saved until it is fixed."
-
-    def adopt(self, items: list[Excerpt], error: str = "") -> None:
-        """Take what :meth:`read` returned as the collection's contents."""
-        self._items = self._with_unsaved(list(items))
-        self.load_error = error
-        self.writable = not error
-        self._seen = _stamp(self.path) if not error else None
-        if not error and self._read_only():
-            self.load_error = f"{self.path} is read-only: new excerpts are kept until you quit."
-            self.writable = False
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def __getitem__(self, row: int) -> Excerpt:
-        return self._items[row]
-
-    def excerpts(self) -> list[Excerpt]:
-        """All excerpts, oldest first."""
-        return list(self._items)
-
-    def add(self, excerpt: Excerpt) -> str:
-        """Keep ``excerpt`` and save; returns why it was not saved, or ""."""
-        return self._change(lambda items: [*(e for e in items if e.id != excerpt.id), excerpt])
-
-    def remove(self, rows: Iterable[int]) -> str:
-        """Remove the excerpts at these rows and save; returns why it was not saved, or ""."""
-        doomed = {self._items[row].id for row in rows if 0 <= row < len(self._items)}
-        return self._change(lambda items: [e for e in items if e.id not in doomed])
-
-    def refresh(self) -> bool:
-        """Take in what another window saved meanwhile; returns whether anything changed."""
-        if not self.writable or _stamp(self.path) == self._seen:
-            return False
-        items, error = self.read()
-        if error:
-            return False
-        items = self._with_unsaved(items)
-        changed = [e.id for e in items] != [e.id for e in self._items]
-        self._items, self._seen = items, _stamp(self.path)
-        return changed
-
-    def _change(self, change: Callable[[list[Excerpt]], list[Excerpt]]) -> str:
-        if not self.writable:
-            self._items = change(self._items)
-            return self.load_error
-        try:
-            with file_lock(self.path):
-                items = self._items
-                if _stamp(self.path) != self._seen:  # another window wrote: start from that,
-                    items, error = self.read()  # with the changes not saved yet made again
-                    if error:
-                        self.writable, self.load_error = False, error
-                        self._items = change(self._items)
-                        return error
-                    items = self._with_unsaved(items)
-                items = change(items)
-                save_collection(self.path, items)
-                self._items, self._seen = items, _stamp(self.path)
-                self._pending = []
-        except TimeoutError:
-            self._items = change(self._items)
-            self._pending.append(change)
-            return f"Excerpts could not be saved to {self.path}: another program holds it."
-        except OSError as exc:
-            self._items = change(self._items)
-            self._pending.append(change)
-            return f"Excerpts could not be saved to {self.path}: {exc.strerror or exc}"
-        return ""
-
-    def _with_unsaved(self, items: list[Excerpt]) -> list[Excerpt]:
-        """``items`` as read from the file, with the changes no save could write yet made."""
-        for pending in self._pending:
-            items = pending(items)
-        return items
-
-    def _read_only(self) -> bool:
-        """Whether the reader made the file read-only (checked by its mode, as root too)."""
-        target = Path(os.path.realpath(self.path))
-        try:
-            mode = target.stat().st_mode
-        except OSError:
-            return False
-        return not mode & 0o222 or not os.access(target, os.W_OK)
-
-
-def _stamp(path: Path) -> tuple[int, int, int] | None:
-    """What tells a file apart from the one read before: inode, size and time of change."""
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return (info.st_ino, info.st_size, info.st_mtime_ns)

@@ -61,16 +61,13 @@ def migrate_collection(library: Library, path: Path) -> str:
 
     The file stays where it is, untouched. Returns why it could not be read, or "".
     """
-    from reader.core.excerpts import CollectionError, _excerpt_items
+    from reader.core.excerpts import CollectionError, read_collection
 
     if library.meta("excerpts_migrated") or not path.exists():
         return ""
     try:
-        raw = path.read_bytes().decode("utf-8-sig")
-        items = list(_excerpt_items(raw))
-        kept = [(Excerpt.from_mapping(item), str(item.get("location", ""))) for item in items]
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError) as exc:
-        error = CollectionError(f"{path}: is not an excerpt collection ({exc})")
+        kept = read_collection(path)
+    except CollectionError as error:
         return f"{error}. Its excerpts were not brought into the library; the file is untouched."
     library.migrate_excerpts(kept)
     library.set_meta("excerpts_migrated", "1")

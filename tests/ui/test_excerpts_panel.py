@@ -84,11 +84,12 @@ def test_an_unreadable_old_collection_is_reported_and_left_untouched(
 
 
 def test_excerpts_kept_before_the_library_are_brought_in_once(make_window, sample_document):
-    from reader.core.excerpts import excerpt_paragraphs, save_collection
+    from reader.core.excerpts import excerpt_paragraphs
+    from tests.old_collection import write_old_collection
 
     old = excerpt_paragraphs(sample_document, [11], ["fentanyl"])
     path = user_data_dir() / "excerpts.json"
-    save_collection(path, [old])
+    write_old_collection(path, [old])
     before = path.read_bytes()
     window = make_window()
     assert [e.id for e in window.parts.excerpt_model.excerpts()] == [old.id]
