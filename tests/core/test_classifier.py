@@ -1111,6 +1111,23 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
             {"human rights"},
         ),
         ("The rapper was sentenced for the murder of two men.", set()),
+        # punished for what was said of those in power, or for a film, a sermon, a faith
+        (
+            "A court sentenced a lecturer to four years for spreading rumours online.",
+            {"human rights"},
+        ),
+        ("The comedian faces up to five years for insulting the head of state.", {"human rights"}),
+        ("He was convicted of defaming the monarchy.", {"human rights"}),
+        ("The ministry accused Moscow of spreading false information.", set()),
+        ("The filmmaker was interrogated over his documentary on the protests.", {"human rights"}),
+        ("The filmmaker was arrested for drunk driving.", set()),
+        ("Her husband has not been heard from since police took him away.", {"human rights"}),
+        ("The hiker has not been seen since Sunday.", set()),
+        ("Mosques were demolished and the call to prayer banned.", {"human rights"}),
+        ("The church was destroyed by a missile.", set()),
+        ("Saudi Arabia executed 81 men in a single day.", {"human rights"}),
+        ("Agents executed a search warrant at the home of two men.", set()),
+        ("Former detainees were forced to renounce their faith.", {"human rights"}),
         ("Lawyers who defended dissidents have been disbarred.", {"human rights"}),
         ("The lawyer was disbarred for stealing client funds.", set()),
         # Europe's words: its coercion instrument, Britain's trade ministry, candidate countries
