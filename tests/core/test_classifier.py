@@ -1128,6 +1128,19 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Saudi Arabia executed 81 men in a single day.", {"human rights"}),
         ("Agents executed a search warrant at the home of two men.", set()),
         ("Former detainees were forced to renounce their faith.", {"human rights"}),
+        # trade told by its flows and by levies under other names
+        ("Outbound shipments from Germany slipped for a third month.", {"trade"}),
+        ("The administration threatened a 50 percent charge on European imports.", {"trade"}),
+        ("The city will add a congestion charge on cars.", set()),
+        ("Beijing opened an investigation into imports of French brandy.", {"trade"}),
+        ("The EU's surplus with the United States hit a record.", {"trade"}),
+        ("The two sides agreed to lower barriers to farm goods.", {"trade"}),
+        ("The reforms lower barriers to voting.", set()),
+        (
+            "Chinese brokers launder the cartels' proceeds through trade-based money laundering.",
+            set(),
+        ),
+        ("Shakhtar Donetsk beat Barcelona 2-1.", set()),
         ("Lawyers who defended dissidents have been disbarred.", {"human rights"}),
         ("The lawyer was disbarred for stealing client funds.", set()),
         # Europe's words: its coercion instrument, Britain's trade ministry, candidate countries
