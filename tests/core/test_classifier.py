@@ -1141,6 +1141,16 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
             set(),
         ),
         ("Shakhtar Donetsk beat Barcelona 2-1.", set()),
+        (
+            "Authorities have arrested 35,000 people since the mass protests of 2020.",
+            {"human rights"},
+        ),
+        (
+            "Groups with funding from abroad must register as foreign agents under the law.",
+            {"human rights"},
+        ),
+        ("Amnesty counted 853 executions last year.", {"human rights"}),
+        ("The tax amnesty was executed as planned.", set()),
         ("Lawyers who defended dissidents have been disbarred.", {"human rights"}),
         ("The lawyer was disbarred for stealing client funds.", set()),
         # Europe's words: its coercion instrument, Britain's trade ministry, candidate countries
