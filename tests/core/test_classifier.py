@@ -1151,6 +1151,11 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ),
         ("Amnesty counted 853 executions last year.", {"human rights"}),
         ("The tax amnesty was executed as planned.", set()),
+        ("The patient was given fentanyl for pain during surgery.", set()),
+        (
+            "Fentanyl killed 70,000 Americans last year, after surgery patients got hooked.",
+            {"fentanyl"},
+        ),
         ("Lawyers who defended dissidents have been disbarred.", {"human rights"}),
         ("The lawyer was disbarred for stealing client funds.", set()),
         # Europe's words: its coercion instrument, Britain's trade ministry, candidate countries
