@@ -1152,6 +1152,10 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Amnesty counted 853 executions last year.", {"human rights"}),
         ("The tax amnesty was executed as planned.", set()),
         ("The patient was given fentanyl for pain during surgery.", set()),
+        # Taiwan's economy in its statistics is not its status, unless the Strait comes in
+        ("Taiwan's economy grew 4.6 percent last year, the statistics agency said.", set()),
+        ("Taiwan's central bank kept its benchmark rate at 2 percent.", set()),
+        ("Taiwan's central bank warned a blockade would halt its shipping.", {"Taiwan"}),
         (
             "Fentanyl killed 70,000 Americans last year, after surgery patients got hooked.",
             {"fentanyl"},
