@@ -1156,6 +1156,10 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Taiwan's economy grew 4.6 percent last year, the statistics agency said.", set()),
         ("Taiwan's central bank kept its benchmark rate at 2 percent.", set()),
         ("Taiwan's central bank warned a blockade would halt its shipping.", {"Taiwan"}),
+        # the war by its bombardment; Wagner's other war
+        ("Russian strikes on the power grid left millions without electricity.", {"Ukraine"}),
+        ("The Wagner Group's fighters are operating in Mali.", set()),
+        ("Wagner Group fighters led the assault on Bakhmut.", {"Ukraine"}),
         (
             "Fentanyl killed 70,000 Americans last year, after surgery patients got hooked.",
             {"fentanyl"},
