@@ -1160,6 +1160,13 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Russian strikes on the power grid left millions without electricity.", {"Ukraine"}),
         ("The Wagner Group's fighters are operating in Mali.", set()),
         ("Wagner Group fighters led the assault on Bakhmut.", {"Ukraine"}),
+        ("Indonesia imposed an export tax on palm oil.", {"trade"}),
+        (
+            "The Treasury designated 300 entities, including banks that helped buy machine tools.",
+            {"trade"},
+        ),
+        ("The Treasury designated the cartel's money launderers.", set()),
+        ('Detainees were held in "transformation through education" centres.', {"human rights"}),
         (
             "Fentanyl killed 70,000 Americans last year, after surgery patients got hooked.",
             {"fentanyl"},
