@@ -1167,6 +1167,12 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ),
         ("The Treasury designated the cartel's money launderers.", set()),
         ('Detainees were held in "transformation through education" centres.', {"human rights"}),
+        ("Eritrea has held journalists without trial since 2001.", {"human rights"}),
+        ("The suspect was released without charge after being held overnight.", set()),
+        ("Venezuelan authorities detained 2,000 people after the election.", {"human rights"}),
+        ("Police arrested 78 members of the opposition at a private gathering.", {"human rights"}),
+        ("The government has closed more than 3,000 NGOs.", {"human rights"}),
+        ("Ethnic minorities face forced recruitment by the military.", {"human rights"}),
         (
             "Fentanyl killed 70,000 Americans last year, after surgery patients got hooked.",
             {"fentanyl"},
