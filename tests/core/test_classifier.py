@@ -1173,6 +1173,30 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Police arrested 78 members of the opposition at a private gathering.", {"human rights"}),
         ("The government has closed more than 3,000 NGOs.", {"human rights"}),
         ("Ethnic minorities face forced recruitment by the military.", {"human rights"}),
+        # a sedative seized is not the opioid; mixed into the supply it is
+        ("Officers identified the powder in the three packages as xylazine.", set()),
+        ("Xylazine is increasingly mixed into the illicit fentanyl supply.", {"fentanyl"}),
+        ("Xylazine is increasingly found mixed into street drugs.", {"fentanyl"}),
+        (
+            "The Executive Order prevents the importation of products containing Russian seafood.",
+            {"trade"},
+        ),
+        ("She saw a flyer for an apprenticeship in the pipe trades.", set()),
+        ("The SEC will investigate these abusive trading practices.", set()),
+        (
+            "The Office for Democratic Institutions and Human Rights observes elections.",
+            set(),
+        ),
+        (
+            "Contact: Terrence L. Boos, Drug and Chemical Evaluation Section, Diversion Control "
+            "Division, Drug Enforcement Administration.",
+            set(),
+        ),
+        (
+            "DOD has awarded $439 million to establish domestic rare earth supply chains.",
+            set(),
+        ),
+        ("China's curbs on rare earth exports halted domestic supply chains.", {"trade"}),
         (
             "Fentanyl killed 70,000 Americans last year, after surgery patients got hooked.",
             {"fentanyl"},
