@@ -246,6 +246,24 @@ FLOORS = {
         "Ukraine": 0.93,
         "fentanyl": 0.88,
     },
+    # official_statements_4: 0.627 alone before it was read (trade 0.73, fentanyl 0.82, Ukraine
+    # 0.59, a Taiwan match with no Taiwan row); uk_voa_global_voices 0.912 (human rights 0.76).
+    "official_statements_4.jsonl": {
+        "macro": 0.83,
+        "trade": 0.76,
+        "Taiwan": 1.00,
+        "human rights": 1.00,
+        "Ukraine": 0.56,
+        "fentanyl": 0.86,
+    },
+    "uk_voa_global_voices.jsonl": {
+        "macro": 0.89,
+        "trade": 1.00,
+        "Taiwan": 0.78,
+        "human rights": 0.76,
+        "Ukraine": 1.00,
+        "fentanyl": 1.00,
+    },
 }
 # Read in documents, as the app reads an article (a paragraph that goes on with the story of
 # the one before can carry its topic). Measured: dev 0.970 (trade 0.944, Taiwan 0.970, human
@@ -462,6 +480,22 @@ IN_DOCUMENTS = {
         "human rights": 0.90,
         "Ukraine": 0.95,
         "fentanyl": 0.84,
+    },
+    "official_statements_4.jsonl": {
+        "macro": 0.83,
+        "trade": 0.79,
+        "Taiwan": 1.00,
+        "human rights": 1.00,
+        "Ukraine": 0.56,
+        "fentanyl": 0.85,
+    },
+    "uk_voa_global_voices.jsonl": {
+        "macro": 0.88,
+        "trade": 1.00,
+        "Taiwan": 0.78,
+        "human rights": 0.74,
+        "Ukraine": 0.93,
+        "fentanyl": 1.00,
     },
 }
 
