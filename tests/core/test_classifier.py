@@ -1197,6 +1197,14 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
             set(),
         ),
         ("China's curbs on rare earth exports halted domestic supply chains.", {"trade"}),
+        # the leaflet, the placard, the banned book as the offence
+        ("The boys were arrested for gluing a leaflet to the FSB building.", {"human rights"}),
+        (
+            "Investigators said the boys criticized the FSB and read banned books.",
+            {"human rights"},
+        ),
+        ("In today's Russia, kids are punished for saying less than that.", {"human rights"}),
+        ("Volunteers handed out leaflets about the flu vaccine.", set()),
         (
             "Fentanyl killed 70,000 Americans last year, after surgery patients got hooked.",
             {"fentanyl"},
