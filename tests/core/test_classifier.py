@@ -1178,7 +1178,7 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Xylazine is increasingly mixed into the illicit fentanyl supply.", {"fentanyl"}),
         ("Xylazine is increasingly found mixed into street drugs.", {"fentanyl"}),
         (
-            "The Executive Order prevents the importation of products containing Russian seafood.",
+            "The rule prevents the importation of shrimp caught without turtle excluders.",
             {"trade"},
         ),
         ("She saw a flyer for an apprenticeship in the pipe trades.", set()),
@@ -1205,6 +1205,10 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ),
         ("In today's Russia, kids are punished for saying less than that.", {"human rights"}),
         ("Volunteers handed out leaflets about the flu vaccine.", set()),
+        (
+            "The order prevents the importation of seafood from the Russian Federation.",
+            {"trade", "Ukraine"},
+        ),
         (
             "Fentanyl killed 70,000 Americans last year, after surgery patients got hooked.",
             {"fentanyl"},
