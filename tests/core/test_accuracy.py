@@ -264,6 +264,25 @@ FLOORS = {
         "Ukraine": 1.00,
         "fentanyl": 1.00,
     },
+    # uk_eu_releases: 0.722 alone before it was read (trade 0.83, Taiwan 0.62, human rights 0.73,
+    # Ukraine 0.84, fentanyl 0.59); official_statements_5 0.928 (Taiwan 0.91, human rights 0.93,
+    # fentanyl 0.80).
+    "uk_eu_releases.jsonl": {
+        "macro": 0.70,
+        "trade": 0.81,
+        "Taiwan": 0.59,
+        "human rights": 0.71,
+        "Ukraine": 0.82,
+        "fentanyl": 0.56,
+    },
+    "official_statements_5.jsonl": {
+        "macro": 0.90,
+        "trade": 1.00,
+        "Taiwan": 0.88,
+        "human rights": 0.90,
+        "Ukraine": 1.00,
+        "fentanyl": 0.78,
+    },
 }
 # Read in documents, as the app reads an article (a paragraph that goes on with the story of
 # the one before can carry its topic). Measured: dev 0.970 (trade 0.944, Taiwan 0.970, human
@@ -496,6 +515,22 @@ IN_DOCUMENTS = {
         "human rights": 0.74,
         "Ukraine": 0.93,
         "fentanyl": 1.00,
+    },
+    "uk_eu_releases.jsonl": {
+        "macro": 0.72,
+        "trade": 0.81,
+        "Taiwan": 0.59,
+        "human rights": 0.78,
+        "Ukraine": 0.85,
+        "fentanyl": 0.56,
+    },
+    "official_statements_5.jsonl": {
+        "macro": 0.91,
+        "trade": 1.00,
+        "Taiwan": 0.88,
+        "human rights": 0.92,
+        "Ukraine": 1.00,
+        "fentanyl": 0.78,
     },
 }
 
