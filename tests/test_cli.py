@@ -83,6 +83,23 @@ def test_a_line_that_goes_on_with_a_story_carries_its_topic_unless_alone():
     assert "Taiwan (2): escalation (continues the paragraph before)" in text
 
 
+def test_a_short_line_says_why_it_counted_without_naming_a_word():
+    story = (
+        "Police detained two bloggers under the national security law.\n"
+        "The national security law has been used to jail activists.\n"
+        "Prosecutors charged the bloggers with sedition over their posts.\n"
+        "Dozens of activists have been jailed under the security law.\n"
+        "The hearing resumes on Monday.\n"
+    )
+    text = run("classify", "-", "--paragraphs", stdin=story).stdout
+    # its first word stands for the line; "The" did not count for anything
+    assert "[4] line 5: The hearing resumes on Monday.\n" in text
+    assert "human rights (1): (a short line in a section on the topic)\n" in text
+    assert "The (a short line" not in text
+    rows = run("classify", "-", "--paragraphs", "--format", "csv", stdin=story).stdout
+    assert "human rights: (a short line in a section on the topic)," in rows
+
+
 def test_a_line_between_two_on_a_topic_is_not_listed_for_standing_there():
     story = (
         "Two firms were charged with selling fentanyl precursors.\n"
