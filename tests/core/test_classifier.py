@@ -1396,6 +1396,12 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
             "The government has raised his case, including the conditions of his detention.",
             {"human rights"},
         ),
+        # the UN rights office's assessment of Xinjiang; where Uyghur families come from is not
+        (
+            "It is two years since your office's Xinjiang Assessment. We urge China to act on it.",
+            {"human rights"},
+        ),
+        ("Her parents are originally from Xinjiang, and she grew up in Almaty.", set()),
     ],
 )
 def test_words_of_each_subject_count(classifier, text, expected):
@@ -1639,6 +1645,24 @@ def test_a_trade_deal_goes_on_with_its_story(classifier):
         ),
     )
     assert {h.topic_id for h in classifier.classify_document(Document(made))[1]} == {"trade"}
+
+
+@pytest.mark.parametrize(
+    ("text", "carried"),
+    [
+        # the networks and "these drugs" of a story on the drug's supply
+        ("Criminal networks keep changing how they hide the packages.", {"fentanyl"}),
+        ("The scene is now led by international organised crime groups.", {"fentanyl"}),
+        ("We will stop these dangerous drugs from reaching our communities.", {"fentanyl"}),
+        # the same words after a story on something else are nothing
+        ("The mayor opened a new library on Tuesday.", set()),
+    ],
+)
+def test_a_fentanyl_story_goes_on_with_its_networks_and_these_drugs(classifier, text, carried):
+    before = "Dogs trained to find fentanyl and nitazenes now screen parcels at the border."
+    assert {h.topic_id for h in _read_with(classifier, [before, text])[1]} == carried
+    after_cocaine = "Officers seized 40 kilograms of cocaine hidden in a lorry."
+    assert not _read_with(classifier, [after_cocaine, text])[1]
 
 
 def test_deal_as_a_verb_and_a_releases_notice_do_not_go_on_with_a_trade_story(classifier):
