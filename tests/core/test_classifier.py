@@ -1665,6 +1665,18 @@ def test_a_fentanyl_story_goes_on_with_its_networks_and_these_drugs(classifier, 
     assert not _read_with(classifier, [after_cocaine, text])[1]
 
 
+def test_political_prisoners_freed_go_on_with_their_story(classifier):
+    before = "The 135 political prisoners had been unjustly detained by the authorities."
+    after = (
+        "The effort ends some of the suffering of the released prisoners, who will receive "
+        "food, lodging and psychological support."
+    )
+    assert {h.topic_id for h in _read_with(classifier, [before, after])[1]} == {"human rights"}
+    # fans charged after a match are still not a protest's charge
+    fans = "Four supporters were convicted of hooliganism after the match at the stadium."
+    assert not topics_of(classifier, fans)
+
+
 def test_deal_as_a_verb_and_a_releases_notice_do_not_go_on_with_a_trade_story(classifier):
     texts = [
         "The president raised tariffs on steel from ten countries.",
