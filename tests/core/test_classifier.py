@@ -1894,3 +1894,80 @@ def test_a_word_that_shares_a_stem_does_not_carry_a_story_on(classifier):
     hits = classifier.classify_document(Document(made))
     assert [h.topic_id for h in hits[0]] == ["human rights"]
     assert hits[1] == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the death penalty opposed as such, and a writer held on security charges
+        (
+            "The EU opposes capital punishment and the death penalty in all cases.",
+            {"human rights"},
+        ),
+        ("The minister called for a moratorium on the death penalty.", {"human rights"}),
+        (
+            "The writer has been held on national security charges since his closed trial.",
+            {"human rights"},
+        ),
+        ("The drug lord faces the death penalty.", set()),
+        # critics silenced, poisoned or crushed in the street
+        ("The regime goes to great lengths to silence its critics.", {"human rights"}),
+        ("Two exiled journalists were poisoned in Berlin last year.", {"human rights"}),
+        ("Twelve diners were poisoned by the seafood at a wedding.", set()),
+        ("Police launched a crackdown on peaceful protestors in the capital.", {"human rights"}),
+        ("Girls across Afghanistan are denied schooling by the new edict.", {"human rights"}),
+        (
+            "Commissioners sought rewards for information on forced organ harvesting.",
+            {"human rights"},
+        ),
+        ("The list names products made with forced or indentured child labor.", {"human rights"}),
+        ("Six million Jews were murdered in the Holocaust.", {"human rights"}),
+        # an office's title is no rights story
+        (
+            "The Under Secretary for Civilian Security, Democracy, and Human Rights will travel"
+            " to Tunisia next week.",
+            set(),
+        ),
+        # the duties' orders and their review, a presumption on goods, a fleet sanctioned
+        ("The orders on imports of these steel products will remain in place.", {"trade"}),
+        ("The Commission voted in the sunset review of the antidumping orders.", {"trade"}),
+        ("The sunset review of the county's zoning rules ends in June.", set()),
+        (
+            "CBP will apply a rebuttable presumption that goods made by the five firms are"
+            " barred from entry.",
+            {"trade"},
+        ),
+        # (the shadow fleet is Russia's war economy either way)
+        ("The sanctions package also targets Moscow's shadow fleet.", {"trade", "Ukraine"}),
+        ("A ship of the shadow fleet dragged its anchor across the cable.", {"Ukraine"}),
+        (
+            "These sanctions directly target the supply of goods to the army of the regime.",
+            {"trade"},
+        ),
+        # other drugs: hallucinogens scheduled, a painkiller smuggled, cocaine's lethal doses
+        (
+            "The DEA proposes placing two hallucinogens in schedule I of the Controlled"
+            " Substances Act.",
+            set(),
+        ),
+        ("Officers stopped the smuggling of tramadol, a highly addictive opioid.", set()),
+        (
+            "Crews seized enough cocaine for millions of potentially lethal doses.",
+            set(),
+        ),
+        ("Agents seized 2 kilograms, or a million potentially lethal doses.", {"fentanyl"}),
+        # a campaign to keep the young off drugs
+        ("The Red Ribbon campaign urges pupils to stay drug-free and avoid illegal drugs.", set()),
+        # cartels named as terrorist organisations
+        ("The State Department designated Cártel de Sinaloa as one of eight FTOs.", {"fentanyl"}),
+    ],
+)
+def test_what_is_done_to_people_to_goods_and_by_which_drug(classifier, text, expected):
+    assert topics_of(classifier, text) == expected
+
+
+def test_a_tariff_story_goes_on_with_what_shoppers_pay(classifier):
+    before = "The new tariffs on goods from China take effect on Saturday."
+    after = "Shoppers said they were worried about rising prices."
+    assert {h.topic_id for h in _read_with(classifier, [before, after])[1]} == {"trade"}
+    assert not _read_with(classifier, ["The bakery opened on Saturday.", after])[1]
