@@ -1971,3 +1971,40 @@ def test_a_tariff_story_goes_on_with_what_shoppers_pay(classifier):
     after = "Shoppers said they were worried about rising prices."
     assert {h.topic_id for h in _read_with(classifier, [before, after])[1]} == {"trade"}
     assert not _read_with(classifier, ["The bakery opened on Saturday.", after])[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The UK will honour the Joint Declaration it signed on Hong Kong.", {"human rights"}),
+        ("The two leaders signed a Joint Declaration on energy.", set()),
+        ("Women's rights in Afghanistan have been erased since 2021.", {"human rights"}),
+        ("The conference on women's rights in sport opens on Monday.", set()),
+        ("The murder-for-hire plot targeted a critic of the regime.", {"human rights"}),
+        ("The film's plot follows two brothers in Ohio.", set()),
+        ("Exiles describe life under an oppressive regime.", {"human rights"}),
+    ],
+)
+def test_a_treaty_for_freedoms_womens_rights_and_plots_against_critics(classifier, text, expected):
+    assert topics_of(classifier, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("CBAM puts a price on the carbon in imported steel and cement.", {"trade"}),
+        ("The rule ends Section 321 entry for parcels from China.", {"trade"}),
+        ("They shipped microelectronics and semiconductors to Russia's arms makers.", {"trade"}),
+        ("Our measures sap the military-industrial complex of critical components.", {"trade"}),
+        ("Safety measures at the plant were tightened after the fire.", set()),
+    ],
+)
+def test_a_carbon_levy_a_parcels_exemption_and_measures_on_an_arms_industry(
+    classifier, text, expected
+):
+    assert topics_of(classifier, text) == expected
+
+
+def test_a_spokesmans_name_is_not_the_prices_a_tariff_story_goes_on_with(classifier):
+    before = "The new tariffs on goods from China take effect on Saturday."
+    assert not _read_with(classifier, [before, "MR PRICE: We have a couple of items today."])[1]
