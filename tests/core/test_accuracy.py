@@ -283,6 +283,38 @@ FLOORS = {
         "Ukraine": 1.00,
         "fentanyl": 0.78,
     },
+    "wire_services_5.jsonl": {
+        "macro": 0.78,
+        "trade": 1.00,
+        "Taiwan": 0.73,
+        "human rights": 0.85,
+        "Ukraine": 0.44,
+        "fentanyl": 0.90,
+    },
+    "voa_stories_4.jsonl": {
+        "macro": 0.83,
+        "trade": 1.00,
+        "Taiwan": 0.74,
+        "human rights": 0.80,
+        "Ukraine": 0.68,
+        "fentanyl": 1.00,
+    },
+    "official_statements_6.jsonl": {
+        "macro": 0.88,
+        "trade": 0.64,
+        "Taiwan": 0.94,
+        "human rights": 0.94,
+        "Ukraine": 0.96,
+        "fentanyl": 0.94,
+    },
+    "wire_services_6.jsonl": {
+        "macro": 0.56,
+        "trade": 0.78,
+        "Taiwan": 0.67,
+        "human rights": 0.64,
+        "Ukraine": 0.73,
+        "fentanyl": 0.00,
+    },
 }
 # Read in documents, as the app reads an article (a paragraph that goes on with the story of
 # the one before can carry its topic). Measured: dev 0.970 (trade 0.944, Taiwan 0.970, human
@@ -532,6 +564,38 @@ IN_DOCUMENTS = {
         "Ukraine": 1.00,
         "fentanyl": 0.78,
     },
+    "wire_services_5.jsonl": {
+        "macro": 0.80,
+        "trade": 0.83,
+        "Taiwan": 0.73,
+        "human rights": 0.92,
+        "Ukraine": 0.64,
+        "fentanyl": 0.90,
+    },
+    "voa_stories_4.jsonl": {
+        "macro": 0.87,
+        "trade": 1.00,
+        "Taiwan": 0.83,
+        "human rights": 0.82,
+        "Ukraine": 0.76,
+        "fentanyl": 1.00,
+    },
+    "official_statements_6.jsonl": {
+        "macro": 0.89,
+        "trade": 0.76,
+        "Taiwan": 0.94,
+        "human rights": 0.87,
+        "Ukraine": 0.94,
+        "fentanyl": 0.94,
+    },
+    "wire_services_6.jsonl": {
+        "macro": 0.56,
+        "trade": 0.78,
+        "Taiwan": 0.67,
+        "human rights": 0.64,
+        "Ukraine": 0.73,
+        "fentanyl": 0.00,
+    },
 }
 
 
@@ -682,6 +746,7 @@ def test_every_unread_half_is_whole_documents_at_the_end_of_its_set():
     assert set(UNREAD) <= set(FLOORS)
     for name, count in UNREAD.items():
         rows = read(name)
-        assert 0 < count < len(rows), name
+        assert 0 < count <= len(rows), name
         # the split is by document: the unread tail starts a document of its own
-        assert rows[-count - 1]["doc"] != rows[-count]["doc"], name
+        if count < len(rows):
+            assert rows[-count - 1]["doc"] != rows[-count]["doc"], name
