@@ -600,12 +600,8 @@ class KeywordClassifier:
                 stopped = self.stopped(text)
             if topic.id in stopped:
                 continue
-            matches = tuple(
-                Match(start, end, topic.id, text[start:end], f"{name} {NAMED}")
-                for name in shared
-                for start, end in found[name]
-            )
-            hits.append(TopicHit(topic.id, 1.0, tuple(sorted(matches, key=lambda m: m.start))))
+            spans = sorted(span for name in shared for span in found[name])
+            hits.append(TopicHit(topic.id, 1.0, _name_matches(text, spans, topic.id)))
         return tuple(hits)
 
     def quoting(
@@ -643,6 +639,24 @@ class KeywordClassifier:
                 ]
             )
         return {hit.topic_id for hit in self._stops.classify_text(text)}
+
+
+def _name_matches(text: str, spans: Sequence[tuple[int, int]], topic_id: str) -> tuple[Match, ...]:
+    """One match for each name of a story in ``text``.
+
+    The words of one name ("Hong Kong", "Jimmy Lai") that stand side by side, a space apart,
+    are one match, not one a word.
+    """
+    joined: list[list[int]] = []
+    for start, end in spans:
+        if joined and start == joined[-1][1] + 1 and text[joined[-1][1]] == " ":
+            joined[-1][1] = end
+        else:
+            joined.append([start, end])
+    return tuple(
+        Match(start, end, topic_id, text[start:end], f"{text[start:end]} {NAMED}")
+        for start, end in joined
+    )
 
 
 #: A word that may start a name: not a lowercase one (the check for a capital comes after).

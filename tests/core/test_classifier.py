@@ -2008,3 +2008,16 @@ def test_a_carbon_levy_a_parcels_exemption_and_measures_on_an_arms_industry(
 def test_a_spokesmans_name_is_not_the_prices_a_tariff_story_goes_on_with(classifier):
     before = "The new tariffs on goods from China take effect on Saturday."
     assert not _read_with(classifier, [before, "MR PRICE: We have a couple of items today."])[1]
+
+
+def test_a_name_of_two_words_is_one_name_of_the_story(classifier):
+    texts = [
+        "Police arrested the activists in Hong Kong under the national security law.",
+        "Hong Kong activists were jailed for subversion.",
+        "Hong Kong police detained dissidents at the airport.",
+        "Hong Kong leaders met in the Legislative Council on Monday.",
+    ]
+    (hit,) = _read_with(classifier, texts)[3]
+    assert hit.topic_id == "human rights"
+    assert [(m.text, m.start, m.end) for m in hit.matches] == [("Hong Kong", 0, 9)]
+    assert hit.matches[0].term.startswith("Hong Kong ")
