@@ -1982,6 +1982,8 @@ def test_a_tariff_story_goes_on_with_what_shoppers_pay(classifier):
         ("The conference on women's rights in sport opens on Monday.", set()),
         ("The murder-for-hire plot targeted a critic of the regime.", {"human rights"}),
         ("The film's plot follows two brothers in Ohio.", set()),
+        ("Activists plot a march through the city centre.", set()),
+        ("Journalists fell ill with food poisoning at the summit dinner.", set()),
         ("Exiles describe life under an oppressive regime.", {"human rights"}),
     ],
 )
