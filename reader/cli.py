@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from reader import __version__, library_cli, topics_cli
-from reader.core.classifier import WHERE_NOT_WORDS, KeywordClassifier, marks_words
-from reader.core.document import Document, Match, Paragraph, TopicHit
+from reader.core.classifier import KeywordClassifier, marks_words, shown_term
+from reader.core.document import Document, Paragraph, TopicHit
 from reader.core.library import LibraryError
 from reader.core.loaders import MAX_BYTES, LoadError, load_document, parse_bytes
 from reader.core.printable import printable, without_controls
@@ -295,18 +295,7 @@ def _hit_mapping(hit: TopicHit, labels: dict[str, str]) -> dict[str, object]:
 
 
 def _terms(hit: TopicHit) -> str:
-    return ", ".join(dict.fromkeys(_term(m) for m in hit.matches))
-
-
-def _term(match: Match) -> str:
-    """What counted: the term, or for a paragraph carried by where it stands, only why.
-
-    A short line's first word stands for the line ("The" counted for nothing), so
-    "(a short line in a section on the topic)" is shown without it.
-    """
-    if marks_words(match):
-        return match.term
-    return next(w for w in WHERE_NOT_WORDS if match.term.endswith(w))
+    return ", ".join(dict.fromkeys(shown_term(m) for m in hit.matches))
 
 
 def _write_text(

@@ -137,6 +137,17 @@ def marks_words(match: Match) -> bool:
     return not match.term.endswith(WHERE_NOT_WORDS)
 
 
+def shown_term(match: Match) -> str:
+    """What counted, as a reader is told it: the term, or why its place counted.
+
+    A short line's first word stands for the line ("The" counted for nothing), so
+    "(a short line in a section on the topic)" is shown without it.
+    """
+    if marks_words(match):
+        return match.term
+    return next(w for w in WHERE_NOT_WORDS if match.term.endswith(w))
+
+
 #: What a quotation opens with.
 QUOTE_MARKS = frozenset("\"“‘«„'")
 

@@ -530,9 +530,11 @@ class ReadingState:
                 if hit.topic_id not in own and hit.topic_id in labels
             ]
             return format_explanation(explanations, continued)
+        from reader.core.classifier import shown_term
+
         lines = []
         for hit in self.hits_of(index):
-            terms = list(dict.fromkeys(m.term for m in hit.matches))
+            terms = list(dict.fromkeys(shown_term(m) for m in hit.matches))
             line = f"{self.topic(hit.topic_id).label}: {', '.join(terms)}"
             if hit.vetoed:
                 line += f" (not counted: {', '.join(v.text for v in hit.vetoed)})"

@@ -566,3 +566,15 @@ def test_a_filter_that_hides_the_readers_paragraph_moves_them_to_the_next_shown(
     assert taiwan.at(first).with_filter(True).position == first  # shown already: stays
     filtered = taiwan.at(first).with_filter(True)
     assert filtered.with_checked({"trade"}).position in filtered.with_checked({"trade"}).visible
+
+
+def test_a_very_long_short_line_is_explained_by_why_not_by_its_first_word(state):
+    from reader.core.classifier import SHORT_LINE
+    from reader.core.document import Document, Match, Paragraph, TopicHit
+    from reader.core.reading import EXPLAIN_CHARS
+
+    text = "The " + "x" * EXPLAIN_CHARS
+    shown = state.with_document(Document((Paragraph(0, "body", text, 1),)))
+    carried = TopicHit("trade", 1.0, (Match(0, 3, "trade", "The", f"The {SHORT_LINE}"),))
+    explained = shown.with_findings(Findings(((carried,),))).explain(0)
+    assert explained == f"trade: {SHORT_LINE}"
