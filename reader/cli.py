@@ -333,5 +333,8 @@ def _topics_list(topics: Sequence[Topic], out: _Output) -> int:
         out.write(f"{topic.label}  {topic.colour}  {topic.description}\n")
         out.write(f"    {len(topic.terms)} terms, {len(topic.weak_terms)} weak terms, ")
         out.write(f"{len(topic.exclusions)} exclusions, {len(topic.companions)} companion rules, ")
-        out.write(f"{len(topic.context_terms)} context terms\n")
+        out.write(f"{len(topic.context_terms)} context terms")
+        if topic.context_beside:
+            out.write(f" (also beside {', '.join(printable(t) for t in topic.context_beside)})")
+        out.write("\n")
     return EXIT_OK

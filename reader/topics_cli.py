@@ -19,6 +19,7 @@ from reader.core.reading import resolve_topic_names
 from reader.core.topics import (
     Topic,
     TopicsError,
+    default_topics,
     load_topics,
     problem_line,
     read_topics_file,
@@ -52,7 +53,8 @@ def check(args: argparse.Namespace, out: Writer) -> int:
         where, text = "topics in use", ""
     labels = ", ".join(t.label for t in topics)
     out.write(printable(f"{where}: OK, {len(topics)} topic(s): {labels}") + "\n")
-    warnings = topic_warnings(topics)
+    # A reader's file is merged over the defaults: its topics may name theirs.
+    warnings = topic_warnings(topics, (t.id for t in default_topics()))
     if library is not None:
         with Library(library) as opened:
             passages = opened.passages()

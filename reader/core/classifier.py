@@ -317,6 +317,10 @@ class KeywordClassifier:
             if t.context_terms
         ]
         self._continuing = KeywordClassifier(continuing) if continuing else None
+        # The topics whose story goes on in a paragraph on certain others ("the two sides"
+        # in a trade paragraph of a story on Taiwan), each with those others.
+        self._beside = {t.id: frozenset(t.context_beside) for t in self.topics if t.context_beside}
+        self._order = {t.id: n for n, t in enumerate(self.topics)}
         self._stops: KeywordClassifier | None = None  # built when first asked, see stopped()
 
     def _add(
@@ -518,7 +522,9 @@ class KeywordClassifier:
         with no topic between two on one does not take it for standing there: measured on
         labelled news, that was wrong about half the time on the news the rules were written
         from and nearly always on news they had not seen. A heading, a title or a paragraph
-        that opens with a dateline starts a new section.
+        that opens with a dateline starts a new section. A paragraph with topics of its own
+        takes, by a context term, a topic that goes on beside them (see
+        :attr:`Topic.context_beside`) from the paragraph before or from a story begun.
         """
         hits = [self.classify(p) for p in document.paragraphs]
         for start, end in _sections(document.paragraphs):
@@ -544,6 +550,7 @@ class KeywordClassifier:
             )
             names = story_names(hits[start:end], section, quoted) if quoted and untaken else {}
             before: tuple[TopicHit, ...] = ()
+            begun: set[str] = set()  # the topics of the section's paragraphs so far
             carried = 0  # paragraphs in a row that took their topic from the one before
             for index in range(start, end):
                 paragraph = document.paragraphs[index]
@@ -552,6 +559,11 @@ class KeywordClassifier:
                 story = shared | lede if index < lede_ends else shared
                 if hits[index]:
                     carried = 0
+                    if self._beside:
+                        # A story goes on only once it has begun: not in the lede.
+                        hits[index] = self._going_on_beside(
+                            paragraph.text, hits[index], before, story & begun
+                        )
                 elif before or story:
                     # A round-up's next item does not go on with the item before it.
                     going_on = carried < MAX_CARRIED and not next_item(paragraph.text)
@@ -563,7 +575,35 @@ class KeywordClassifier:
                 if not hits[index] and names:
                     hits[index] = self.named(paragraph.text, names)
                 before = hits[index]
+                begun.update(hit.topic_id for hit in before)
         return tuple(hits)
+
+    def _going_on_beside(
+        self,
+        text: str,
+        own: tuple[TopicHit, ...],
+        before: tuple[TopicHit, ...],
+        story: Collection[str],
+    ) -> tuple[TopicHit, ...]:
+        """``own``, a paragraph's hits, with the topics that go on in it beside them.
+
+        A topic goes on in ``text`` when it is a topic of the paragraph before or of the
+        section's story, ``text`` has one of its context terms, and each of the paragraph's
+        own topics is one it goes on beside (see :attr:`Topic.context_beside`).
+        """
+        mine = {hit.topic_id for hit in own}
+        after = {hit.topic_id for hit in before}
+        wanted = {
+            topic_id
+            for topic_id, beside in self._beside.items()
+            if topic_id not in mine and mine <= beside and (topic_id in after or topic_id in story)
+        }
+        if not wanted:
+            return own
+        more = self.continuing(text, after & wanted, wanted.intersection(story))
+        if not more:
+            return own
+        return tuple(sorted((*own, *more), key=lambda hit: self._order[hit.topic_id]))
 
     def continuing(
         self, text: str, topics: Collection[str], story: Collection[str] = ()

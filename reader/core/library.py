@@ -1194,6 +1194,7 @@ def topics_version(topics: Sequence[Any]) -> str:
             [[list(c.terms), list(c.requires)] for c in t.companions],
             [[list(g.terms), list(g.unless)] for g in t.guards],
             list(t.context_terms),
+            list(t.context_beside),
         ]
         for t in topics
     ]

@@ -25,12 +25,34 @@ _FIELDS = ("terms", "weak_terms", "exclusions")
 #: Context terms are a list of their own, checked apart: one that is also a term adds nothing.
 
 
-def topic_warnings(topics: Sequence[Topic]) -> tuple[TopicProblem, ...]:
-    """Every warning about ``topics``, topic by topic (``topic`` is the position in the set)."""
+def topic_warnings(
+    topics: Sequence[Topic], elsewhere: Iterable[str] = ()
+) -> tuple[TopicProblem, ...]:
+    """Every warning about ``topics``, topic by topic (``topic`` is the position in the set).
+
+    ``elsewhere`` holds the ids of topics used beside these (the defaults a reader's file
+    is merged over), which ``context_beside`` may name too.
+    """
+    known = {t.id.casefold() for t in topics} | {i.casefold() for i in elsewhere}
     found: list[TopicProblem] = []
     for n, topic in enumerate(topics):
         found.extend(_warnings(topic, n))
+        found.extend(_beside_warnings(topic, n, known))
     return tuple(found)
+
+
+def _beside_warnings(topic: Topic, n: int, known: set[str]) -> Iterator[TopicProblem]:
+    where = f"topic {topic.id!r}"
+    for i, other in enumerate(topic.context_beside):
+        if other.casefold() == topic.id.casefold():
+            message = f"context_beside names the topic itself: {other!r} adds nothing"
+        elif other.casefold() not in known:
+            message = f"context_beside names {other!r}, which is no topic's id: it never applies"
+        elif not topic.context_terms:
+            message = "context_beside never applies: the topic has no context terms"
+        else:
+            continue
+        yield TopicProblem(n, "context_beside", i, message, f"{where}: {message}")
 
 
 def _warnings(topic: Topic, n: int) -> Iterator[TopicProblem]:

@@ -266,6 +266,10 @@ class TopicDraft:
             raise ValueError(f"not a list of terms: {name!r}")
         return self._edited(topic_id, **{name: tuple(values)})
 
+    def with_beside(self, topic_id: str, others: Iterable[str]) -> TopicDraft:
+        """Set the topics (by id) beside which a topic's context terms count too."""
+        return self._edited(topic_id, context_beside=tuple(dict.fromkeys(others)))
+
     def with_companions(self, topic_id: str, rules: Iterable[CompanionRule]) -> TopicDraft:
         """Set a topic's companion rules (terms that count only beside ``requires``)."""
         return self._edited(topic_id, companions=tuple(rules))

@@ -56,6 +56,10 @@ class Topic:
         context_terms: Words that carry the topic only where a story continues: in a
             paragraph that has no topic of its own and follows one on this topic ("the
             drills" after a paragraph on Taiwan), or sits in a section mostly on it.
+        context_beside: Ids of topics beside which the context terms count too: in a
+            paragraph whose own topics are all of these, where this topic's story goes on
+            ("the two sides concluded the round", a trade paragraph of a story on trade
+            talks with Taiwan, is Taiwan's too).
     """
 
     id: str
@@ -68,6 +72,7 @@ class Topic:
     companions: tuple[CompanionRule, ...] = ()
     guards: tuple[GuardRule, ...] = ()
     context_terms: tuple[str, ...] = ()
+    context_beside: tuple[str, ...] = ()
 
 
 class TopicsError(Exception):
@@ -114,6 +119,7 @@ _TOPIC_KEYS = {
     "companions": list,
     "guards": list,
     "context_terms": list,
+    "context_beside": list,
 }
 _RULE_KEYS = {
     "companions": ({"terms": list, "requires": list}, "requires", "companion rule"),
@@ -542,6 +548,7 @@ def _parse_topic(raw: Any, n: int, path: Path | str, finder: _LineFinder) -> Top
         companions=tuple(CompanionRule(t, r) for t, r in rules["companions"]),
         guards=tuple(GuardRule(t, u) for t, u in rules["guards"]),
         context_terms=_strings(raw, "context_terms"),
+        context_beside=_strings(raw, "context_beside"),
     )
 
 
@@ -579,6 +586,8 @@ def topic_mapping(topic: Topic) -> dict[str, Any]:
         ]
     if topic.context_terms:
         table["context_terms"] = list(topic.context_terms)
+    if topic.context_beside:
+        table["context_beside"] = list(topic.context_beside)
     return table
 
 

@@ -179,6 +179,10 @@ class TopicEditor(QObject):
         current = self.draft.current
         self._apply(self.draft.with_field(current, name, terms_from_text(text)), (current, name))
 
+    def set_beside(self, others: Sequence[str]) -> None:
+        """Set the topics beside which the current topic's context terms count too."""
+        self._apply(self.draft.with_beside(self.draft.current, others))
+
     def set_rules(self, name: str, text: str) -> None:
         """Set the companions or guards of the current topic from their text box."""
         from reader.core.rule_text import companions_from_text, guards_from_text

@@ -6,7 +6,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -60,6 +60,10 @@ _CONTEXT = (
     "Context terms",
     "Count only in a paragraph with no topic of its own that follows one on this topic, "
     "or sits in a section mostly on it (the drills, after a paragraph on Taiwan).",
+)
+_BESIDE_TIP = (
+    "Also in a paragraph on these topics alone, where this topic's story goes on (a trade "
+    "paragraph on \u201cthe two sides\u201d in a story on talks with Taiwan)."
 )
 #: Paragraphs of the diff listed in the dialog, at most.
 LISTED = 300
@@ -166,6 +170,15 @@ class TopicEditorDialog(QDialog):
         for n, (name, title, tip) in enumerate(_RULES):
             self._box(form_side, grid, 3, n, name, title, tip)
         self._box(form_side, grid, 3, 2, *_CONTEXT)
+        # The other topics beside which the context terms count too, picked from a menu.
+        self._toggling = False  # while one of the menu's actions is being toggled
+        self.beside_button = QToolButton(form_side)
+        self.beside_button.setObjectName("topic_context_beside")
+        self.beside_button.setToolTip(_BESIDE_TIP)
+        self.beside_button.setAccessibleName("Context terms count beside")
+        self.beside_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.beside_button.setMenu(QMenu(self.beside_button))
+        grid.addWidget(self.beside_button, 6, 2)
         grid.setRowStretch(1, 3)  # the phrase lists
         grid.setRowStretch(4, 2)  # the rules
         # The fields above, what the edit changes below; the reader moves the line between.
@@ -371,6 +384,7 @@ class TopicEditorDialog(QDialog):
                 self._set_box(name, terms_to_text(getattr(topic, name)))
             self._set_box("companions", companions_to_text(topic.companions))
             self._set_box("guards", guards_to_text(topic.guards))
+        self._show_beside(draft)
         for name, label in (*self.problem_labels.items(), ("label", self.label_problems)):
             text = field_problems(draft, name)
             if name == "label":
@@ -393,6 +407,52 @@ class TopicEditorDialog(QDialog):
         self.restore_button.setEnabled(bool(draft.deleted_defaults))
         title = "Edit Topics" + (" — unsaved changes" if draft.unsaved else "")
         self.setWindowTitle(title)
+
+    def _show_beside(self, draft: TopicDraft) -> None:
+        """The menu of other topics beside which the current one's context terms count."""
+        topic = draft.current_topic
+        menu = self.beside_button.menu()
+        self.beside_button.setEnabled(topic is not None)
+        if topic is None:
+            menu.clear()
+            self.beside_button.setText("Context terms count beside: —")
+            return
+        labels = {t.id: t.label for t in draft.topics}
+        chosen = topic.context_beside
+        # A topic since deleted stays listed, so that it can be taken off.
+        others = [
+            (other, labels.get(other, f"{other} (no such topic)"))
+            for other in dict.fromkeys([*(t.id for t in draft.topics), *chosen])
+            if other != topic.id
+        ]
+        actions = menu.actions()
+        if [(a.data(), a.text()) for a in actions] != others and self._toggling:
+            # An action is not deleted inside its own signal: the menu is rebuilt after it.
+            QTimer.singleShot(0, lambda: self._show_beside(self.editor.draft))
+        elif [(a.data(), a.text()) for a in actions] != others:
+            menu.clear()
+            for other, label in others:
+                action = menu.addAction(label)
+                action.setCheckable(True)
+                action.setData(other)
+                action.toggled.connect(partial(self._toggle_beside, other))
+            actions = menu.actions()
+        for action in actions:
+            with QSignalBlocker(action):
+                action.setChecked(action.data() in chosen)
+        shown = ", ".join(labels.get(other, other) for other in chosen) or "no other topic"
+        self.beside_button.setText(f"Context terms count beside: {shown}")
+
+    def _toggle_beside(self, other: str, on: bool) -> None:
+        topic = self.editor.draft.current_topic
+        if topic is None:
+            return
+        chosen = [t for t in topic.context_beside if t != other]
+        self._toggling = True
+        try:
+            self.editor.set_beside([*chosen, other] if on else chosen)
+        finally:
+            self._toggling = False
 
     def _set_line(self, field: QLineEdit, text: str) -> None:
         if field.text() != text:  # typing is not interrupted by its own echo

@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -431,6 +433,42 @@ def test_a_paragraph_with_a_topic_of_its_own_does_not_take_the_one_before():
         "Beijing also raised tariffs as the drills went on.",
     )
     assert got == [["Taiwan"], ["trade"]]
+
+
+TALKS = replace(STRAIT, context_terms=("the two sides",), context_beside=("trade",))
+WAR = Topic("Ukraine", "Ukraine", "#009e73", terms=("Ukraine",))
+
+
+def test_a_trade_paragraph_of_a_story_on_taiwan_goes_on_with_taiwan_beside_trade():
+    story = (
+        "Taiwan and the United States opened a new round of talks in Taipei.",
+        "The two sides agreed to cut tariffs on machine tools.",
+        "The two sides also discussed tariffs on Ukraine's steel.",
+    )
+    assert continued([TALKS, TARIFFS, WAR], *story) == [
+        ["Taiwan"],
+        ["Taiwan", "trade"],
+        ["Ukraine", "trade"],  # on another topic too: Taiwan does not go on beside Ukraine
+    ]
+    # Without context_beside the trade paragraph keeps to its own topic.
+    plain = replace(TALKS, context_beside=())
+    assert continued([plain, TARIFFS, WAR], *story)[1] == ["trade"]
+    (taiwan, _trade) = KeywordClassifier([TALKS, TARIFFS]).classify_document(
+        Document(tuple(Paragraph(n, "body", t) for n, t in enumerate(story[:2])))
+    )[1]
+    assert [(m.text, m.term) for m in taiwan.matches] == [
+        ("The two sides", f"the two sides {CONTINUES}")
+    ]
+
+
+def test_a_story_goes_on_beside_another_topic_only_once_it_has_begun():
+    # Taiwan is the section's story (two paragraphs of three), but the lede is on trade.
+    assert continued(
+        [TALKS, TARIFFS],
+        "The two sides cut tariffs on machine tools.",
+        "Taiwan welcomed the deal.",
+        "Taiwan's president praised it.",
+    ) == [["trade"], ["Taiwan"], ["Taiwan"]]
 
 
 def test_an_exclusion_vetoes_a_context_term():

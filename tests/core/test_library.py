@@ -493,6 +493,8 @@ def test_the_topics_version_follows_what_they_match_not_how_they_look(topics):
     assert topics_version(recoloured) == topics_version(topics)
     more = [replace(topics[0], terms=(*topics[0].terms, "levy")), *topics[1:]]
     assert topics_version(more) != topics_version(topics)
+    beside = [*topics[:-1], replace(topics[-1], context_beside=(topics[0].id,))]
+    assert topics_version(beside) != topics_version(topics)
 
 
 @pytest.mark.parametrize(

@@ -46,6 +46,29 @@ def test_terms_of_common_words_or_of_no_word_are_warnings():
     ]
 
 
+def test_context_beside_that_can_never_apply_is_a_warning():
+    t = topic(
+        terms=("oil",), context_terms=("the pipeline",), context_beside=("trade", "Energy", "gas")
+    )
+    found = topic_warnings([t], elsewhere=("trade",))
+    assert [(w.field, w.item) for w in found] == [("context_beside", 1), ("context_beside", 2)]
+    assert "names the topic itself" in found[0].message
+    assert "'gas', which is no topic's id" in found[1].message
+    # a default topic the reader's file is merged over is a topic
+    assert warnings(replace(t, context_beside=("trade",))) == [
+        (
+            "context_beside",
+            0,
+            "context_beside names 'trade', which is no topic's id: it never applies",
+        )
+    ]
+    assert topic_warnings([replace(t, context_beside=("trade",))], elsewhere=("trade",)) == ()
+    silent = topic(terms=("oil",), context_beside=("trade",))
+    assert [w.message for w in topic_warnings([silent], ("trade",))] == [
+        "context_beside never applies: the topic has no context terms"
+    ]
+
+
 def test_rules_that_can_never_apply_are_warnings():
     t = topic(
         terms=("oil", "crude"),

@@ -359,6 +359,27 @@ def test_parse_context_terms_and_write_them_back():
     assert again == topic
 
 
+def test_parse_context_beside_and_write_it_back():
+    (topic,) = parse_topics(
+        GOOD + 'context_terms = ["the two sides"]\ncontext_beside = ["trade"]\n'
+    )
+    assert topic.context_beside == ("trade",)
+    (again,) = parse_topics(
+        "[[topic]]\n"
+        + "".join(f"{k} = {json.dumps(v)}\n" for k, v in topic_mapping(topic).items())
+    )
+    assert again == topic
+
+
+def test_context_beside_must_be_a_list_of_names(tmp_path):
+    path = tmp_path / "topics.toml"
+    path.write_text(GOOD + 'context_beside = "trade"\n', encoding="utf-8")
+    with pytest.raises(TopicsError) as info:
+        load_topics_file(path)
+    assert str(info.value).startswith(f"{path}:7: ")
+    assert "'context_beside' must be a list" in str(info.value)
+
+
 def test_bad_context_terms_name_the_line(tmp_path):
     path = tmp_path / "topics.toml"
     path.write_text(GOOD + 'context_terms = ["pipeline", 3]\n', encoding="utf-8")

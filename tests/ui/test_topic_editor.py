@@ -379,3 +379,50 @@ def test_not_about_a_paragraph_carried_by_context_terms_says_so(
     qtbot.waitUntil(lambda: dialog.edit_button.isEnabled(), timeout=10000)
     assert not dialog.fixes
     assert "carried here by its story" in dialog.status.text()
+
+
+def test_a_trade_paragraph_of_a_taiwan_talks_story_is_taiwans_and_says_why(make_window, tmp_path):
+    story = tmp_path / "talks.md"
+    story.write_text(
+        "# Talks\n\nTaiwan and the United States opened a new round of talks in Taipei.\n\n"
+        "The two sides agreed to cut tariffs on machine tools.\n",
+        encoding="utf-8",
+    )
+    window = make_window(story, check=("Taiwan",))
+    texts = [window.state.document.paragraphs[i].text for i in window.state.matching]
+    assert texts[-1] == "The two sides agreed to cut tariffs on machine tools."
+    said = window.state.explain(window.state.matching[-1])
+    assert "trade: 'tariffs'" in said
+    assert "'The two sides' (context terms, after a paragraph on Taiwan)" in said
+
+
+def test_the_topics_a_story_goes_on_beside_are_picked_from_a_menu_and_saved(
+    qtbot, editor, main_window
+):
+    select(qtbot, editor, "Taiwan")
+    button = editor.beside_button
+    assert button.text() == "Context terms count beside: trade"
+    actions = {a.text(): a for a in button.menu().actions()}
+    assert list(actions) == ["trade", "human rights", "Ukraine", "fentanyl"]
+    assert [a.isChecked() for a in actions.values()] == [True, False, False, False]
+    actions["trade"].trigger()  # unchecks it
+    assert editor.editor.draft.current_topic.context_beside == ()
+    assert button.text() == "Context terms count beside: no other topic"
+    actions["Ukraine"].trigger()
+    assert editor.editor.draft.current_topic.context_beside == ("Ukraine",)
+    editor.undo_button.click()
+    assert editor.editor.draft.current_topic.context_beside == ()
+    assert not any(a.isChecked() for a in button.menu().actions())
+    previewed(qtbot, editor)
+    with qtbot.waitSignal(main_window.topics_ready, timeout=20000):
+        editor.save_button.click()
+    (taiwan,) = [t for t in read_topics_file(user_topics_file()).topics if t.id == "Taiwan"]
+    assert taiwan.context_beside == ()
+    assert main_window.state.topic("Taiwan").context_beside == ()
+    select(qtbot, editor, "trade")
+    assert [a.text() for a in editor.beside_button.menu().actions()] == [
+        "Taiwan",
+        "human rights",
+        "Ukraine",
+        "fentanyl",
+    ]
