@@ -32,6 +32,8 @@ UNREAD = {
     "voa_stories_4.jsonl": 44,
     "official_statements_6.jsonl": 85,
     "wire_services_6.jsonl": 31,
+    "official_statements_7.jsonl": 85,
+    "wire_services_7.jsonl": 46,
 }
 
 

@@ -315,6 +315,22 @@ FLOORS = {
         "Ukraine": 0.73,
         "fentanyl": 0.00,
     },
+    "official_statements_7.jsonl": {
+        "macro": 0.82,
+        "trade": 0.78,
+        "Taiwan": 0.90,
+        "human rights": 0.83,
+        "Ukraine": 0.85,
+        "fentanyl": 0.74,
+    },
+    "wire_services_7.jsonl": {
+        "macro": 0.88,
+        "trade": 0.64,
+        "Taiwan": 1.00,
+        "human rights": 0.86,
+        "Ukraine": 0.94,
+        "fentanyl": 1.00,
+    },
 }
 # Read in documents, as the app reads an article (a paragraph that goes on with the story of
 # the one before can carry its topic). Measured: dev 0.970 (trade 0.944, Taiwan 0.970, human
@@ -596,6 +612,22 @@ IN_DOCUMENTS = {
         "Ukraine": 0.73,
         "fentanyl": 0.00,
     },
+    "official_statements_7.jsonl": {
+        "macro": 0.86,
+        "trade": 0.91,
+        "Taiwan": 0.90,
+        "human rights": 0.87,
+        "Ukraine": 0.91,
+        "fentanyl": 0.74,
+    },
+    "wire_services_7.jsonl": {
+        "macro": 0.88,
+        "trade": 0.64,
+        "Taiwan": 1.00,
+        "human rights": 0.86,
+        "Ukraine": 0.94,
+        "fentanyl": 1.00,
+    },
 }
 
 
@@ -698,6 +730,7 @@ OPEN_LICENCES = (
     r"Open Government Licence v3\.0 \(UK government, [^()]+\)",
     r"CC BY 4\.0 \(European Union\)",
     r"CC BY 4\.0 \(Commonwealth of Australia, [^()]+\)",
+    r"CC BY 4\.0 \(New Zealand Government, [^()]+\)",
     r"reproduction authorised with acknowledgement \(European Union, EEAS\)",
 )
 
