@@ -66,6 +66,22 @@ def test_paragraphs_mode_reads_standard_input():
     ]
 
 
+@pytest.mark.parametrize(
+    "pasted",
+    [
+        "Tariffs on Taiwan\n",  # one short line: no headline without a story under it
+        "China staged military drills around Taiwan on Monday, the defence ministry in Taipei "
+        "said, as tensions over new U.S. tariffs on Chinese goods rose.\n\nNothing else.\n",
+    ],
+)
+def test_one_pasted_paragraph_is_read_as_text_not_as_a_title(pasted):
+    result = run("classify", "-", "--format", "jsonl", stdin=pasted)
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.returncode == 0
+    assert rows[0]["role"] == "body"
+    assert sorted(t["name"] for t in rows[0]["topics"]) == ["Taiwan", "trade"]
+
+
 def test_a_line_that_goes_on_with_a_story_carries_its_topic_unless_alone():
     story = "China staged drills around Taiwan.\nThe U.S. says Beijing is escalating tensions.\n"
     together = run("classify", "-", "--paragraphs", "--format", "jsonl", stdin=story)

@@ -213,21 +213,65 @@ def decode(data: bytes, path: Path | str = "<input>") -> str:
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError:
-                raise LoadError(path, f"starts like {encoding} text but is not valid") from None
+                # The mark says UTF-8: a few bad bytes are damage, not another encoding.
+                text = _damaged_utf8(data, BOM_DAMAGE) if encoding == "utf-8-sig" else None
+                if text is None:
+                    problem = f"starts like {encoding} text but is not valid"
+                    raise LoadError(path, problem) from None
             break
-    if text is None:
-        if b"\x00" in data[:8192]:
+    if text is None and b"\x00" in data[:8192]:
+        text = _utf16_without_mark(data)
+        if text is None:
             raise LoadError(path, "looks like a binary file, not a text article")
+    if text is None:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = _guess_decode(data, path)
+            text = _damaged_utf8(data, DAMAGE) or _guess_decode(data, path)
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     if not text.strip():
         raise LoadError(path, "is empty")
     if _control_ratio(text) > 0.05:
         raise LoadError(path, "looks like a binary file, not a text article")
     return text
+
+
+def _utf16_without_mark(data: bytes) -> str | None:
+    """``data`` as UTF-16 written without a byte order mark, or None.
+
+    Some Windows tools save text so. Mostly Latin text shows it: every other byte is zero,
+    on one side only.
+    """
+    head = data[:8192]
+    even, odd = head[0::2], head[1::2]
+    for zeros, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * len(zeros) and not other.count(0) and len(data) % 2 == 0:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+#: How many bad bytes a UTF-8 file may have, per character, and still be read as UTF-8 (each
+#: shows as "\ufffd"): a stray byte in a book, a copy cut mid-character. With a byte order
+#: mark, which says UTF-8 outright, more.
+DAMAGE = 1 / 2000
+BOM_DAMAGE = 1 / 100
+
+
+def _damaged_utf8(data: bytes, share: float) -> str | None:
+    """``data`` as UTF-8 with its few bad bytes replaced, or None when it is not UTF-8.
+
+    Text in a one-byte encoding (Windows-1252's "café") has no valid sequence of several
+    bytes, and is left to the guess: UTF-8 shows itself by its characters beyond ASCII.
+    """
+    text = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    bad = text.count("\ufffd")
+    wide = sum(1 for ch in text if ch > "\x7f") - bad
+    if wide and bad <= max(3, len(text) * share):
+        return text
+    return None
 
 
 def _guess_decode(data: bytes, path: Path | str) -> str:
@@ -238,7 +282,11 @@ def _guess_decode(data: bytes, path: Path | str) -> str:
 
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None:
-        raise LoadError(path, "is not text in any encoding Topic Reader recognises")
+        # Mostly ASCII with a stray byte or two beyond it reads best as Windows-1252.
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise LoadError(path, "is not text in any encoding Topic Reader recognises") from None
     encoding = str(best.encoding)
     # charset-normalizer often names Latin-1 for Western text; Windows-1252 is its superset
     # with curly quotes and dashes in 0x80-0x9F, which is what such files really hold.
@@ -684,6 +732,10 @@ def build_document(blocks: Iterable[Block]) -> Document:
         if role == "body":
             seen_body = True
         roles.append(role)
+    if title and "body" not in roles:
+        # One paragraph, or a few lines with no body: what was read as the title is the text.
+        roles[roles.index("title")] = "body"
+        title = ""
     paragraphs = tuple(
         Paragraph(
             i,
@@ -745,11 +797,24 @@ def _infer_role(
         return "byline"
     if not headings:
         return "body"
-    if n == 0 and not title_taken and len(text) <= 300:
+    if n == 0 and not title_taken and len(text) <= 300 and not _reads_as_sentence(text):
         return "title"
     if _looks_like_heading(text):
         return "heading"
     return "body"
+
+
+def _reads_as_sentence(text: str) -> bool:
+    """Whether a first line is a sentence of the story rather than its headline.
+
+    It is long and ends in a full stop ("China staged drills around Taiwan on Monday, the
+    defence ministry in Taipei said, as tensions rose.").
+    """
+    return text.rstrip("”\"’')").endswith(".") and len(text.split()) > _LONGEST_TITLE_SENTENCE
+
+
+#: Headlines rarely end in a full stop, and those that do are short ("Tariffs up. Prices too.").
+_LONGEST_TITLE_SENTENCE = 12
 
 
 def looks_like_date(text: str) -> bool:

@@ -126,6 +126,51 @@ def test_encodings_are_detected(data, expected):
     assert doc.paragraphs[0].text.startswith(expected)
 
 
+SAID = "“It is a truth universally acknowledged,” said Mrs. Bennet’s neighbour.\n\n" * 200
+
+
+@pytest.mark.parametrize("mark", [b"", codecs.BOM_UTF8])
+def test_a_utf8_book_with_a_stray_byte_opens_with_one_replacement_character(mark):
+    data = mark + SAID.encode()
+    at = data.index(b"\n\n", 5000) + 1  # between two paragraphs
+    broken = data[:at] + b"\xff" + data[at:]
+    doc = parse_bytes(broken, kind="text")
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert text.count("\ufffd") == 1
+    assert text.count("“It is a truth universally acknowledged,”") == 200
+
+
+def test_a_one_byte_encoding_is_not_taken_for_damaged_utf8():
+    # no sequence of several bytes is valid UTF-8: Windows-1252, not UTF-8 with bad bytes
+    doc = parse_bytes("Tariffs on the café’s coffee rose.\n".encode("cp1252"), kind="text")
+    assert doc.paragraphs[0].text == "Tariffs on the café’s coffee rose."
+
+
+def test_much_damage_is_not_read_as_utf8():
+    data = ("Taiwan’s café " * 50).encode() + bytes(range(0xA0, 0x100)) * 4
+    doc = parse_bytes(data, kind="text")  # read as a one-byte encoding, not with 384 "\ufffd"
+    assert "\ufffd" not in doc.paragraphs[0].text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(encoding):
+    doc = parse_bytes("Trade talks\n\nThe tariffs on Taiwan’s chips rose.\n".encode(encoding))
+    assert [p.text for p in doc.paragraphs] == [
+        "Trade talks",
+        "The tariffs on Taiwan’s chips rose.",
+    ]
+
+
+def test_a_headline_stays_a_title_and_a_long_first_sentence_does_not():
+    doc = parse_bytes(b"Tariffs rise. Prices too.\n\nThe tariffs rose on Monday.\n")
+    assert [p.role for p in doc.paragraphs] == ["title", "body"]
+    assert doc.title == "Tariffs rise. Prices too."
+    first = b"The ministry said on Monday that tariffs on steel and aluminium would rise again."
+    doc = parse_bytes(first + b"\n\nOfficials confirmed it.\n")
+    assert [p.role for p in doc.paragraphs] == ["body", "body"]
+    assert doc.title == ""
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
 def test_every_newline_style_gives_the_same_paragraphs(newline):
     text = newline.join(["A title", "First paragraph here.", "Second paragraph here."])
