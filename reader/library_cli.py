@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from reader.core.excerpts import Excerpt, export_html, export_markdown
-from reader.core.library import Library, import_paths, topics_version
+from reader.core.library import Library, LibraryError, import_paths, topics_version
 from reader.core.reading import resolve_topic_names
 from reader.core.topics import Topic, TopicsError, load_topics
 
@@ -72,9 +72,17 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         if args.library_command == "add":
             return _add(library, args.paths, topics, out)
         if args.library_command == "remove":
-            library.remove(args.ids)
+            unknown = library.unknown(args.ids)
+            if unknown:
+                # Nothing is removed when an id is wrong: a typo must not cost another article.
+                named = ", ".join(map(str, unknown))
+                noun = "article" if len(unknown) == 1 else "articles"
+                raise LibraryError(
+                    library.path, f"has no {noun} {named} (`library list` shows the ids)"
+                )
+            removed = library.remove(args.ids)
             library.purge_removed()
-            out.write(f"removed {len(args.ids)}\n")
+            out.write(f"removed {removed}\n")
             return 0
         version = topics_version(topics)
         classify_missing(library, topics, version)

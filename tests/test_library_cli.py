@@ -135,6 +135,24 @@ def test_remove_takes_articles_out_and_leaves_their_files(folder, library, capsy
     assert (folder / "steel.txt").exists()
 
 
+def test_removing_an_id_the_library_has_not_removes_nothing_and_says_so(folder, library, capsys):
+    main(["library", "add", str(folder), "--library", library])
+    capsys.readouterr()
+    main(["library", "list", "--library", library, "--format", "jsonl"])
+    ids = [json.loads(line)["id"] for line in capsys.readouterr().out.splitlines()]
+    result = run("library", "remove", str(ids[0]), "99999", "--library", library)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"topic-reader: {library}: has no article 99999 (`library list` shows the ids)"
+    ]
+    again = run("library", "remove", str(ids[0]), str(ids[0]), "--library", library)
+    assert (again.returncode, again.stdout) == (0, "removed 1\n")  # named twice, removed once
+    gone = run("library", "remove", str(ids[0]), "--library", library)
+    assert gone.returncode == 1  # already removed
+    listed = run("library", "list", "--library", library, "--format", "jsonl")
+    assert [json.loads(line)["id"] for line in listed.stdout.splitlines()] == ids[1:]
+
+
 def test_a_damaged_library_is_one_line_and_left_untouched(tmp_path):
     path = tmp_path / "library.sqlite3"
     path.write_bytes(b"SQLite format 3\x00" + b"\x07" * 3000)

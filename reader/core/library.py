@@ -964,14 +964,29 @@ class Library:
 
     # -- removing ----------------------------------------------------------------------------
 
-    def remove(self, article_ids: Iterable[int]) -> None:
-        """Take articles out of the library (until :meth:`restore`); files are never touched."""
-        ids = list(article_ids)
-        self._write(
-            lambda db: db.executemany(
-                "UPDATE article SET removed = 1 WHERE id = ?", ((i,) for i in ids)
+    def remove(self, article_ids: Iterable[int]) -> int:
+        """Take articles out of the library (until :meth:`restore`); files are never touched.
+
+        Returns how many were in it and are now out (an id named twice counts once).
+        """
+        ids = list(dict.fromkeys(article_ids))
+
+        def work(db: sqlite3.Connection) -> int:
+            cursor = db.executemany(
+                "UPDATE article SET removed = 1 WHERE id = ? AND removed = 0", ((i,) for i in ids)
             )
-        )
+            return int(cursor.rowcount)
+
+        removed: int = self._write(work)
+        return removed
+
+    def unknown(self, article_ids: Iterable[int]) -> list[int]:
+        """The ids, of ``article_ids``, of no article in the library (or one removed)."""
+        return [
+            i
+            for i in dict.fromkeys(article_ids)
+            if self._scalar("SELECT 1 FROM article WHERE id = ? AND removed = 0", (i,)) is None
+        ]
 
     def restore(self, article_ids: Iterable[int]) -> None:
         """Undo :meth:`remove`."""

@@ -7,8 +7,12 @@ with markup would otherwise be rendered, and a local image it names loaded.
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from reader.core.library import ImportReport
 
 
 def show_warning(parent: QWidget | None, title: str, text: str) -> None:
@@ -56,21 +60,39 @@ def menu_text(text: str) -> str:
     return text.replace("&", "&&")
 
 
-def show_failures(parent: QWidget | None, report: object) -> None:
+#: Failures listed in the message itself; more are behind "Show Details…".
+SHOWN_FAILURES = 5
+
+
+def failure_message(report: ImportReport) -> tuple[str, str, str]:
+    """The title, text and details of the message after an import with failures.
+
+    The reasons are in the text, where a reader sees them, up to :data:`SHOWN_FAILURES`;
+    all of them are in the details when there are more.
+    """
+    lines = [f"{name}: {why}" if name else why for name, why in report.failed]
+    kept = report.added or report.updated or report.duplicates
+    if not kept:
+        title = "No file was added"
+        head = "The file could not be added:" if len(lines) == 1 else "No file could be added:"
+    else:
+        title = "Some files were not added"
+        head = f"{report.summary()}. These could not be added; the others are in the library:"
+    shown = lines[:SHOWN_FAILURES]
+    if len(lines) > len(shown):
+        shown.append(f"… and {len(lines) - len(shown)} more (Show Details…)")
+    details = "\n".join(lines) if len(lines) > SHOWN_FAILURES else ""
+    return title, head + "\n\n" + "\n".join(shown), details
+
+
+def show_failures(parent: QWidget | None, report: ImportReport) -> None:
     """After an import: which files could not be added, and why, one per line."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
-    failed = getattr(report, "failed", [])
-    summary = getattr(report, "summary", lambda: "")()
-    lines = [f"{name}: {why}" if name else why for name, why in failed]
-    box = QMessageBox(
-        QMessageBox.Icon.Warning,
-        "Some files were not added",
-        f"{summary}.\n\n{len(failed)} could not be added; the rest are in the library.",
-        QMessageBox.StandardButton.Ok,
-        parent,
-    )
+    title, text, details = failure_message(report)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setDetailedText("\n".join(lines))
+    if details:
+        box.setDetailedText(details)
     box.exec()

@@ -468,3 +468,21 @@ def test_a_plain_start_goes_back_to_the_article_read_last_at_its_place(
     qtbot.waitUntil(lambda: again.state.position == 3, timeout=10000)
     again.controller.shutdown()
     again.parts.library.shutdown()
+
+
+def test_the_message_after_a_failed_import_says_why_where_it_is_seen():
+    from reader.core.library import ImportReport
+
+    alone = ImportReport(failed=[("empty.txt", "is empty"), ("x.bin", "looks like a binary file")])
+    title, text, details = dialogs.failure_message(alone)
+    assert title == "No file was added"
+    assert text == (
+        "No file could be added:\n\nempty.txt: is empty\nx.bin: looks like a binary file"
+    )
+    assert details == ""
+    many = ImportReport(added=3, failed=[(f"{n}.txt", "is empty") for n in range(7)])
+    title, text, details = dialogs.failure_message(many)
+    assert title == "Some files were not added"
+    assert text.startswith("3 added, 7 failed. These could not be added; the others are in")
+    assert text.endswith("4.txt: is empty\n… and 2 more (Show Details…)")
+    assert details.splitlines()[-1] == "6.txt: is empty"
