@@ -2061,3 +2061,18 @@ def test_a_name_of_two_words_is_one_name_of_the_story(classifier):
     assert hit.topic_id == "human rights"
     assert [(m.text, m.start, m.end) for m in hit.matches] == [("Hong Kong", 0, 9)]
     assert hit.matches[0].term.startswith("Hong Kong ")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The army suspended three top commanders from duty pending an investigation.", set()),
+        ("Officials said the duty to report abuse applies to every officer.", set()),
+        ("The EU imposed duties on Chinese steel after an anti-dumping probe.", {"trade"}),
+        ("Parts for repairs are exempt from duty under the new rules.", {"trade"}),
+        ("She could not repress a smile at his letter.", set()),
+        ("Activists said the regime used torture to repress dissent.", {"human rights"}),
+    ],
+)
+def test_a_soldiers_duty_and_a_repressed_smile_are_no_topic(classifier, text, expected):
+    assert topics_of(classifier, text) == expected
