@@ -151,7 +151,7 @@ def test_a_real_gutenberg_book(frankenstein):
         if p.role == "heading" and p.text == "Letter 1"
     )
     assert [p.text[:30] for p in frankenstein.paragraphs[at + 1 : at + 4]] == [
-        "_To Mrs. Saville, England._",
+        "To Mrs. Saville, England.",  # italics without underscores
         "St. Petersburgh, Dec. 11th, 17",
         "You will rejoice to hear that ",
     ]
@@ -180,3 +180,20 @@ def test_a_book_that_indents_its_paragraphs_is_not_one_paragraph():
     body = [p for p in storm.paragraphs if p.role == "body"]
     assert len(body) == 60
     assert body[1].text.startswith("The lamps struggled")
+
+
+def test_the_books_own_title_page_is_not_shown_twice_and_italics_lose_their_underscores():
+    storm = book(
+        "THE STORM\n\nOR, A NIGHT IN TOWN\n\nBy Ann Writer\n\n\n\n"
+        "It was _not_ a night for _the lamps of the town_; snake_case and __init__ stay.\n"
+    )
+    assert [(p.role, p.text) for p in storm.paragraphs[:3]] == [
+        ("title", "The Storm or, A Night in Town"),
+        ("byline", "By Ann Writer"),
+        ("date", "March 3, 2001"),
+    ]
+    texts = [p.text for p in storm.paragraphs[3:]]
+    assert "By Ann Writer" not in texts
+    assert texts[-1] == (
+        "It was not a night for the lamps of the town; snake_case and __init__ stay."
+    )

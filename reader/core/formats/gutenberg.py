@@ -70,6 +70,8 @@ _CHAPTER = re.compile(
 #: A heading that is only a number: its name may follow after a blank line.
 _BARE = re.compile(r"^(?:(?:CHAPTER|Chapter|CHAP\.|BOOK|Book|PART|Part)\s+)?(?:[IVXLC]+|\d+)\.?$")
 _SENTENCE_END = tuple('.!?”"’…')
+#: A word or words between underscores, the plain-text book's italics ("_You_ may").
+_ITALICS = re.compile(r"(?<![\w_])_(?=[^\s_])([^_]{1,200}?)(?<=[^\s_])_(?![\w_])")
 _PART = re.compile(r"^(?:BOOK|Book|PART|Part|VOLUME|Volume)\b")
 #: How far into the text the header may reach, and how far from the end the footer.
 _HEAD_SPAN = 60_000
@@ -112,6 +114,7 @@ def parse_gutenberg(text: str) -> Document:
     date = re.split(r"\s*\[", fields.get("release date") or fields.get("posting date", ""))[0]
     first_line = text.count("\n", 0, body_at) + 1
     blocks = _book_blocks(text[body_at:body_end].split("\n"), first_line)
+    blocks = _without_repeated_title(blocks, title, author)
     head_blocks: list[Block] = []
     if title:
         head_blocks.append(Block(title, 0, "title"))
@@ -121,6 +124,30 @@ def parse_gutenberg(text: str) -> Document:
         head_blocks.append(Block(date.strip(), 0, "date"))
     document = build_document([*head_blocks, *blocks])
     return replace(document, source="Project Gutenberg") if title else document
+
+
+def _without_repeated_title(blocks: list[Block], title: str, author: str) -> list[Block]:
+    """``blocks`` without the book's own title page, which the header already gives.
+
+    "PRIDE AND PREJUDICE" over "By Jane Austen" at the top of the text would show the title
+    and the author twice.
+    """
+    whole, by = _folded(title), _folded(f"By {author}") if author.strip() else ""
+    n, seen = 0, ""  # the title's words met so far, over one line or several
+    while n < min(len(blocks), 6):
+        line = _folded(blocks[n].text)
+        joined = f"{seen} {line}".strip()
+        if line and line == by:
+            n += 1
+        elif line and whole and (whole == joined or whole.startswith(joined + " ")):
+            seen, n = joined, n + 1
+        else:
+            break
+    return blocks[n:]
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 def _fields(header: str) -> dict[str, str]:
@@ -201,6 +228,8 @@ def _book_blocks(lines: list[str], first_line: int) -> list[Block]:
         for b in fixed
     ]
     blank_before = _blank_runs(prose)
+    # _Italics_ in the plain-text convention: the words, without their underscores.
+    prose = [_ITALICS.sub(r"\1", line) if "_" in line else line for line in prose]
     inferred = [
         replace(
             b,
