@@ -494,3 +494,53 @@ def test_a_data_table_with_one_long_cell_keeps_its_rows():
     )
     rows = [(b.role, b.marker, b.text.split("\t")[0]) for b in _walk(tree)]
     assert rows == [("table", "header", "Name"), ("table", "", "Alpha"), ("table", "", "Beta")]
+
+
+ARTICLE_PARAGRAPHS = "".join(
+    f"<p>Paragraph {n} of the report on the new tariffs on steel from the harbour, which the "
+    f"ministry announced on Monday after months of talks with the exporters.</p>"
+    for n in range(8)
+)
+
+
+def test_what_a_page_hides_and_an_embedded_gallery_are_not_its_text():
+    slides = "".join(
+        f"<li><h2>{n}/6 Rogue trader freed</h2><p>A caption of another story, number {n}.</p></li>"
+        for n in range(6)
+    )
+    page = (
+        "<html><head><title>Steel tariffs</title></head><body><article><h1>Steel tariffs</h1>"
+        + ARTICLE_PARAGRAPHS
+        + '<div class="vjs-modal-dialog" aria-hidden="true"><p>This is a modal window.</p></div>'
+        + "<div hidden><p>Beginning of dialog window. Escape will cancel.</p></div>"
+        + '<p style="display: none">Chapters</p>'
+        + f'<div class="container grid-mod-gallery"><ul>{slides}</ul></div>'
+        + "<p>The last paragraph of the report says the tariffs start in June.</p>"
+        + "</article></body></html>"
+    )
+    text = " ".join(p.text for p in parse_bytes(page.encode(), kind="html").paragraphs)
+    assert "Paragraph 7 of the report" in text
+    assert "tariffs start in June" in text
+    for gone in ("modal window", "dialog window", "Chapters", "Rogue trader", "caption"):
+        assert gone not in text
+
+
+def test_an_article_hidden_behind_an_open_dialog_is_still_read():
+    page = (
+        '<html><head><title>Steel tariffs</title></head><body><main aria-hidden="true">'
+        + ARTICLE_PARAGRAPHS
+        + '</main><div role="dialog"><p>Subscribe to read more.</p></div></body></html>'
+    )
+    text = " ".join(p.text for p in parse_bytes(page.encode(), kind="html").paragraphs)
+    assert "Paragraph 7 of the report" in text
+
+
+def test_a_formula_without_alttext_keeps_its_mathml_text():
+    page = (
+        "<html><head><title>Roots</title></head><body><article>"
+        + ARTICLE_PARAGRAPHS
+        + "<p>When <math><mi>a</mi><mo>≠</mo><mn>0</mn></math>, there are two solutions.</p>"
+        + "</article></body></html>"
+    )
+    text = " ".join(p.text for p in parse_bytes(page.encode(), kind="html").paragraphs)
+    assert "When a ≠ 0, there are two solutions." in text

@@ -56,7 +56,7 @@ def parse_html(html: str, name: str = "<input>") -> Document:
         raise missing_package(name, exc) from None
     try:
         extracted = trafilatura.bare_extraction(
-            math_as_text(lift_figure_captions(markup.html)),
+            without_hidden(math_as_text(lift_figure_captions(markup.html))),
             with_metadata=True,
             include_comments=False,
             include_tables=True,
@@ -114,6 +114,48 @@ if TYPE_CHECKING:
 MAX_WRAPPER_DEPTH = 100
 _WRAPPERS = ("div", "span", "section", "article", "main", "font", "center")
 _WRAPPER_TAG = re.compile(rf"<(/?)({'|'.join(_WRAPPERS)})\b[^>]*?(/?)>")
+
+
+#: What a page does not show its reader: the ``hidden`` attribute, ``aria-hidden``, an inline
+#: style that hides it (a video player's menus and dialogs, a closed gallery's slides).
+_HIDDEN = (
+    "//body//*[@hidden or @aria-hidden='true'"
+    " or contains(translate(@style, ' ', ''), 'display:none')"
+    " or contains(translate(@style, ' ', ''), 'visibility:hidden')]"
+)
+#: A gallery or slide show of five pictures or more, embedded in the article: the pictures of
+#: other stories ("Business news in pictures", 50 of them), whose captions are not the text.
+_GALLERY = (
+    "//body//*[contains(@class, 'gallery') or contains(@class, 'slideshow')"
+    " or contains(@class, 'carousel')]"
+)
+#: A hidden element or gallery holding this share of the page's text is its article, hidden while a
+#: dialog is open over it: it is kept.
+_MOST_OF_THE_PAGE = 0.4
+
+
+def without_hidden(html: str) -> Any:
+    """The page as trafilatura reads it, without what it hides or shows as pictures' captions.
+
+    As Mozilla Readability skips invisible nodes (:data:`_HIDDEN`), and embedded galleries
+    (:data:`_GALLERY`). Returns the parsed tree, or the markup
+    when it cannot be parsed (trafilatura then says why).
+    """
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        return html
+    body = tree.find("body")
+    total = len(body.text_content()) if body is not None else 0
+    galleries = [g for g in tree.xpath(_GALLERY) if len(g.xpath(".//li | .//figure")) >= 5]
+    for element in [*tree.xpath(_HIDDEN), *galleries]:
+        if element.getparent() is None:
+            continue  # inside one already dropped
+        if total and len(element.text_content()) >= _MOST_OF_THE_PAGE * total:
+            continue
+        element.drop_tree()
+    return tree
 
 
 def flatten_deep_nesting(markup: Markup) -> Markup:
@@ -240,6 +282,7 @@ def _states_first(html: str, found: str) -> bool:
 _MATH_OPEN = re.compile(r"<math\b([^>]*)>")
 _MATH_IMAGE = re.compile(r"<img\b[^>]*\bclass=\"[^\"]*\b(?:math|tex|latex)\b[^>]*>")
 _ALT = re.compile(r"\b(?:alttext|alt)=\"([^\"]*)\"")
+_ANY_TAG = re.compile(r"<[^>]*>")
 _DISPLAYSTYLE = re.compile(r"^\{\\displaystyle\s*(.*)\}$", re.DOTALL)
 
 
@@ -263,7 +306,7 @@ def math_as_text(html: str) -> str:
             after = close + len("</math>")
             shown = images and _MATH_IMAGE.search(html, after, after + _IMAGE_NEAR) is not None
             out.append(html[pos : found.start()])
-            out.append("" if shown else _formula(found))
+            out.append("" if shown else _formula(found, html[found.end() : close]))
             pos = after
         out.append(html[pos:])
         html = "".join(out)
@@ -274,9 +317,16 @@ def math_as_text(html: str) -> str:
 _IMAGE_NEAR = 400
 
 
-def _formula(tag: re.Match[str]) -> str:
+def _formula(tag: re.Match[str], inner: str = "") -> str:
+    """A formula's text: its ``alttext`` or ``alt``, else the text of its MathML.
+
+    MathJax leaves MathML for screen readers, with no ``alttext``: "a ≠ 0".
+    """
     alt = _ALT.search(tag.group())
-    text = _DISPLAYSTYLE.sub(r"\1", " ".join(alt.group(1).split())) if alt else ""
+    if alt:
+        text = _DISPLAYSTYLE.sub(r"\1", " ".join(alt.group(1).split()))
+    else:
+        text = " ".join(_ANY_TAG.sub(" ", inner).split())
     return f"<span>{text}</span>"
 
 
