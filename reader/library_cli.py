@@ -68,6 +68,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     """Run a ``library`` command; returns the exit status (messages for bad input raise)."""
     topics = load_topics(args.topics)
     path = Path(args.library) if args.library else None
+    if path is not None and args.library_command != "add" and not path.exists():
+        # Only adding makes a library: a mistyped name lists nothing rather than a new one.
+        raise LibraryError(path, "no such library (`library add … --library FILE` makes one)")
     with Library(path) as library:
         if args.library_command == "add":
             return _add(library, args.paths, topics, out)

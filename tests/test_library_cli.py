@@ -92,6 +92,7 @@ def test_list_filters_by_topic_any_or_all_and_searches(folder, library, capsys):
 
 
 def test_an_unknown_topic_is_one_line_and_exit_1(library):
+    assert run("library", "add", str(sample_article()), "--library", library).returncode == 0
     result = run("library", "list", "--topic", "Atlantis", "--library", library)
     assert result.returncode == 1
     (line,) = result.stderr.splitlines()
@@ -161,3 +162,17 @@ def test_a_damaged_library_is_one_line_and_left_untouched(tmp_path):
     (line,) = result.stderr.splitlines()
     assert line.startswith(f"topic-reader: {path}:")
     assert path.read_bytes() == b"SQLite format 3\x00" + b"\x07" * 3000
+
+
+def test_a_mistyped_library_is_an_error_and_no_library_is_made(tmp_path):
+    typo = tmp_path / "nowhere" / "team.sqlite3"
+    for command in (["list"], ["digest", "--topic", "trade"], ["remove", "1"]):
+        result = run("library", *command, "--library", str(typo))
+        assert result.returncode == 1
+        assert result.stderr.splitlines() == [
+            f"topic-reader: {typo}: no such library (`library add … --library FILE` makes one)"
+        ]
+    assert not typo.parent.exists()
+    folder = run("library", "list", "--library", str(tmp_path))
+    assert folder.returncode == 1
+    assert folder.stderr.strip() == f"topic-reader: {tmp_path}: is a folder, not a library file"

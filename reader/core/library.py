@@ -372,6 +372,8 @@ class Library:
     def __init__(self, path: Path | None = None, *, timeout: float = 5.0) -> None:
         self.path = Path(path) if path is not None else library_file()
         existed = self.path.exists()
+        if self.path.is_dir():
+            raise LibraryError(self.path, "is a folder, not a library file")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
