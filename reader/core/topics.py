@@ -241,8 +241,11 @@ def _parse_file(text: str, path: Path | str, errors: list[TopicsError] | None) -
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise TopicsError(path, int(found.group(1)) if found else None, message) from None
+        message = re.sub(r"\s*\((?:at line \d+, column \d+|at end of document)\)", "", str(exc))
+        line = int(found.group(1)) if found else None
+        if line is None and "at end of document" in str(exc):
+            line = text.rstrip().count("\n") + 1  # its last line
+        raise TopicsError(path, line, _plain_toml_problem(message)) from None
     except (RecursionError, MemoryError, ValueError, OverflowError) as exc:
         # The scan above rules these out; should one get through, it is still one line.
         raise TopicsError(path, None, f"cannot be read as TOML ({type(exc).__name__})") from None
@@ -349,6 +352,24 @@ def _prescan(text: str, path: Path | str) -> None:
             end = _string_end(text, pos, kind)
             line += text.count("\n", pos, end)
             pos = end
+
+
+#: What the TOML reader's words for a mistake mean in a topics file, by how they start.
+_TOML_PROBLEMS = (
+    ("Illegal character '\\n'", "a line ends inside a quoted text: is a closing quote missing?"),
+    ("Invalid value", 'not a value: put words in quotes ("energy") and lists in [ ]'),
+    ("Unclosed array", "a list is not closed: is a ']' or a comma between items missing?"),
+    ("Cannot overwrite a value", "a key is given twice in the same table"),
+    ("Cannot declare", "a table is declared twice"),
+)
+
+
+def _plain_toml_problem(message: str) -> str:
+    """The TOML reader's ``message`` with what it means said first (its words kept after)."""
+    for start, meaning in _TOML_PROBLEMS:
+        if message.startswith(start):
+            return f"{meaning} (TOML: {message})"
+    return message
 
 
 def _string_end(text: str, pos: int, quote: str) -> int:

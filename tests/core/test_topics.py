@@ -37,7 +37,9 @@ def test_default_topics_are_the_five_with_distinct_colours(topics):
 @pytest.mark.parametrize(
     ("text", "line", "words"),
     [
-        ('[[topic]]\nid = "x"\nlabel = \n', 3, "Invalid value"),
+        ('[[topic]]\nid = "x"\nlabel = \n', 3, "not a value: put words in quotes"),
+        ('[[topic]]\nid = "energy\nlabel = "x"\n', 2, "is a closing quote missing?"),
+        ('[[topic]]\nid = "x"\nterms = ["oil"\n', 3, "a list is not closed"),
         (GOOD + 'colour_name = "red"\n', 7, "unknown key 'colour_name'"),
         (
             GOOD.replace('terms = ["oil", "natural gas"]', 'terms = "oil"'),
