@@ -65,7 +65,8 @@ def check(args: argparse.Namespace, out: Writer) -> int:
         for topic in topics:
             counts = term_counts(topic, texts)
             nowhere = sum(1 for c in counts if not c.paragraphs)
-            out.write(printable(f"{topic.label} ({nowhere} of {len(counts)} in none)") + "\n")
+            heading = f"{topic.label}: {len(counts)} phrases, {nowhere} found in no paragraph"
+            out.write(printable(heading) + "\n")
             for count in counts:
                 field = "" if count.field == "terms" else f"  ({_FIELD_NAMES[count.field]})"
                 out.write(f"{count.paragraphs:>8,}  {printable(count.term)}{field}\n")

@@ -93,7 +93,7 @@ def test_check_counts_the_paragraphs_holding_each_term_in_the_library(energy, li
     assert lines == [
         f"{energy}: OK, 1 topic(s): Energy",
         f"Paragraphs holding each term, of 10 in {library}:",
-        "Energy (0 of 2 in none)",
+        "Energy: 2 phrases, 0 found in no paragraph",
         "       5  oil",
         "       1  natural gas",
     ]

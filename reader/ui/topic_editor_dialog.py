@@ -458,6 +458,7 @@ class TopicEditorDialog(QDialog):
         if field.text() != text:  # typing is not interrupted by its own echo
             with QSignalBlocker(field):
                 field.setText(text)
+                field.setCursorPosition(0)  # a long line shows its start, not its end
 
     def _set_box(self, name: str, text: str) -> None:
         box = self.boxes[name]

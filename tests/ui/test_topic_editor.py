@@ -426,3 +426,10 @@ def test_the_topics_a_story_goes_on_beside_are_picked_from_a_menu_and_saved(
         "Ukraine",
         "fentanyl",
     ]
+
+
+def test_a_long_description_shows_its_start(qtbot, editor):
+    select(qtbot, editor, "Taiwan")
+    select(qtbot, editor, "trade")
+    assert editor.description_field.text().startswith("Trade policy")
+    assert editor.description_field.cursorPosition() == 0
