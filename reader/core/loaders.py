@@ -382,7 +382,7 @@ def parse_bytes(
     if kind == "auto":
         kind = _binary_kind(data) or "auto"
     if kind in BINARY_KINDS:
-        document = _parse_binary(data, kind, name)
+        document = _gutenberg_book(_parse_binary(data, kind, name))
         return _flattened(document) if paragraphs else document
     text = decode(data, name)
     if kind == "auto":
@@ -391,12 +391,21 @@ def parse_bytes(
     if paragraphs:
         return parse_lines(text)
     if kind == "html":
-        return parse_html(text, name)
+        return _gutenberg_book(parse_html(text, name))
     if kind == "markdown":
         from reader.core.formats.markdown import parse_markdown
 
         return parse_markdown(text, name)
     return parse_text(text)
+
+
+def _gutenberg_book(document: Document) -> Document:
+    """``document`` without Project Gutenberg's licence, if it is a book of theirs."""
+    if not any("GUTENBERG" in p.text.upper() for p in document.paragraphs[:60]):
+        return document
+    from reader.core.formats.gutenberg import without_licence
+
+    return without_licence(document)
 
 
 def _parse_binary(data: bytes, kind: str, name: str) -> Document:

@@ -197,3 +197,25 @@ def test_the_books_own_title_page_is_not_shown_twice_and_italics_lose_their_unde
     assert texts[-1] == (
         "It was not a night for the lamps of the town; snake_case and __init__ stay."
     )
+
+
+def test_a_gutenberg_book_saved_as_a_web_page_loses_its_licence_too():
+    chapter = "".join(f"<p>{PROSE.replace(chr(10), ' ')} ({n})</p>" for n in range(6))
+    page = (
+        "<html><head><title>The Storm</title></head><body>"
+        "<pre>The Project Gutenberg EBook of The Storm, by Ann Writer\n\n"
+        "This eBook is for the use of anyone anywhere at no cost.\n\n"
+        "*** START OF THIS PROJECT GUTENBERG EBOOK THE STORM ***</pre>"
+        "<p>Produced by A. Volunteer</p><h2>CHAPTER I.</h2>" + chapter + "<pre>End of the Project "
+        "Gutenberg EBook of The Storm\n\n*** END OF THIS PROJECT GUTENBERG EBOOK THE STORM ***\n\n"
+        "Updated editions will replace the previous one.</pre></body></html>"
+    )
+    storm = parse_bytes(page.encode(), kind="html")
+    texts = [p.text for p in storm.paragraphs]
+    assert not any(
+        "Gutenberg" in t or "Produced by" in t or "Updated editions" in t for t in texts
+    )
+    assert texts[0] == "The Storm"
+    assert texts[-1].endswith("(5)")
+    assert [p.index for p in storm.paragraphs] == list(range(len(texts)))
+    assert storm.source == "Project Gutenberg"

@@ -126,6 +126,48 @@ def parse_gutenberg(text: str) -> Document:
     return replace(document, source="Project Gutenberg") if title else document
 
 
+#: The licence's markers inside a paragraph of a page or a PDF, whose lines are joined.
+_START_INSIDE = re.compile(r"\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK", re.I)
+_END_INSIDE = re.compile(
+    r"\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK|^\W*End of (?:the )?Project "
+    r"Gutenberg",
+    re.I,
+)
+#: How many paragraphs into a page or PDF the licence's start may be.
+_START_WITHIN = 60
+
+
+def without_licence(document: Document) -> Document:
+    """A Gutenberg book saved as a web page or a PDF, without the licence around the book.
+
+    The plain-text reader cuts at the markers' lines; a page or a PDF holds them inside its
+    paragraphs ("… *** START OF THIS PROJECT GUTENBERG EBOOK PRIDE AND PREJUDICE ***"), so
+    the paragraphs up to the start marker's and from the end marker's go. A document without
+    the start marker is returned as it is.
+    """
+    paragraphs = document.paragraphs
+    start = next(
+        (n for n, p in enumerate(paragraphs[:_START_WITHIN]) if _START_INSIDE.search(p.text)),
+        None,
+    )
+    if start is None:
+        return document
+    end = next(
+        (n for n in range(start + 1, len(paragraphs)) if _END_INSIDE.search(paragraphs[n].text)),
+        len(paragraphs),
+    )
+    head = [p for p in paragraphs[:start] if p.role in ("title", "date", "byline")]
+    first = start + 1
+    if first < end and _PRODUCED.match(paragraphs[first].text):
+        first += 1  # the volunteers' credit
+    kept = [*head, *paragraphs[first:end]]
+    return replace(
+        document,
+        paragraphs=tuple(replace(p, index=n) for n, p in enumerate(kept)),
+        source=document.source or "Project Gutenberg",
+    )
+
+
 def _without_repeated_title(blocks: list[Block], title: str, author: str) -> list[Block]:
     """``blocks`` without the book's own title page, which the header already gives.
 
