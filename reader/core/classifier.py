@@ -319,7 +319,11 @@ class KeywordClassifier:
         self._continuing = KeywordClassifier(continuing) if continuing else None
         # The topics whose story goes on in a paragraph on certain others ("the two sides"
         # in a trade paragraph of a story on Taiwan), each with those others.
-        self._beside = {t.id: frozenset(t.context_beside) for t in self.topics if t.context_beside}
+        self._beside = {
+            t.id: frozenset(other.casefold() for other in t.context_beside)
+            for t in self.topics
+            if t.context_beside
+        }
         self._order = {t.id: n for n, t in enumerate(self.topics)}
         self._stops: KeywordClassifier | None = None  # built when first asked, see stopped()
 
@@ -592,11 +596,14 @@ class KeywordClassifier:
         own topics is one it goes on beside (see :attr:`Topic.context_beside`).
         """
         mine = {hit.topic_id for hit in own}
+        folded = {topic_id.casefold() for topic_id in mine}  # ids are told apart by case never
         after = {hit.topic_id for hit in before}
         wanted = {
             topic_id
             for topic_id, beside in self._beside.items()
-            if topic_id not in mine and mine <= beside and (topic_id in after or topic_id in story)
+            if topic_id not in mine
+            and folded <= beside
+            and (topic_id in after or topic_id in story)
         }
         if not wanted:
             return own

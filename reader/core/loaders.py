@@ -214,7 +214,8 @@ def decode(data: bytes, path: Path | str = "<input>") -> str:
                 text = data.decode(encoding)
             except UnicodeDecodeError:
                 # The mark says UTF-8: a few bad bytes are damage, not another encoding.
-                text = _damaged_utf8(data, BOM_DAMAGE) if encoding == "utf-8-sig" else None
+                marked = encoding == "utf-8-sig"
+                text = _damaged_utf8(data, BOM_DAMAGE, marked=True) if marked else None
                 if text is None:
                     problem = f"starts like {encoding} text but is not valid"
                     raise LoadError(path, problem) from None
@@ -260,18 +261,19 @@ DAMAGE = 1 / 2000
 BOM_DAMAGE = 1 / 100
 
 
-def _damaged_utf8(data: bytes, share: float) -> str | None:
+def _damaged_utf8(data: bytes, share: float, marked: bool = False) -> str | None:
     """``data`` as UTF-8 with its few bad bytes replaced, or None when it is not UTF-8.
 
     Text in a one-byte encoding (Windows-1252's "café") has no valid sequence of several
-    bytes, and is left to the guess: UTF-8 shows itself by its characters beyond ASCII.
+    bytes, and is left to the guess: UTF-8 shows itself by its characters beyond ASCII,
+    unless a byte order mark (``marked``) has said so already.
     """
     text = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
     bad = text.count("\ufffd")
-    wide = sum(1 for ch in text if ch > "\x7f") - bad
-    if wide and bad <= max(3, len(text) * share):
-        return text
-    return None
+    if bad > max(3, len(text) * share):
+        return None
+    wide = len(text) - len(text.encode("ascii", "ignore")) - bad
+    return text if marked or wide else None
 
 
 def _guess_decode(data: bytes, path: Path | str) -> str:
@@ -720,6 +722,7 @@ def build_document(blocks: Iterable[Block]) -> Document:
     items = list(blocks)
     roles: list[Role] = []
     title = date = byline = place = source = ""
+    inferred_title = False  # the title was guessed from the text, not given by the format
     seen_body = False
     for n, block in enumerate(items):
         role = block.role or _infer_role(
@@ -727,6 +730,7 @@ def build_document(blocks: Iterable[Block]) -> Document:
         )
         if role == "title" and not title:
             title = block.text
+            inferred_title = block.role is None
         elif role == "title":
             role = "heading"
         if role == "date" and not date:
@@ -741,7 +745,7 @@ def build_document(blocks: Iterable[Block]) -> Document:
         if role == "body":
             seen_body = True
         roles.append(role)
-    if title and "body" not in roles:
+    if title and inferred_title and "body" not in roles:
         # One paragraph, or a few lines with no body: what was read as the title is the text.
         roles[roles.index("title")] = "body"
         title = ""

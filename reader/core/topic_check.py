@@ -43,16 +43,24 @@ def topic_warnings(
 
 def _beside_warnings(topic: Topic, n: int, known: set[str]) -> Iterator[TopicProblem]:
     where = f"topic {topic.id!r}"
+
+    def warning(i: int, message: str) -> TopicProblem:
+        return TopicProblem(n, "context_beside", i, message, f"{where}: {message}")
+
+    if topic.context_beside and not topic.context_terms:
+        yield warning(0, "context_beside never applies: the topic has no context terms")
+    seen: set[str] = set()
     for i, other in enumerate(topic.context_beside):
-        if other.casefold() == topic.id.casefold():
-            message = f"context_beside names the topic itself: {other!r} adds nothing"
-        elif other.casefold() not in known:
-            message = f"context_beside names {other!r}, which is no topic's id: it never applies"
-        elif not topic.context_terms:
-            message = "context_beside never applies: the topic has no context terms"
-        else:
-            continue
-        yield TopicProblem(n, "context_beside", i, message, f"{where}: {message}")
+        key = other.casefold()
+        if key == topic.id.casefold():
+            yield warning(i, f"context_beside names the topic itself: {other!r} adds nothing")
+        elif key not in known:
+            yield warning(
+                i, f"context_beside names {other!r}, which is no topic's id: it never applies"
+            )
+        elif key in seen:
+            yield warning(i, f"context_beside names {other!r} twice")
+        seen.add(key)
 
 
 def _warnings(topic: Topic, n: int) -> Iterator[TopicProblem]:

@@ -34,6 +34,7 @@ from reader.core.palette import PALETTE, colour_name
 from reader.core.rule_text import companions_to_text, guards_to_text
 from reader.core.topic_editing import TopicDraft, terms_to_text
 from reader.ui._typing import override
+from reader.ui.dialogs import menu_text
 from reader.ui.topic_editor import TopicEditor, field_problems
 from reader.ui.topic_model import swatch
 
@@ -417,13 +418,15 @@ class TopicEditorDialog(QDialog):
             menu.clear()
             self.beside_button.setText("Context terms count beside: —")
             return
-        labels = {t.id: t.label for t in draft.topics}
-        chosen = topic.context_beside
+        labels = {t.id.casefold(): t.label for t in draft.topics}
+        chosen = {other.casefold() for other in topic.context_beside}
         # A topic since deleted stays listed, so that it can be taken off.
+        ids = {other.casefold(): other for other in topic.context_beside}
+        ids.update((t.id.casefold(), t.id) for t in draft.topics)
         others = [
-            (other, labels.get(other, f"{other} (no such topic)"))
-            for other in dict.fromkeys([*(t.id for t in draft.topics), *chosen])
-            if other != topic.id
+            (other, menu_text(labels.get(key, f"{other} (no such topic)")))
+            for key, other in ids.items()
+            if key != topic.id.casefold()
         ]
         actions = menu.actions()
         if [(a.data(), a.text()) for a in actions] != others and self._toggling:
@@ -439,15 +442,18 @@ class TopicEditorDialog(QDialog):
             actions = menu.actions()
         for action in actions:
             with QSignalBlocker(action):
-                action.setChecked(action.data() in chosen)
-        shown = ", ".join(labels.get(other, other) for other in chosen) or "no other topic"
-        self.beside_button.setText(f"Context terms count beside: {shown}")
+                action.setChecked(str(action.data()).casefold() in chosen)
+        shown = (
+            ", ".join(labels.get(o.casefold(), o) for o in topic.context_beside)
+            or "no other topic"
+        )
+        self.beside_button.setText(menu_text(f"Context terms count beside: {shown}"))
 
     def _toggle_beside(self, other: str, on: bool) -> None:
         topic = self.editor.draft.current_topic
         if topic is None:
             return
-        chosen = [t for t in topic.context_beside if t != other]
+        chosen = [t for t in topic.context_beside if t.casefold() != other.casefold()]
         self._toggling = True
         try:
             self.editor.set_beside([*chosen, other] if on else chosen)

@@ -461,6 +461,15 @@ def test_a_trade_paragraph_of_a_story_on_taiwan_goes_on_with_taiwan_beside_trade
     ]
 
 
+def test_context_beside_names_a_topic_whatever_the_case_of_its_id():
+    capital = replace(TARIFFS, id="Trade")
+    story = (
+        "Taiwan and the United States opened a new round of talks in Taipei.",
+        "The two sides agreed to cut tariffs on machine tools.",
+    )
+    assert continued([TALKS, capital], *story)[1] == ["Taiwan", "Trade"]
+
+
 def test_a_story_goes_on_beside_another_topic_only_once_it_has_begun():
     # Taiwan is the section's story (two paragraphs of three), but the lede is on trade.
     assert continued(

@@ -218,4 +218,7 @@ def test_a_gutenberg_book_saved_as_a_web_page_loses_its_licence_too():
     assert texts[0] == "The Storm"
     assert texts[-1].endswith("(5)")
     assert [p.index for p in storm.paragraphs] == list(range(len(texts)))
+    # where each paragraph starts is measured on the paragraphs kept, as highlights need
+    assert len(storm.offsets) == len(texts)
+    assert storm.length == len(storm.text)
     assert storm.source == "Project Gutenberg"

@@ -140,6 +140,13 @@ def test_a_utf8_book_with_a_stray_byte_opens_with_one_replacement_character(mark
     assert text.count("“It is a truth universally acknowledged,”") == 200
 
 
+def test_with_a_byte_order_mark_even_plain_ascii_with_a_bad_byte_is_utf8():
+    data = codecs.BOM_UTF8 + b"Tariffs rose again.\n\n" * 600
+    broken = data[:5000] + b"\xff" + data[5000:]
+    text = " ".join(p.text for p in parse_bytes(broken, kind="text").paragraphs)
+    assert text.count("\ufffd") == 1
+
+
 def test_a_one_byte_encoding_is_not_taken_for_damaged_utf8():
     # no sequence of several bytes is valid UTF-8: Windows-1252, not UTF-8 with bad bytes
     doc = parse_bytes("Tariffs on the café’s coffee rose.\n".encode("cp1252"), kind="text")
@@ -159,6 +166,22 @@ def test_utf16_without_a_byte_order_mark_is_read(encoding):
         "Trade talks",
         "The tariffs on Taiwan’s chips rose.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"# Shopping list\n\n- oil\n- steel\n", "markdown"),
+        (
+            b"<html><body><h1>Tariff rates</h1><ul><li>steel</li><li>oil</li></ul></body></html>",
+            "html",
+        ),
+    ],
+)
+def test_a_title_the_format_marks_stays_a_title_over_only_a_list(data, kind):
+    doc = parse_bytes(data, kind=kind)
+    assert doc.paragraphs[0].role == "title"
+    assert doc.title == doc.paragraphs[0].text
 
 
 def test_a_headline_stays_a_title_and_a_long_first_sentence_does_not():

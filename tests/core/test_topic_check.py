@@ -63,9 +63,13 @@ def test_context_beside_that_can_never_apply_is_a_warning():
         )
     ]
     assert topic_warnings([replace(t, context_beside=("trade",))], elsewhere=("trade",)) == ()
-    silent = topic(terms=("oil",), context_beside=("trade",))
-    assert [w.message for w in topic_warnings([silent], ("trade",))] == [
-        "context_beside never applies: the topic has no context terms"
+    silent = topic(terms=("oil",), context_beside=("trade", "fentanyl"))
+    assert [w.message for w in topic_warnings([silent], ("trade", "fentanyl"))] == [
+        "context_beside never applies: the topic has no context terms"  # once, not per name
+    ]
+    twice = replace(t, context_beside=("trade", "Trade"))
+    assert [w.message for w in topic_warnings([twice], ("trade",))] == [
+        "context_beside names 'Trade' twice"
     ]
 
 

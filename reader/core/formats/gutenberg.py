@@ -165,6 +165,10 @@ def without_licence(document: Document) -> Document:
         document,
         paragraphs=tuple(replace(p, index=n) for n, p in enumerate(kept)),
         source=document.source or "Project Gutenberg",
+        # measured again from the paragraphs kept
+        offsets=(),
+        text_paragraphs=-1,
+        sections=(),
     )
 
 

@@ -148,14 +148,24 @@ def without_hidden(html: str) -> Any:
         return html
     body = tree.find("body")
     total = len(body.text_content()) if body is not None else 0
+    from lxml import etree
+
     galleries = [g for g in tree.xpath(_GALLERY) if len(g.xpath(".//li | .//figure")) >= 5]
+    dropped = False
     for element in [*tree.xpath(_HIDDEN), *galleries]:
-        if element.getparent() is None:
-            continue  # inside one already dropped
+        if element.tag == _DROPPED or any(a.tag == _DROPPED for a in element.iterancestors()):
+            continue  # inside one dropped already
         if total and len(element.text_content()) >= _MOST_OF_THE_PAGE * total:
             continue
-        element.drop_tree()
+        element.tag, dropped = _DROPPED, True
+    if dropped:
+        # One pass for all: each element goes with what it holds, the text after it stays.
+        etree.strip_elements(tree, _DROPPED, with_tail=False)
     return tree
+
+
+#: The name an element to drop is given until all are dropped at once.
+_DROPPED = "topic-reader-dropped"
 
 
 def flatten_deep_nesting(markup: Markup) -> Markup:
