@@ -2085,3 +2085,15 @@ def test_a_name_of_two_words_is_one_name_of_the_story(classifier):
 )
 def test_a_soldiers_duty_and_a_repressed_smile_are_no_topic(classifier, text, expected):
     assert topics_of(classifier, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Agents seized 4,000 blue M30 pills pressed to look like oxycodone.", {"fentanyl"}),
+        ("Do Exercise M30 before reading the next section on eigenvalues.", set()),
+        ("Traffic on the M30 motorway was closed for two hours.", set()),
+    ],
+)
+def test_an_m30_is_a_pill_only_beside_pills(classifier, text, expected):
+    assert topics_of(classifier, text) == expected
