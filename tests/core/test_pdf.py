@@ -390,3 +390,23 @@ def test_a_bold_lead_in_broken_at_a_hyphen_is_not_a_heading():
             "incremental compilers, code generation.",
         )
     ]
+
+
+def test_page_numbers_set_above_the_bottom_margin_are_not_text():
+    # LaTeX puts the number at 120 of 792 points, above a 9% margin; the last page's text
+    # ends high, so its number would read as a paragraph of its own.
+    text = "The tariffs on steel rose again this week, the ministry said on Monday."
+    full = [(10, 72, 700 - 14 * n, text) for n in range(30)]
+    pages = [[*full, (10, 300, 120, str(n))] for n in (1, 2, 3)]
+    pages.append([(10, 72, 700, text), (10, 72, 686, "The end."), (10, 300, 120, "4")])
+    document = parse_bytes(make_pdf(pages))
+    texts = [p.text for p in document.paragraphs if p.role == "body"]
+    assert not any(t.strip() in {"1", "2", "3", "4"} for t in texts)
+    assert texts[-1].endswith("The end.")
+
+
+def test_a_number_closing_one_page_is_kept_unless_it_is_page_one():
+    text = "Imports of steel rose by a tenth, to a record, the customs office said."
+    page = [(10, 72, 700 - 14 * n, text) for n in range(10)]
+    year = parse_bytes(make_pdf([[*page, (10, 72, 500, "2024")]]))
+    assert year.paragraphs[-1].text == "2024"

@@ -534,9 +534,10 @@ def _mark_furniture(pages: list[list[_Line]], heights: list[float], title: str) 
             difflib.SequenceMatcher(None, k, head).ratio() >= 0.85 for head in heads
         )
 
+    _mark_numbered_pages(pages)
     for lines, height in zip(pages, heights, strict=True):
         for line in lines:
-            if in_margin(line, height):
+            if in_margin(line, height) and not line.furniture:
                 k = key(line)
                 line.furniture = (
                     seen[k] >= need
@@ -545,6 +546,35 @@ def _mark_furniture(pages: list[list[_Line]], heights: list[float], title: str) 
                     or _URL.search(line.text) is not None
                     or (line.page > 0 and bool(title) and k == _NOT_WORD.sub("", title.casefold()))
                 )
+
+
+def _mark_numbered_pages(pages: list[list[_Line]]) -> None:
+    """Mark the page numbers set above or below the text, wherever the margin ends.
+
+    A page's first or last line that is only a number is its page number when the pages'
+    numbers so placed count up with them (page 4 says "4", page 5 "5"): a LaTeX page puts
+    it well above the bottom margin, and the last page's, with short text above it, would
+    otherwise read as a paragraph.
+    """
+    found: list[tuple[_Line, int]] = []
+    for n, lines in enumerate(pages):
+        if not lines:
+            continue
+        for line in (max(lines, key=lambda ln: ln.y1), min(lines, key=lambda ln: ln.y0)):
+            if _ONLY_NUMBER.fullmatch(line.text.strip()):
+                found.append((line, int(line.text.strip()) - n))
+    counts = Counter(shift for _line, shift in found)
+    if not counts:
+        return
+    shift, times = counts.most_common(1)[0]
+    if times >= 2 or (len(pages) == 1 and shift == 1):
+        for line, each in found:
+            if each == shift:
+                line.furniture = True
+
+
+#: A page number: a few digits alone on their line.
+_ONLY_NUMBER = re.compile(r"\d{1,4}")
 
 
 def _reading_order(lines: list[_Line]) -> list[_Line]:
