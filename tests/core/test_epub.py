@@ -292,3 +292,24 @@ def test_a_line_set_in_many_pieces_is_one_line():
     (only,) = parse_bytes(data).paragraphs
     assert only.text.split()[:3] == ["w0", "w1", "w2"]
     assert len(only.text.split()) == 2000
+
+
+def test_a_stanza_of_line_elements_is_one_paragraph():
+    data = a_book(
+        {
+            "poem.xhtml": (
+                '<div class="linegroup"><div>April is the cruellest month, breeding</div>'
+                "<div>Lilacs out of the dead land, mixing</div>"
+                '<div>Memory and desire,<span class="lnum">3</span></div></div>'
+                '<div class="linegroup"><div>Winter kept us warm</div></div>'
+                "<div>Not a stanza.</div><div>Nor this.</div>"
+            )
+        }
+    )
+    assert [p.text for p in parse_bytes(data).paragraphs] == [
+        "April is the cruellest month, breeding Lilacs out of the dead land, mixing "
+        "Memory and desire,",
+        "Winter kept us warm",
+        "Not a stanza.",
+        "Nor this.",
+    ]

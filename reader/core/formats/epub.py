@@ -406,6 +406,15 @@ def _number(value: Any) -> float | None:
         return None
 
 
+#: Classes of a stanza whose lines are elements of their own (``<div class="linegroup">``
+#: of ``<div>`` lines, TEI's ``lg``): the stanza is the paragraph, as a ``<br/>``-set one is.
+_STANZA_CLASSES = frozenset({"linegroup", "line-group", "stanza", "lg"})
+
+
+def _is_stanza(element: Any) -> bool:
+    return bool(_STANZA_CLASSES & set(str(element.get("class") or "").lower().split()))
+
+
 @dataclass
 class _Open:
     """A block element being read: what its text becomes."""
@@ -426,6 +435,10 @@ def _walk(body: Any, line: int) -> Iterator[Block]:
     row_header = False
     code = 0
     breaks = 0  # <br/>s in a row with nothing but space between them
+    stanzas = 0  # open stanzas: their lines, each a <div> or <p>, are one paragraph
+
+    def verse_line(element: Any, tag: str) -> bool:
+        return bool(stanzas) and tag in ("div", "p") and not _is_stanza(element)
 
     def role_here() -> _Open:
         for opened in reversed(context):
@@ -458,8 +471,11 @@ def _walk(body: Any, line: int) -> Iterator[Block]:
     stack: list[tuple[Any, Iterator[Any]]] = []
 
     def start(element: Any) -> Iterator[Block]:
-        nonlocal quotes, row, row_header, code, breaks
+        nonlocal quotes, row, row_header, code, breaks, stanzas
         tag = _local(element)
+        if verse_line(element, tag):
+            parts.append(" " + str(element.text or ""))  # a line of the stanza goes on it
+            return
         if tag == "br":
             if code:
                 parts.append("\n")
@@ -475,6 +491,7 @@ def _walk(body: Any, line: int) -> Iterator[Block]:
         elif tag in _BLOCKS:
             yield from flush()
             breaks = 0
+            stanzas += _is_stanza(element)
             opened = _Open(tag, None)
             if tag in _HEADINGS:
                 opened = _Open(tag, "heading", _HEADINGS[tag])
@@ -501,8 +518,13 @@ def _walk(body: Any, line: int) -> Iterator[Block]:
         parts.append(str(element.text or "") if tag != "hr" else "")
 
     def end(element: Any) -> Iterator[Block]:
-        nonlocal quotes, row, code, breaks
+        nonlocal quotes, row, code, breaks, stanzas
         tag = _local(element)
+        if verse_line(element, tag):
+            parts.append(" " + str(element.tail or ""))
+            return
+        if tag in _BLOCKS and _is_stanza(element):
+            stanzas = max(0, stanzas - 1)
         if tag in ("td", "th") and row is not None:
             row.append(" ".join("".join(parts).translate(_INVISIBLE).split()).replace("\t", " "))
             parts.clear()
