@@ -91,6 +91,7 @@ def preview_edit(
     rest = [t for t in others if t.id not in edited]
     # Asked only of the few passages a context term would carry the topic into.
     of_their_own = KeywordClassifier(rest).classify_text if rest else lambda _text: ()
+    beside_on = any(t is not None and t.context_beside for t in (old, new))
     gained: list[PreviewItem] = []
     lost: list[PreviewItem] = []
     before = after = total = 0
@@ -110,10 +111,12 @@ def preview_edit(
         }
         named = _story_names(quoted, group, found, of_their_own) if quoted else {}
         carried: set[str] = set()  # the versions the passage before carries
+        begun: set[str] = set()  # the versions the section's passages so far carry
         runs = dict.fromkeys((_BEFORE, _AFTER), 0)  # passages in a row carried, as the app
         for at, (passage, hits) in enumerate(zip(group, found, strict=True)):
             mine = set(hits)
             story = shared | {v for v, ends in lede_ends.items() if at < ends}
+            before_here = carried
             going = set() if next_item(passage.text) else carried
             going = {v for v in going - mine if runs[v] < MAX_CARRIED}
             for version in runs:
@@ -129,9 +132,33 @@ def preview_edit(
             names = {v: n for v, n in named.items() if v not in taken}
             if names:
                 goes_on += classifier.named(passage.text, names)
-            if goes_on and not of_their_own(passage.text):
+            # Whether other topics have the passage of their own is asked only where a
+            # version could go on into it.
+            beside_here = beside_on and classifier.continuing(
+                passage.text, before_here - mine, (story & begun) - mine
+            )
+            found_here = of_their_own(passage.text) if goes_on or beside_here else ()
+            theirs = {hit.topic_id.casefold() for hit in found_here}
+            if goes_on and not theirs:
                 hits.update((hit.topic_id, hit) for hit in goes_on)
+            elif theirs:
+                # On other topics of its own, a version's story goes on only by a context
+                # term, beside topics it names (context_beside), once the story has begun.
+                hits.update(
+                    (hit.topic_id, hit)
+                    for hit in _beside(
+                        passage.text,
+                        classifier,
+                        old,
+                        new,
+                        theirs,
+                        mine,
+                        before_here,
+                        story & begun,
+                    )
+                )
             carried = set(hits)
+            begun |= carried
         for passage, hits in zip(group, found, strict=True):
             total += 1
             was, now = hits.get(_BEFORE), hits.get(_AFTER)
@@ -142,6 +169,35 @@ def preview_edit(
             elif was is not None and now is None and old is not None:
                 lost.append(PreviewItem(passage, _as(was.matches, old.id)))
     return EditPreview(tuple(gained), tuple(lost), before, after, total)
+
+
+def _beside(
+    text: str,
+    classifier: KeywordClassifier,
+    old: Topic | None,
+    new: Topic,
+    theirs: set[str],
+    mine: set[str],
+    before: set[str],
+    story: set[str],
+) -> tuple[TopicHit, ...]:
+    """The versions whose story goes on in a passage on other topics (``theirs``, folded).
+
+    As :meth:`KeywordClassifier.classify_document` does: by a context term, where every
+    topic of the passage's own is one the version names in ``context_beside``, from the
+    passage before (``before``) or a story begun (``story``).
+    """
+    versions = {_BEFORE: old, _AFTER: new}
+    wanted = {
+        version
+        for version, topic in versions.items()
+        if topic is not None
+        and version not in mine
+        and theirs <= {other.casefold() for other in topic.context_beside}
+    }
+    if not wanted:
+        return ()
+    return classifier.continuing(text, before & wanted, story & wanted)
 
 
 def _lede_end(

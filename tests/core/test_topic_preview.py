@@ -264,3 +264,26 @@ def test_an_edit_gains_in_the_preview_just_what_it_gains_in_the_article():
     assert gained == [3]  # the paragraphs between take nothing for standing there
     preview = preview_edit(old, new, passages_of(document))
     assert [i.passage.index for i in preview.gained] == gained
+
+
+def test_going_on_beside_another_topic_is_previewed_as_the_article_reads_it():
+    taiwan = Topic(
+        "Taiwan", "Taiwan", "#56b4e9", terms=("Taiwan",), context_terms=("the two sides",)
+    )
+    trade = Topic("trade", "trade", "#e69f00", terms=("tariffs",))
+    texts = [
+        "The two sides cut tariffs on machine tools.",  # the lede: the story has not begun
+        "Taiwan and the United States opened a new round of talks.",
+        "The two sides agreed to cut tariffs on steel.",  # trade of its own: gained
+        "Tariffs on rice stay.",  # no context term
+    ]
+    passages = [Passage(7, n, t) for n, t in enumerate(texts)]
+    beside = replace(taiwan, context_beside=("Trade",))
+    preview = preview_edit(taiwan, beside, passages, [taiwan, trade])
+    assert [i.passage.index for i in preview.gained] == [2]
+    assert [m.text for m in preview.gained[0].matches] == ["The two sides"]
+    assert preview_edit(beside, taiwan, passages, [beside, trade]).lost == preview.gained
+    # the article agrees
+    document = Document(tuple(Paragraph(n, "body", t) for n, t in enumerate(texts)))
+    hits = KeywordClassifier([beside, trade]).classify_document(document)
+    assert [n for n, h in enumerate(hits) if any(x.topic_id == "Taiwan" for x in h)] == [1, 2]
