@@ -103,10 +103,34 @@ def open_arguments(
     Everything named goes into the library once the window is complete.
     """
     files = [Path(name) for name in names]
-    first = next((f for f in files if not f.is_dir()), None)
+    first = next((f for f in files if not f.is_dir()), None) or _first_in_folders(files)
     window.open_path(first or _last_read(settings) or sample_article(), topics)
-    if len(files) > 1 or (files and first is None):
+    if len(files) > 1 or any(f.is_dir() for f in files):
         window.completed.connect(lambda: window.add_to_library(files))
+
+
+def _first_in_folders(paths: Sequence[Path]) -> Path | None:
+    """The first article file, by name, in the first folder named that holds one.
+
+    An empty file is passed over: there is nothing in it to show.
+    """
+    folders = [p for p in paths if p.is_dir()]
+    if not folders:
+        return None
+    from reader.core.loaders import SUPPORTED_SUFFIXES
+
+    for folder in folders:
+        try:
+            found = sorted(
+                f
+                for f in folder.rglob("*")
+                if f.suffix.lower() in SUPPORTED_SUFFIXES and f.is_file() and f.stat().st_size
+            )
+        except OSError:
+            continue
+        if found:
+            return found[0]
+    return None
 
 
 def _last_read(settings: SettingsStore) -> Path | None:

@@ -448,6 +448,25 @@ def test_the_command_line_opens_the_first_file_and_adds_all(
     library.shutdown()
 
 
+def test_a_folder_named_alone_shows_its_first_article_and_adds_them_all(
+    qtbot, settings_store, topics, tmp_path, failures
+):
+    from reader.ui.app import open_arguments
+
+    folder = week(tmp_path / "week")
+    window = MainWindow(settings_store)
+    qtbot.addWidget(window)
+    window.show()
+    open_arguments(window, settings_store, [str(folder)], [])
+    assert window.state.document.title == "Talks in Taipei"  # friday.md, first by name
+    with qtbot.waitSignal(window.completed, timeout=5000):
+        window.complete(topics)
+    library = window.parts.library
+    qtbot.waitUntil(lambda: library.total == 3, timeout=10000)
+    window.controller.shutdown()
+    library.shutdown()
+
+
 def test_a_plain_start_goes_back_to_the_article_read_last_at_its_place(
     qtbot, make_window, settings_store, topics, tmp_path, failures
 ):
