@@ -110,27 +110,16 @@ def open_arguments(
 
 
 def _first_in_folders(paths: Sequence[Path]) -> Path | None:
-    """The first article file, by name, in the first folder named that holds one.
+    """The first article file of the folders named, in the order the library adds them.
 
     An empty file is passed over: there is nothing in it to show.
     """
     folders = [p for p in paths if p.is_dir()]
     if not folders:
         return None
-    from reader.core.loaders import SUPPORTED_SUFFIXES
+    from reader.core.library import ImportReport, expand_paths
 
-    for folder in folders:
-        try:
-            found = sorted(
-                f
-                for f in folder.rglob("*")
-                if f.suffix.lower() in SUPPORTED_SUFFIXES and f.is_file() and f.stat().st_size
-            )
-        except OSError:
-            continue
-        if found:
-            return found[0]
-    return None
+    return next((f for f in expand_paths(folders, ImportReport()) if f.stat().st_size), None)
 
 
 def _last_read(settings: SettingsStore) -> Path | None:
