@@ -199,7 +199,7 @@ FLOORS = {
         "Taiwan": 0.74,
         "human rights": 0.88,
         "Ukraine": 0.91,
-        "fentanyl": 0.90,
+        "fentanyl": 0.86,
     },
     # eu_statements: 0.811 alone (0.806 in documents) before it was read; four Taiwan rows.
     "eu_statements.jsonl": {
@@ -350,7 +350,7 @@ IN_DOCUMENTS = {
         "Taiwan": 0.94,
         "human rights": 0.93,
         "Ukraine": 0.98,
-        "fentanyl": 0.96,
+        "fentanyl": 0.93,
     },
     "holdout.jsonl": {
         "macro": 0.92,
