@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QTextOption
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -179,9 +179,11 @@ class TopicEditorDialog(QDialog):
         self.beside_button.setAccessibleName("Context terms count beside")
         self.beside_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.beside_button.setMenu(QMenu(self.beside_button))
-        grid.addWidget(self.beside_button, 6, 2)
+        grid.addWidget(self.beside_button, 6, 0, 1, 3, Qt.AlignmentFlag.AlignRight)
         grid.setRowStretch(1, 3)  # the phrase lists
         grid.setRowStretch(4, 2)  # the rules
+        for col in range(3):  # each list as wide as the others, however long its lines
+            grid.setColumnStretch(col, 1)
         # The fields above, what the edit changes below; the reader moves the line between.
         self.fields_split = QSplitter(Qt.Orientation.Vertical, form_side)
         self.fields_split.setChildrenCollapsible(False)
@@ -253,7 +255,7 @@ class TopicEditorDialog(QDialog):
         split.addWidget(side)
         split.addWidget(form_side)
         split.setStretchFactor(1, 1)
-        split.setSizes([210, 700])
+        split.setSizes([150, 770])
         # Saving and sharing.
         bottom = QHBoxLayout()
         self.undo_button = self._button("topic_undo", "Undo", "Undo the last edit", e.undo)
@@ -326,6 +328,8 @@ class TopicEditorDialog(QDialog):
         box.setTabChangesFocus(True)
         if name not in ("companions", "guards"):  # rules are long lines: they wrap
             box.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        else:  # between words, never inside one ("exporte / d")
+            box.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         heading.setBuddy(box)
         if name in ("companions", "guards"):
             box.textChanged.connect(lambda: self.editor.set_rules(name, box.toPlainText()))

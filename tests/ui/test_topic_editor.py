@@ -433,3 +433,28 @@ def test_a_long_description_shows_its_start(qtbot, editor):
     select(qtbot, editor, "trade")
     assert editor.description_field.text().startswith("Trade policy")
     assert editor.description_field.cursorPosition() == 0
+
+
+def test_in_a_small_window_the_lists_share_the_width_and_rules_wrap_between_words(qtbot, editor):
+    editor.resize(660, 680)
+    qtbot.waitUntil(lambda: editor.width() <= 700)
+    qtbot.wait(50)
+    for row in (("terms", "weak_terms", "exclusions"), ("companions", "guards", "context_terms")):
+        widths = [editor.boxes[name].width() for name in row]
+        assert max(widths) - min(widths) <= max(widths) * 0.15, (row, widths)
+    for name in ("companions", "guards"):
+        box = editor.boxes[name]
+        block = box.document().firstBlock()
+        breaks = 0
+        while block.isValid():
+            layout, text = block.layout(), block.text()
+            for n in range(layout.lineCount() - 1):
+                line = layout.lineAt(n)
+                end = line.textStart() + line.textLength()
+                assert text[end - 1].isspace() or text[end - 1] == "-", (
+                    name,
+                    text[line.textStart() : end],
+                )
+                breaks += 1
+            block = block.next()
+        assert breaks, name  # the rules are long enough to wrap at this width
