@@ -336,6 +336,30 @@ def test_share_and_slide_show_controls_after_the_article_are_dropped():
     assert "24 July 2015" in kept
 
 
+def test_lines_a_page_sets_between_the_paragraphs_are_dropped_but_a_story_s_own_stay():
+    story = [
+        f"Paragraph {n}: the officials said the sanctions would be lifted once the government "
+        "let aid groups reach the people of the provinces cut off by the fighting."
+        for n in range(4)
+    ]
+    page = _article(
+        "<article><h1>Sanctions to be lifted</h1>",
+        f"<p>{story[0]}</p><p>Continue reading the main story</p><p>{story[1]}</p>",
+        f"<div>Advertisement</div><p>{story[2]}</p><p>Story continues below advertisement</p>",
+        "<p>Continue reading the main story, she said, and the reader did.</p>",
+        f"<p>{story[3]}</p>",
+        "</article>",
+    )
+    kept = [p.text for p in parse_bytes(page.encode(), kind="html").paragraphs]
+    assert [t for t in kept if t.startswith(("Paragraph", "Continue"))] == [
+        *story[:3],
+        "Continue reading the main story, she said, and the reader did.",
+        story[3],
+    ]
+    assert "Advertisement" not in kept
+    assert "Story continues below advertisement" not in kept
+
+
 def test_a_page_that_is_only_a_web_address_is_never_fetched(monkeypatch):
     import socket
 

@@ -644,6 +644,20 @@ _FURNITURE = re.compile(
 )
 #: A paragraph this long is the article's, never furniture.
 _ARTICLE_LINE = 150
+#: The lines a page puts between an article's paragraphs, to be dropped wherever they stand:
+#: "Continue reading the main story", "Story continues below advertisement".
+_INTERRUPTION = re.compile(
+    r"^(?:continue reading(?: the main story| below)?|(?:skip )?advertisements?"
+    r"|(?:the )?(?:story|article) continues below(?: (?:this )?advertisement)?"
+    r"|advertisement\W+(?:story|article) continues below|scroll to continue(?: with content)?"
+    r"|supported by)\W*$",
+    re.IGNORECASE,
+)
+
+
+def is_interruption(text: str) -> bool:
+    """Whether a line is one a page puts inside its article ("Continue reading the main story")."""
+    return len(text) <= 60 and _INTERRUPTION.match(text.strip()) is not None
 
 
 def is_furniture(text: str) -> bool:
@@ -657,8 +671,10 @@ def trim_page_furniture(found: list[Block]) -> list[Block]:
     Before the article's first long paragraph, control lines ("941 comments") are dropped;
     after its last, everything from the first control line on: "You Might Also Like", "Share
     on Twitter", "Previous", the slide shows' titles, "Loading Comments...". Only whole lines
-    are controls: a story's own "Next morning …" stays.
+    are controls: a story's own "Next morning …" stays. The lines a page sets between the
+    article's paragraphs ("Continue reading the main story") go wherever they are.
     """
+    found = [b for b in found if not is_interruption(b.text)] if found else found
     long = [n for n, b in enumerate(found) if b.role is None and len(b.text) >= _ARTICLE_LINE]
     if not long:
         return found
