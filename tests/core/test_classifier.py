@@ -512,6 +512,16 @@ def test_the_default_topics_follow_a_drills_story(classifier):
     assert got == [["Taiwan"], ["Taiwan"], []]
 
 
+def test_a_trade_story_goes_on_with_access_for_goods_but_not_for_aid_groups(classifier):
+    made = (
+        Paragraph(0, "body", "The United States will lift its trade embargo on Sudan."),
+        Paragraph(1, "body", "It also widens access for American farm goods."),
+        Paragraph(2, "body", "In return, Sudan will improve access for aid groups in Darfur."),
+    )
+    got = [sorted(h.topic_id for h in p) for p in classifier.classify_document(Document(made))]
+    assert got == [["trade"], ["trade"], []]
+
+
 TRIAL = Topic(
     "human rights",
     "human rights",
