@@ -522,6 +522,17 @@ def test_a_trade_story_goes_on_with_access_for_goods_but_not_for_aid_groups(clas
     assert got == [["trade"], ["trade"], []]
 
 
+def test_a_tariff_story_goes_on_with_what_the_duties_do_to_prices(classifier):
+    made = (
+        Paragraph(0, "body", "A 10% tariff on goods from China takes effect on Tuesday."),
+        Paragraph(1, "body", "Families said phones and cars would go up in price."),
+        Paragraph(2, "body", "Lai Ching-te was sworn in as Taiwan's president on Monday."),
+        Paragraph(3, "body", "Rents in the capital have become more expensive this year."),
+    )
+    got = [sorted(h.topic_id for h in p) for p in classifier.classify_document(Document(made))]
+    assert got == [["trade"], ["trade"], ["Taiwan"], []]
+
+
 TRIAL = Topic(
     "human rights",
     "human rights",
