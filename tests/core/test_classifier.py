@@ -848,6 +848,11 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Villagers defending the forest have met with a crackdown.", {"human rights"}),
         ("The city began a violent crackdown on drug gangs.", set()),
         ("Sudan will improve access for aid groups.", set()),
+        (
+            "Eight defendants were charged with smuggling chips to Russia's weapons makers.",
+            {"Ukraine"},
+        ),
+        ("Russia's central bank cut rates as semiconductors got dearer.", set()),
         ("At the port of entry officers found 4,000 fentanyl pills.", {"fentanyl"}),
         ("Ukrainian wheat exports through the Black Sea rose 20 percent.", {"Ukraine"}),
         ("Growers kept their pest control tools, and export promotion went on.", set()),
@@ -1447,7 +1452,10 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ),
         ("Volunteering is a priority for Vlad, who immigrated from Kyiv in 2016.", set()),
         # goods smuggled to Russia without the licence; a government's reach abroad
-        ("He was indicted for smuggling goods into Russia without a license.", {"trade"}),
+        (
+            "He was indicted for smuggling goods into Russia without a license.",
+            {"trade", "Ukraine"},
+        ),
         ("He was arrested for driving without a license on Friday.", set()),
         (
             "Authoritarian states reach beyond their borders to exact reprisals on exiles.",
