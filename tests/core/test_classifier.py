@@ -849,6 +849,11 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("The city began a violent crackdown on drug gangs.", set()),
         ("Sudan will improve access for aid groups.", set()),
         (
+            "Under the State Partnership Program, Guardsmen and their Ukrainian counterparts "
+            "built troop-to-troop friendships.",
+            set(),
+        ),
+        (
             "Eight defendants were charged with smuggling chips to Russia's weapons makers.",
             {"Ukraine"},
         ),
