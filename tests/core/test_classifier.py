@@ -849,6 +849,12 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("The city began a violent crackdown on drug gangs.", set()),
         ("Sudan will improve access for aid groups.", set()),
         (
+            "New citizens heard that our Constitution protects freedom of religion and "
+            "freedom of speech.",
+            set(),
+        ),
+        ("Critics say freedom of religion is denied to Uyghurs in Xinjiang.", {"human rights"}),
+        (
             "Under the State Partnership Program, Guardsmen and their Ukrainian counterparts "
             "built troop-to-troop friendships.",
             set(),
