@@ -848,6 +848,8 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Villagers defending the forest have met with a crackdown.", {"human rights"}),
         ("The city began a violent crackdown on drug gangs.", set()),
         ("Sudan will improve access for aid groups.", set()),
+        ("She steadily repressed it, though her feelings were in agitation.", set()),
+        ("Activists describe a wave of repression after the election.", {"human rights"}),
         ("Our message to the cartels is this: smuggling by sea will fail.", set()),
         ("The cartels buy precursor chemicals from China-based suppliers.", {"fentanyl"}),
         (
