@@ -34,6 +34,7 @@ UNREAD = {
     "wire_services_6.jsonl": 31,
     "official_statements_7.jsonl": 85,
     "wire_services_7.jsonl": 46,
+    "wire_services_8.jsonl": 98,
 }
 
 

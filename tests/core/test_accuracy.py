@@ -331,6 +331,14 @@ FLOORS = {
         "Ukraine": 0.94,
         "fentanyl": 1.00,
     },
+    "wire_services_8.jsonl": {
+        "macro": 0.91,
+        "trade": 0.83,
+        "Taiwan": 1.00,
+        "human rights": 0.90,
+        "Ukraine": 0.94,
+        "fentanyl": 0.91,
+    },
 }
 # Read in documents, as the app reads an article (a paragraph that goes on with the story of
 # the one before can carry its topic). Measured: dev 0.970 (trade 0.944, Taiwan 0.970, human
@@ -627,6 +635,14 @@ IN_DOCUMENTS = {
         "human rights": 0.86,
         "Ukraine": 0.94,
         "fentanyl": 1.00,
+    },
+    "wire_services_8.jsonl": {
+        "macro": 0.87,
+        "trade": 0.83,
+        "Taiwan": 0.90,
+        "human rights": 0.90,
+        "Ukraine": 0.90,
+        "fentanyl": 0.82,
     },
 }
 
