@@ -35,6 +35,7 @@ UNREAD = {
     "official_statements_7.jsonl": 85,
     "wire_services_7.jsonl": 46,
     "wire_services_8.jsonl": 98,
+    "wire_services_9.jsonl": 115,
 }
 
 

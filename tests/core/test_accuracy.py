@@ -339,6 +339,14 @@ FLOORS = {
         "Ukraine": 0.94,
         "fentanyl": 0.91,
     },
+    "wire_services_9.jsonl": {
+        "macro": 0.86,
+        "trade": 0.85,
+        "Taiwan": 0.83,
+        "human rights": 0.92,
+        "Ukraine": 0.88,
+        "fentanyl": 0.80,
+    },
 }
 # Read in documents, as the app reads an article (a paragraph that goes on with the story of
 # the one before can carry its topic). Measured: dev 0.970 (trade 0.944, Taiwan 0.970, human
@@ -642,6 +650,14 @@ IN_DOCUMENTS = {
         "Taiwan": 0.90,
         "human rights": 0.90,
         "Ukraine": 0.90,
+        "fentanyl": 0.82,
+    },
+    "wire_services_9.jsonl": {
+        "macro": 0.87,
+        "trade": 0.80,
+        "Taiwan": 0.83,
+        "human rights": 0.92,
+        "Ukraine": 0.94,
         "fentanyl": 0.82,
     },
 }
