@@ -19,6 +19,7 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from reader.core.document import Document, Link, Paragraph, Role
 from reader.core.printable import printable
@@ -276,13 +277,50 @@ def _damaged_utf8(data: bytes, share: float, marked: bool = False) -> str | None
     return text if marked or wide else None
 
 
+#: The single-byte encodings of Western European text, read as Windows-1252.
+_WESTERN = frozenset({"cp1252", "latin_1", "iso8859_1", "iso8859_15"})
+#: How much less coherent, or more chaotic, a Western reading may be and still be preferred.
+_TIE = 0.02
+
+
+#: A sign that is no letter inside a word ("Rz¹d", "przyj¹³"): Polish or Czech read as Western.
+_SIGN_IN_WORD = re.compile(r"[^\W\d_][\u00a1-\u00bf\u00d7\u00f7][^\W\d_]")
+
+
+def _reads_as_well(west: Any, best: Any) -> bool:
+    """Whether the detector's Western reading of a text is as plausible as its best one."""
+    return bool(
+        west.chaos <= best.chaos + _TIE
+        and west.coherence >= best.coherence - _TIE
+        and not _SIGN_IN_WORD.search(str(west))
+    )
+
+
 def _guess_decode(data: bytes, path: Path | str) -> str:
     try:
         from charset_normalizer import from_bytes
     except ImportError as exc:
         raise missing_package(path, exc) from None
 
-    best = from_bytes(data[:200_000]).best()
+    results = from_bytes(data[:200_000])
+    best = results.best()
+    if best is not None and best.encoding not in _WESTERN:
+        # On a tie the detector names a Central European code page for Portuguese, French
+        # or Italian text ("não" read as "năo"); where Windows-1252 reads as well, it wins.
+        west = next((m for m in results if m.encoding in _WESTERN), None)
+        if west is not None and _reads_as_well(west, best):
+            best = west
+    elif best is not None and _SIGN_IN_WORD.search(str(best)):
+        # and a short Polish text read as Western puts signs inside its words ("Rz¹d")
+        other = next(
+            (
+                m
+                for m in results
+                if m.encoding not in _WESTERN and not _SIGN_IN_WORD.search(str(m))
+            ),
+            None,
+        )
+        best = other or best
     if best is None or best.encoding is None:
         # Mostly ASCII with a stray byte or two beyond it reads best as Windows-1252.
         try:

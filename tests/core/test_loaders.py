@@ -111,6 +111,20 @@ def test_saved_web_page_gives_article_text_and_metadata_without_scripts(tmp_path
     assert doc.place == "Taipei"
 
 
+_PT = (
+    "O governo brasileiro anunciou não só a redução de impostos, mas também a seleção de novos "
+    "projetos em São Paulo. A decisão foi criticada pela oposição, que não vê razão para isso."
+)
+_CZ = (
+    "Vláda České republiky dnes schválila nový zákon o státním rozpočtu, který podle ministra "
+    "financí přinese úspory. Opozice řekla, že škrty dopadnou především na důchodce a rodiny."
+)
+_PL = (
+    "Rząd w Warszawie przyjął w środę projekt ustawy, który według ministra ma zwiększyć wydatki "
+    "na obronność. Opozycja zapowiedziała, że będzie głosować przeciw."
+)
+
+
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
@@ -119,6 +133,12 @@ def test_saved_web_page_gives_article_text_and_metadata_without_scripts(tmp_path
         (codecs.BOM_UTF16_BE + "Taiwan’s café\n".encode("utf-16-be"), "Taiwan’s café"),
         ("“Taiwan’s” café – a report\n".encode("cp1252"), "“Taiwan’s” café – a report"),
         ("Zölle auf Waren über 10 % – das Café\n".encode("cp1252"), "Zölle auf Waren über 10 %"),
+        # Western text the detector finds as likely in a Central European code page
+        (f"{_PT}\n".encode("latin-1"), _PT),
+        ("A naïve reader.\n".encode("latin-1"), "A naïve reader."),
+        # and Central European text it is sure of
+        (f"{_CZ}\n".encode("cp1250"), _CZ),
+        (f"{_PL}\n".encode("cp1250"), _PL),
     ],
 )
 def test_encodings_are_detected(data, expected):
