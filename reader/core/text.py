@@ -45,8 +45,8 @@ def word_spans(text: str) -> Iterator[tuple[int, int]]:
 #: "imports", an "executive" was not "executed", "camping" is not a camp, "passports" are
 #: not "passportization", a "mobile" phone is not a mobilization, "minor injuries" are not
 #: minorities, "corresponding" is not a correspondent; a government that "criticized" a move
-#: is not its "critics", nor is a "critical" mineral. Each keeps a key of its own, the
-#: prefix named here.
+#: is not its "critics", nor is a "critical" mineral, and a "polite" inquiry is not a
+#: political one. Each keeps a key of its own, the prefix named here.
 _OWN_STEMS = (
     "importan",
     "executiv",
@@ -63,6 +63,7 @@ _OWN_STEMS = (
     "minorit",
     "criticiz",
     "critical",
+    "polite",
 )
 
 #: Spellings of one word that the stemmer keeps apart: "criticised" and "criticism" are
@@ -154,9 +155,12 @@ def search_prefix(word: str) -> str:
             break
         common += 1
     prefix = lower[: max(1, min(common, len(lower)))]
-    # A stem's final "e" is dropped by some inflections: "trade" -> "trading"; its final "i"
-    # is a "y" in others: "policies" and "policy" share "polic", not "polici".
-    return prefix[:-1] if len(prefix) > 3 and prefix.endswith(("e", "i")) else prefix
+    # A stem's final "e" is dropped by some inflections: "trade" -> "trading", "use" ->
+    # "using"; its final "i" is a "y" in others: "policies" and "policy" share "polic".
+    short_e = len(prefix) == 3 and prefix[-1] == "e"
+    if short_e or (len(prefix) > 3 and prefix.endswith(("e", "i"))):
+        return prefix[:-1]
+    return prefix
 
 
 @lru_cache(maxsize=1)
