@@ -54,7 +54,8 @@ def check(args: argparse.Namespace, out: Writer) -> int:
     labels = ", ".join(t.label for t in topics)
     out.write(printable(f"{where}: OK, {len(topics)} topic(s): {labels}") + "\n")
     # A reader's file is merged over the defaults: its topics may name theirs.
-    warnings = topic_warnings(topics, (t.id for t in default_topics()))
+    defaults = default_topics()
+    warnings = topic_warnings(topics, (t.id for t in defaults), defaults)
     if library is not None:
         with Library(library) as opened:
             passages = opened.passages()

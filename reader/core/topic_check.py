@@ -26,19 +26,40 @@ _FIELDS = ("terms", "weak_terms", "exclusions")
 
 
 def topic_warnings(
-    topics: Sequence[Topic], elsewhere: Iterable[str] = ()
+    topics: Sequence[Topic], elsewhere: Iterable[str] = (), beside: Sequence[Topic] = ()
 ) -> tuple[TopicProblem, ...]:
     """Every warning about ``topics``, topic by topic (``topic`` is the position in the set).
 
     ``elsewhere`` holds the ids of topics used beside these (the defaults a reader's file
-    is merged over), which ``context_beside`` may name too.
+    is merged over), which ``context_beside`` may name too; ``beside`` those topics
+    themselves, whose labels a topic of another id should not take.
     """
     known = {t.id.casefold() for t in topics} | {i.casefold() for i in elsewhere}
     found: list[TopicProblem] = []
     for n, topic in enumerate(topics):
         found.extend(_warnings(topic, n))
         found.extend(_beside_warnings(topic, n, known))
+    found.extend(_label_warnings(topics, beside))
     return tuple(found)
+
+
+def _label_warnings(topics: Sequence[Topic], beside: Sequence[Topic]) -> Iterator[TopicProblem]:
+    """Two topics of one label: the sidebar shows both alike and ``--topic`` takes the first."""
+    ids = {t.id.casefold() for t in topics}
+    first: dict[str, str] = {
+        t.label.casefold(): t.id for t in beside if t.id.casefold() not in ids
+    }
+    for n, topic in enumerate(topics):
+        key = topic.label.casefold()
+        other = first.get(key)
+        if other is not None:
+            message = (
+                f"label {topic.label!r} is the label of topic {other!r} too: the sidebar and "
+                "--topic cannot tell them apart"
+            )
+            yield TopicProblem(n, "label", 0, message, f"topic {topic.id!r}: {message}")
+        else:
+            first[key] = topic.id
 
 
 def _beside_warnings(topic: Topic, n: int, known: set[str]) -> Iterator[TopicProblem]:

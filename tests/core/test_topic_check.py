@@ -158,3 +158,17 @@ def test_the_default_topics_have_no_warnings():
     # A guard on a word that is not a term, or a term listed twice, is a rule that does
     # nothing: the shipped topics are checked as a reader's file would be.
     assert [problem.message for problem in topic_warnings(default_topics())] == []
+
+
+def test_a_label_another_topic_has_is_a_warning_unless_it_replaces_that_topic():
+    defaults = default_topics()
+    clash = Topic("energy", "Trade", "#123456", terms=("oil",))
+    found = topic_warnings([clash], (t.id for t in defaults), defaults)
+    assert [(w.topic, w.field) for w in found] == [(0, "label")]
+    assert "'trade'" in found[0].message
+    # the reader's own "trade" replaces the default one: no clash
+    own = Topic("trade", "trade", "#123456", terms=("tariff",))
+    assert topic_warnings([own], (t.id for t in defaults), defaults) == ()
+    # two of the file's own topics
+    twins = [topic(terms=("oil",)), Topic("power", "energy", "#654321", terms=("grid",))]
+    assert [(w.topic, w.field) for w in topic_warnings(twins)] == [(1, "label")]
