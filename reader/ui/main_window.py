@@ -192,7 +192,8 @@ class MainWindow(QMainWindow):
         if self.parts is None:
             self._layout.fit_column(collapse=True)
         else:
-            QTimer.singleShot(0, lambda: self._layout.fit_column(collapse=True))
+            # Tied to the window: a resize queued as the window closes is dropped with it.
+            QTimer.singleShot(0, self, lambda: self._layout.fit_column(collapse=True))
 
     def _check_theme(self) -> None:
         """Ask the desktop for its colour scheme now that the Qt namespace is loaded."""
@@ -261,7 +262,7 @@ class MainWindow(QMainWindow):
         parts.excerpt_model.added.connect(self.excerpts_dock.show)
         for dock in (self.topic_dock, self.excerpts_dock):
             dock.visibilityChanged.connect(
-                lambda _on: QTimer.singleShot(0, self._layout.fit_column)
+                lambda _on, d=dock: QTimer.singleShot(0, d, self._layout.fit_column)
             )
         parts.excerpt_model.load_failed.connect(lambda m: self._warn("Topic Reader", m))
         self._connect_library(parts)

@@ -3,6 +3,7 @@ from PySide6.QtGui import QDropEvent, QGuiApplication, QHelpEvent, QPalette, QTe
 from PySide6.QtWidgets import QApplication, QDockWidget, QListView, QMenuBar, QToolTip
 
 from reader.core.library import Library, library_file
+from reader.core.resources import sample_article
 from reader.ui.topic_model import CountRole
 from tests.ui.conftest import paragraph_index
 
@@ -504,3 +505,22 @@ def test_a_paragraph_between_two_on_a_topic_is_not_highlighted_for_standing_ther
     shaded = [paragraphs[i].text for i in window.state.matching]
     assert "The companies mislabelled packages and falsified customs forms." not in shaded
     assert len(shaded) == 2
+
+
+def test_a_resize_queued_as_the_window_goes_does_not_outlive_it(qtbot, settings_store, topics):
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.main_window import MainWindow
+
+    window = MainWindow(settings_store, topics)
+    window.show()
+    with qtbot.waitSignal(window.topics_ready, timeout=20000):
+        window.open_path(sample_article())
+    qtbot.waitUntil(lambda: not window.parts.excerpt_model.loading)
+    window.resize(900, 650)  # queues the column's fit for the next turn of the event loop
+    window.excerpts_dock.show()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
+    qtbot.wait(50)  # an exception in a queued call would fail the test here
