@@ -490,12 +490,15 @@ class TopicEditorDialog(QDialog):
         self.preview_list.clear()
         self.forms_list.clear()
         if report is None:
-            topic = self.editor.draft.current_topic
-            self.summary.setText(
-                "Fix the problems above to see what the topic finds."
-                if topic is not None
-                else "No topic: add one to start."
-            )
+            draft = self.editor.draft
+            topic = draft.current_topic
+            if topic is None:
+                text = "No topic: add one to start."
+            elif draft.problems_of(topic.id):
+                text = "Fix the problems above to see what the topic finds."
+            else:  # the preview is being worked out
+                text = "Looking for what the topic finds…"
+            self.summary.setText(text)
             return
         lines = []
         if report.article is not None:

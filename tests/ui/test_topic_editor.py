@@ -458,3 +458,15 @@ def test_in_a_small_window_the_lists_share_the_width_and_rules_wrap_between_word
                 breaks += 1
             block = block.next()
         assert breaks, name  # the rules are long enough to wrap at this width
+
+
+def test_before_its_first_preview_the_editor_says_it_is_looking_not_that_something_is_wrong(
+    qtbot, main_window
+):
+    main_window.parts.commands.edit_topics.trigger()
+    dialog = main_window.findChild(QDialog, "topic_editor")
+    assert dialog.summary.text() == "Looking for what the topic finds…"
+    with qtbot.waitSignal(dialog.editor.previewed, timeout=10000):
+        pass
+    assert dialog.summary.text().startswith("This article:")
+    dialog.editor.close()
