@@ -222,3 +222,30 @@ def test_a_gutenberg_book_saved_as_a_web_page_loses_its_licence_too():
     assert len(storm.offsets) == len(texts)
     assert storm.length == len(storm.text)
     assert storm.source == "Project Gutenberg"
+
+
+def test_a_contents_list_set_one_entry_to_a_paragraph_is_a_list_not_more_headings():
+    prose = (
+        "It was a dark night, and the rain fell on the roofs of the town until the gutters ran "
+        "over and the streets were rivers.\n"
+    )
+    storm = book(
+        "CONTENTS\n\nETYMOLOGY.\n\nCHAPTER 1. The Rain.\n\n"
+        "CHAPTER 2. Of the Less Erroneous Pictures of Whales, and the True\n"
+        "Pictures of Whaling Scenes.\n\nEpilogue\n\n\n\n"
+        f"CHAPTER 1. The Rain.\n\n{prose}\nCHAPTER 2. The Wind.\n\n{prose}"
+    )
+    shown = [(p.role, p.text) for p in storm.paragraphs if p.role in ("heading", "list")]
+    assert shown == [
+        ("heading", "CONTENTS"),
+        ("list", "ETYMOLOGY."),
+        ("list", "CHAPTER 1. The Rain."),
+        (
+            "list",
+            "CHAPTER 2. Of the Less Erroneous Pictures of Whales, and the True Pictures of "
+            "Whaling Scenes.",
+        ),
+        ("list", "Epilogue"),
+        ("heading", "CHAPTER 1. The Rain."),
+        ("heading", "CHAPTER 2. The Wind."),
+    ]

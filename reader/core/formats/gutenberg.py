@@ -205,6 +205,55 @@ def _fields(header: str) -> dict[str, str]:
     return found
 
 
+#: The longest line of a contents list set one entry to a paragraph, and most lines an entry
+#: wraps to.
+_CONTENTS_ENTRY = 80
+_ENTRY_LINES = 3
+
+
+def _entry_end(prose: list[str], at: int) -> int:
+    """Where the lines from ``at`` to the next blank one end."""
+    end = at
+    while end < len(prose) and prose[end].strip():
+        end += 1
+    return end
+
+
+def _spaced_entries(prose: list[str], at: int) -> bool:
+    """Whether a contents list from ``at`` sets its entries a blank line apart."""
+    end = _entry_end(prose, at)
+    return (
+        at < end <= at + _ENTRY_LINES
+        and end + 1 < len(prose)
+        and not prose[end].strip()
+        and bool(prose[end + 1].strip())
+        and all(len(line.strip()) <= _CONTENTS_ENTRY for line in prose[at : end + 2])
+    )
+
+
+def _spaced_contents(prose: list[str], at: int, first_line: int, fixed: list[Block]) -> int:
+    """Take a contents list's entries set a blank line apart as its items; return its end.
+
+    "CHAPTER 1. Loomings.", a blank line, "CHAPTER 2. ...": each entry of up to three
+    wrapped lines is one item, and the list ends at a wider gap or a paragraph of prose.
+    """
+    while at < len(prose):
+        end = _entry_end(prose, at)
+        lines = prose[at:end]
+        if not lines or len(lines) > _ENTRY_LINES:
+            break
+        if any(len(line.strip()) > _CONTENTS_ENTRY for line in lines):
+            break
+        fixed.append(Block(" ".join(" ".join(lines).split()), first_line + at, "list"))
+        for i in range(at, end):
+            prose[i] = ""
+        if end + 1 < len(prose) and not prose[end].strip() and prose[end + 1].strip():
+            at = end + 1
+        else:
+            return end
+    return at
+
+
 def _book_blocks(lines: list[str], first_line: int) -> list[Block]:
     """The body's paragraphs: contents lists and chapter headings found here, prose as text."""
     prose = list(lines)
@@ -226,6 +275,8 @@ def _book_blocks(lines: list[str], first_line: int) -> list[Block]:
             at = n + 1
             while at < len(prose) and not prose[at].strip():
                 at += 1
+            if _spaced_entries(prose, at):
+                at = _spaced_contents(prose, at, first_line, fixed)
             while at < len(prose) and prose[at].strip():
                 fixed.append(Block(" ".join(prose[at].split()), first_line + at, "list"))
                 prose[at] = ""
