@@ -360,6 +360,24 @@ def test_lines_a_page_sets_between_the_paragraphs_are_dropped_but_a_story_s_own_
     assert "Story continues below advertisement" not in kept
 
 
+def test_paragraphs_a_page_sets_apart_with_line_breaks_are_paragraphs_but_a_poem_is_one():
+    story = [
+        f"Paragraph {n}: China on Tuesday modified its position on the dispute, stressing that "
+        "the two capitals should take the bilateral route to resolve it."
+        for n in range(3)
+    ]
+    poem = "The rain fell on the town,<br>and the river rose,<br>and no one slept."
+    page = _article(
+        "<article><h1>A change of position</h1>",
+        f"<p>{'<br>'.join(story)}<br>Read this story in Bengali</p>",
+        f"<p>{poem}</p>",
+        "</article>",
+    )
+    kept = [p.text for p in parse_bytes(page.encode(), kind="html").paragraphs]
+    assert [t for t in kept if t.startswith("Paragraph")] == story
+    assert "The rain fell on the town, and the river rose, and no one slept." in kept
+
+
 def test_a_page_that_is_only_a_web_address_is_never_fetched(monkeypatch):
     import socket
 

@@ -441,7 +441,9 @@ def _walk(body: Any) -> Iterator[Block]:
             # children are the paragraphs, and the text between them too.
             yield from inside(element, quote + 1 if tag == "quote" else quote)
         else:
-            yield from prose(_flat_text(element), quote)
+            lines = _flat_text(element, keep_lines=True).split("\n")
+            for text in _paragraphs_of(lines):
+                yield from prose(text, quote)
 
     def inside(element: Any, quote: int) -> Iterator[Block]:
         """A wrapper's (or a layout cell's) text and children, each paragraph its own."""
@@ -491,6 +493,30 @@ def _holds_blocks(element: Any) -> bool:
 def _loose(element: Any) -> bool:
     """Whether a ``<p>`` holds text of its own beside its one child."""
     return bool((element.text or "").strip() or (element[0].tail or "").strip())
+
+
+#: A line of a paragraph this long, ending a sentence, is a paragraph of its own when every
+#: line of it is: pages that set their paragraphs apart with ``<br>`` alone.
+_BROKEN_PARAGRAPH = 80
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def _paragraphs_of(lines: list[str]) -> list[str]:
+    """The paragraphs of one ``<p>``'s lines: one, or each line where most end sentences.
+
+    A page that separates its paragraphs by line breaks (``text<br>text<br>``) hands back
+    one block; a poem's or an address's lines, short or not ending sentences, stay one.
+    """
+    kept = [" ".join(line.split()) for line in lines]
+    kept = [line for line in kept if line]
+    ending = [
+        line for line in kept if len(line) >= _BROKEN_PARAGRAPH and _SENTENCE_END.search(line)
+    ]
+    # most of the text in such lines: a stray short line ("Read this story in Bengali") among
+    # them does not make the rest one paragraph
+    if len(ending) > 1 and sum(map(len, ending)) >= 0.8 * sum(map(len, kept)):
+        return kept
+    return [" ".join(kept)]
 
 
 def _flat_text(element: Any, keep_lines: bool = False) -> str:
