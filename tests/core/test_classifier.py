@@ -848,6 +848,11 @@ def test_guards_keep_to_their_sense(classifier, text, expected):
         ("Villagers defending the forest have met with a crackdown.", {"human rights"}),
         ("The city began a violent crackdown on drug gangs.", set()),
         ("Sudan will improve access for aid groups.", set()),
+        ("Credits transfer to a university, which helps families send their children.", set()),
+        (
+            "Thousands of children were forcibly transferred to Russia.",
+            {"human rights", "Ukraine"},
+        ),
         ("After a polite inquiry, the visitor disappeared into the crowd.", set()),
         ("The trade winds carried the ship west all week.", set()),
         ("The old barn does double duty on occasion as a dance hall.", set()),
