@@ -43,11 +43,21 @@ def check(args: argparse.Namespace, out: Writer) -> int:
     from reader.core.topic_check import term_counts, topic_warnings
 
     library = _existing_library(args.library)
+    unknown: list[str] = []
     if args.file is not None:
         file = Path(args.file)
-        topics = read_topics_file(file).topics
+        read = read_topics_file(file)
+        topics = read.topics
         where = printable(str(file))
         text = file.read_bytes().decode("utf-8-sig")  # read and checked just now
+        # ids that name no topic of the file or the defaults: nothing to remove or place
+        named = {t.id.casefold() for t in (*topics, *default_topics())}
+        unknown = [
+            f"{key} names {topic_id!r}, which is no topic's id: it does nothing"
+            for key, ids in (("removed", read.removed), ("order", read.order))
+            for topic_id in ids
+            if topic_id.casefold() not in named
+        ]
     else:
         topics = load_topics()
         where, text = "topics in use", ""
@@ -74,8 +84,10 @@ def check(args: argparse.Namespace, out: Writer) -> int:
     for warning in warnings:
         line = f":{problem_line(text, warning)}" if text else ""
         out.write(printable(f"{where}{line}: warning: {warning.text}") + "\n")
-    if warnings:
-        out.write(f"{len(warnings)} warning(s)\n")
+    for message in unknown:
+        out.write(printable(f"{where}: warning: {message}") + "\n")
+    if warnings or unknown:
+        out.write(f"{len(warnings) + len(unknown)} warning(s)\n")
     return 0
 
 

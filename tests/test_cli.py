@@ -179,6 +179,31 @@ def test_topics_check_good_and_broken(tmp_path, capsys):
     assert result.stderr.startswith(f"topic-reader: {bad}:5: ")
 
 
+def test_topics_check_warns_about_ids_that_remove_or_order_no_topic(tmp_path, capsys):
+    file = tmp_path / "mine.toml"
+    file.write_text(
+        'removed = ["nosuch", "Taiwan"]\norder = ["zzz", "a"]\n'
+        '[[topic]]\nid = "a"\nlabel = "A"\ncolour = "#000000"\nterms = ["x"]\n'
+    )
+    assert main(["topics", "check", str(file)]) == 0
+    out = capsys.readouterr().out
+    assert "removed names 'nosuch', which is no topic's id" in out
+    assert "order names 'zzz', which is no topic's id" in out
+    assert "'Taiwan'" not in out
+    assert "names 'a'" not in out
+    assert "2 warning(s)" in out
+
+
+def test_topics_check_warns_about_a_label_a_default_topic_has(tmp_path, capsys):
+    file = tmp_path / "mine.toml"
+    file.write_text(
+        '[[topic]]\nid = "energy"\nlabel = "trade"\ncolour = "#000000"\nterms = ["oil"]\n'
+    )
+    assert main(["topics", "check", str(file)]) == 0
+    out = capsys.readouterr().out
+    assert f"{file}:3: warning: topic 'energy': label 'trade' is the label of topic 'trade'" in out
+
+
 def test_classify_with_extra_topics_file(tmp_path, capsys):
     extra = tmp_path / "extra.toml"
     extra.write_text(
