@@ -161,7 +161,9 @@ def _list(
         for row in rows:
             counts = ", ".join(f"{labels[t]} {n}" for t, n in row.counts if t in labels)
             meta = " · ".join(p for p in (row.source, row.date) if p)
-            out.write(f"{row.id:>6}  {row.title}\n        {meta}\n")
+            out.write(f"{row.id:>6}  {row.title}\n")
+            if meta:  # an article with neither source nor date has no line for them
+                out.write(f"        {meta}\n")
             if counts:
                 out.write(f"        {counts}\n")
         total = library.count()

@@ -176,3 +176,10 @@ def test_a_mistyped_library_is_an_error_and_no_library_is_made(tmp_path):
     folder = run("library", "list", "--library", str(tmp_path))
     assert folder.returncode == 1
     assert folder.stderr.strip() == f"topic-reader: {tmp_path}: is a folder, not a library file"
+
+
+def test_the_text_list_gives_no_empty_line_to_an_article_with_no_source_or_date(folder, library):
+    assert run("library", "add", str(folder / "drills.md"), "--library", library).returncode == 0
+    lines = run("library", "list", "--library", library).stdout.splitlines()
+    assert all(line.strip() for line in lines), lines
+    assert "Drills near the island" in lines[0]
