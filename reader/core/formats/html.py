@@ -495,8 +495,8 @@ def _loose(element: Any) -> bool:
     return bool((element.text or "").strip() or (element[0].tail or "").strip())
 
 
-#: A line of a paragraph this long, ending a sentence, is a paragraph of its own when every
-#: line of it is: pages that set their paragraphs apart with ``<br>`` alone.
+#: A line of a paragraph this long, ending a sentence, is a paragraph of its own when most of
+#: the paragraph's text is in such lines: pages that set their paragraphs apart with ``<br>``.
 _BROKEN_PARAGRAPH = 80
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
