@@ -40,31 +40,24 @@ EXAMPLE_CHARACTERS = 100
 
 def check(args: argparse.Namespace, out: Writer) -> int:
     """``topics check [FILE] [--library FILE]``: the file's (or the topics in use's) report."""
-    from reader.core.topic_check import term_counts, topic_warnings
+    from reader.core.topic_check import term_counts, topic_warnings, unknown_id_warnings
 
     library = _existing_library(args.library)
-    unknown: list[str] = []
+    defaults = default_topics()
+    unknown: tuple[str, ...] = ()
     if args.file is not None:
         file = Path(args.file)
         read = read_topics_file(file)
         topics = read.topics
         where = printable(str(file))
         text = file.read_bytes().decode("utf-8-sig")  # read and checked just now
-        # ids that name no topic of the file or the defaults: nothing to remove or place
-        named = {t.id.casefold() for t in (*topics, *default_topics())}
-        unknown = [
-            f"{key} names {topic_id!r}, which is no topic's id: it does nothing"
-            for key, ids in (("removed", read.removed), ("order", read.order))
-            for topic_id in ids
-            if topic_id.casefold() not in named
-        ]
+        unknown = unknown_id_warnings(read, defaults)
     else:
         topics = load_topics()
         where, text = "topics in use", ""
     labels = ", ".join(t.label for t in topics)
     out.write(printable(f"{where}: OK, {len(topics)} topic(s): {labels}") + "\n")
     # A reader's file is merged over the defaults: its topics may name theirs.
-    defaults = default_topics()
     warnings = topic_warnings(topics, (t.id for t in defaults), defaults)
     if library is not None:
         with Library(library) as opened:

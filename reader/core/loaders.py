@@ -287,12 +287,17 @@ _TIE = 0.02
 _SIGN_IN_WORD = re.compile(r"[^\W\d_][\u00a1-\u00bf\u00d7\u00f7][^\W\d_]")
 
 
+def _signs_in_words(match: Any) -> bool:
+    """Whether the detector's reading of a text puts signs inside its words."""
+    return _SIGN_IN_WORD.search(str(match)) is not None
+
+
 def _reads_as_well(west: Any, best: Any) -> bool:
     """Whether the detector's Western reading of a text is as plausible as its best one."""
-    return bool(
+    return (
         west.chaos <= best.chaos + _TIE
         and west.coherence >= best.coherence - _TIE
-        and not _SIGN_IN_WORD.search(str(west))
+        and not _signs_in_words(west)
     )
 
 
@@ -310,17 +315,10 @@ def _guess_decode(data: bytes, path: Path | str) -> str:
         west = next((m for m in results if m.encoding in _WESTERN), None)
         if west is not None and _reads_as_well(west, best):
             best = west
-    elif best is not None and _SIGN_IN_WORD.search(str(best)):
+    elif best is not None and _signs_in_words(best):
         # and a short Polish text read as Western puts signs inside its words ("Rz¹d")
-        other = next(
-            (
-                m
-                for m in results
-                if m.encoding not in _WESTERN and not _SIGN_IN_WORD.search(str(m))
-            ),
-            None,
-        )
-        best = other or best
+        others = (m for m in results if m.encoding not in _WESTERN and not _signs_in_words(m))
+        best = next(others, best)
     if best is None or best.encoding is None:
         # Mostly ASCII with a stray byte or two beyond it reads best as Windows-1252.
         try:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from reader.core.text import phrase_keys, stop_words
 from reader.core.topic_preview import phrase_fields, phrase_matches
-from reader.core.topics import Topic, TopicProblem
+from reader.core.topics import Topic, TopicProblem, TopicsFile
 
 #: The fields of a topic holding plain phrases, in the order a warning looks at them.
 _FIELDS = ("terms", "weak_terms", "exclusions")
@@ -41,6 +41,20 @@ def topic_warnings(
         found.extend(_beside_warnings(topic, n, known))
     found.extend(_label_warnings(topics, beside))
     return tuple(found)
+
+
+def unknown_id_warnings(file: TopicsFile, beside: Sequence[Topic]) -> tuple[str, ...]:
+    """What ``file``'s ``removed`` and ``order`` say of ids that are no topic: they do nothing.
+
+    ``beside`` are the topics the file is used over (the defaults).
+    """
+    named = {t.id.casefold() for t in (*file.topics, *beside)}
+    return tuple(
+        f"{key} names {topic_id!r}, which is no topic's id: it does nothing"
+        for key, ids in (("removed", file.removed), ("order", file.order))
+        for topic_id in ids
+        if topic_id.casefold() not in named
+    )
 
 
 def _label_warnings(topics: Sequence[Topic], beside: Sequence[Topic]) -> Iterator[TopicProblem]:
