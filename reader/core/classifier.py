@@ -8,7 +8,7 @@ companion rules are answered from one index of the paragraph's words, built at m
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
@@ -157,7 +157,11 @@ _KIND_NAMES: tuple[EvidenceKind, ...] = ("term", "weak", "companion", "exclusion
 #: What became of a phrase found in a paragraph: it counted; it was a weak term already
 #: counted once; it is an exclusion that vetoed what it covers; a guard's word stopped it;
 #: a companion's requirement was missing; it stands in the paragraph's dateline.
-Outcome = Literal["counted", "repeated", "excluded", "guarded", "unmet", "dateline"]
+#: a guard's word elsewhere in its section stopped it ("section");
+Outcome = Literal["counted", "repeated", "excluded", "guarded", "section", "unmet", "dateline"]
+#: The guards that hold across a section (see :attr:`GuardRule.in_section`), by topic id:
+#: the keys of the terms they stop, and the guard's word the section has.
+SectionGuards = Mapping[str, tuple[frozenset[tuple[str, ...]], str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,6 +297,19 @@ class KeywordClassifier:
                     if keys:
                         guards.setdefault((topic.id, keys), []).extend(unless)
         self._guards = {key: _rule(pairs) for key, pairs in guards.items()}
+        # Guards whose words reach across a section: per topic, the keys of the terms they
+        # stop and the name of a topic of the classifier that finds their words, which is
+        # asked only of a section whose paragraphs have the topic by those terms alone.
+        self._in_section: dict[str, list[tuple[frozenset[tuple[str, ...]], str]]] = {}
+        section_words = []
+        for topic in self.topics:
+            for n, guard in enumerate(topic.guards):
+                if guard.in_section:
+                    name = f"{topic.id}#{n}"
+                    stops = frozenset(k for k in map(phrase_keys, guard.terms) if k)
+                    self._in_section.setdefault(topic.id, []).append((stops, name))
+                    section_words.append(Topic(name, name, topic.colour, terms=guard.unless))
+        self._section_words = KeywordClassifier(section_words) if section_words else None
         for entries in self._index.values():
             entries.sort(key=lambda e: len(e.keys), reverse=True)
         self._starting = {first: _starting(entries) for first, entries in self._index.items()}
@@ -342,16 +359,18 @@ class KeywordClassifier:
         self._index.setdefault(keys[0], []).append(entry)
         return True
 
-    def classify_text(self, text: str) -> tuple[TopicHit, ...]:
+    def classify_text(self, text: str, muted: SectionGuards | None = None) -> tuple[TopicHit, ...]:
         """Return the topics found in ``text``, in topic order, each with its evidence.
 
         Only words where the prefix-tree expression finds a possible term are tokenised and
         stemmed, so the cost follows the number of candidate words, not the length of text.
+        ``muted`` holds the guards that hold across the paragraph's section (see
+        :meth:`section_muted`).
         """
         found = self._find(text)
-        return self._hits(text, found) if found else ()
+        return self._hits(text, found, None, muted) if found else ()
 
-    def evidence_text(self, text: str) -> tuple[Evidence, ...]:
+    def evidence_text(self, text: str, muted: SectionGuards | None = None) -> tuple[Evidence, ...]:
         """Every phrase of every topic found in ``text``, and whether and why it counted.
 
         The same search and weighing as :meth:`classify_text` (it is the same code), with a
@@ -362,7 +381,7 @@ class KeywordClassifier:
         found = self._find(text)
         notes: list[Evidence] = []
         if found:
-            self._hits(text, found, notes)
+            self._hits(text, found, notes, muted)
         skip = dateline_end(text)
         if skip:
             for entries in self._scan_found(text[:skip], 0).values():
@@ -446,10 +465,12 @@ class KeywordClassifier:
         text: str,
         found: dict[str, list[tuple[_Entry, int, int]]],
         notes: list[Evidence] | None = None,
+        muted: SectionGuards | None = None,
     ) -> tuple[TopicHit, ...]:
         """Weigh the evidence of each topic; ``found`` holds (entry, start, end) per topic.
 
         With ``notes``, every phrase found is also recorded there with what became of it.
+        ``muted`` holds the guards that hold across the paragraph's section.
         """
         context = _Context(text)  # keys the paragraph only if a rule asks
         hits: list[TopicHit] = []
@@ -470,6 +491,13 @@ class KeywordClassifier:
                     continue
                 label = entry.label
                 beside = ""
+                stop = muted.get(topic.id) if muted else None
+                if stop is not None and entry.keys in stop[0]:
+                    why = f"{entry.label} (not in a section with: {stop[1]})"
+                    vetoed.append(Veto(start, end, topic.id, text[start:end], why))
+                    if notes is not None:
+                        notes.append(_note(entry, start, end, text, "section", stop[1]))
+                    continue
                 guard = self._guards.get((topic.id, entry.keys))
                 if guard is not None:
                     found_guard = context.first_present(guard)
@@ -533,6 +561,12 @@ class KeywordClassifier:
         hits = [self.classify(p) for p in document.paragraphs]
         for start, end in _sections(document.paragraphs):
             section = document.paragraphs[start:end]
+            # A cocaine report's "illicit drugs" are the cocaine (see GuardRule.in_section).
+            muted = self.section_muted([p.text for p in section], hits[start:end])
+            if muted:
+                for index in range(start, end):
+                    if any(hit.topic_id in muted for hit in hits[index]):
+                        hits[index] = self.classify_text(document.paragraphs[index].text, muted)
             shared = story_topics(hits[start:end], section)
             lede = lede_topics(hits[start:end], section) - shared
             # The story a section opens with runs until a paragraph on something else.
@@ -581,6 +615,57 @@ class KeywordClassifier:
                 before = hits[index]
                 begun.update(hit.topic_id for hit in before)
         return tuple(hits)
+
+    def section_muted(
+        self, texts: Sequence[str], hits: Sequence[tuple[TopicHit, ...]]
+    ) -> SectionGuards:
+        """The guards that hold across a section, whose ``texts`` have their own ``hits``.
+
+        A guard with :attr:`~reader.core.topics.GuardRule.in_section` holds where one of
+        ``texts`` (a title or caption of the section too) has one of its words and every
+        word that made the topic in ``hits`` is one of the guard's terms: a port's report on
+        cocaine that speaks of "illicit drugs", never of fentanyl.
+        """
+        if self._section_words is None:
+            return {}
+        muted: dict[str, tuple[frozenset[tuple[str, ...]], str]] = {}
+        words: dict[str, str] | None = None  # the guards' words the section has, found once
+        for topic_id, guards in self._in_section.items():
+            made = {
+                _term_keys(m)
+                for hit in (h for hs in hits for h in hs)
+                if hit.topic_id == topic_id
+                for m in hit.matches
+            }
+            if not made:
+                continue
+            for keys, name in guards:
+                if not made <= keys:
+                    continue
+                if words is None:
+                    words = {}
+                    for text in texts:
+                        for hit in self._section_words.classify_text(text):
+                            words.setdefault(hit.topic_id, hit.matches[0].text)
+                if name in words:
+                    muted[topic_id] = (keys, words[name])
+                    break
+        return muted
+
+    def section_guards(self, document: Document, index: int) -> SectionGuards:
+        """The guards that hold across the section of paragraph ``index`` of ``document``.
+
+        What :meth:`classify_document` found there, for :meth:`evidence_text` to explain.
+        """
+        if self._section_words is None:
+            return {}
+        for start, end in _sections(document.paragraphs):
+            if start <= index < end:
+                section = document.paragraphs[start:end]
+                return self.section_muted(
+                    [p.text for p in section], [self.classify(p) for p in section]
+                )
+        return {}
 
     def _going_on_beside(
         self,
@@ -721,6 +806,12 @@ def _name_matches(text: str, spans: Sequence[tuple[int, int]], topic_id: str) ->
 _NAME_RE = re.compile(r"(?<![\w'’])(?![a-z\d_])\w+(?:['’]\w+)*")
 #: What may stand between the end of a sentence and the word that opens the next.
 _OPENERS = frozenset(" \t\n\"'“‘«([—–-")
+
+
+def _term_keys(match: Match) -> tuple[str, ...]:
+    """The keys of the phrase of the topics file that made ``match``."""
+    term, _, _ = match.term.partition(" (with: ")  # a companion says what it was beside
+    return phrase_keys(term)
 
 
 def _opens_sentence(text: str, start: int) -> bool:

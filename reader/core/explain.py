@@ -22,8 +22,9 @@ from reader.core.classifier import (
     WEAK_WEIGHT,
     Evidence,
     KeywordClassifier,
+    SectionGuards,
 )
-from reader.core.document import TopicHit
+from reader.core.document import Document, TopicHit
 from reader.core.topics import Topic
 
 #: Why a context term counted, said of the topic's label: the paragraph before is on the
@@ -81,15 +82,19 @@ def _classifier(topics: tuple[Topic, ...]) -> KeywordClassifier:
 
 
 def explain_text(
-    text: str, topics: Sequence[Topic], classifier: KeywordClassifier | None = None
+    text: str,
+    topics: Sequence[Topic],
+    classifier: KeywordClassifier | None = None,
+    muted: SectionGuards | None = None,
 ) -> tuple[TopicExplanation, ...]:
     """Explain one paragraph: per topic with anything found, what counted and what did not.
 
     Topics come in topic order; a topic of which nothing was found is left out. The
     classifier for ``topics`` is built once and kept (or pass the one in use): a hover costs
-    one paragraph's classification.
+    one paragraph's classification. ``muted`` holds the guards that hold across the
+    paragraph's section (see :func:`section_guards`).
     """
-    found = (classifier or _classifier(tuple(topics))).evidence_text(text)
+    found = (classifier or _classifier(tuple(topics))).evidence_text(text, muted)
     if not found:
         return ()
     by_topic: dict[str, list[Evidence]] = {}
@@ -114,6 +119,20 @@ def explain_text(
     return tuple(explanations)
 
 
+def section_guards(document: Document, index: int, topics: Sequence[Topic]) -> SectionGuards:
+    """The guards that hold across the section of paragraph ``index``, for :func:`explain_text`.
+
+    Asked only when the paragraph has a topic with such a guard: the section is looked at
+    only then.
+    """
+    classifier = _classifier(tuple(topics))
+    guarded = {topic.id for topic in topics if any(g.in_section for g in topic.guards)}
+    own = {hit.topic_id for hit in classifier.classify(document.paragraphs[index])}
+    if not guarded & own:
+        return {}
+    return classifier.section_guards(document, index)
+
+
 def _why(evidence: Evidence, matched: bool) -> str:
     """The reason, as the hover says it after "counted for TOPIC:" or "did not count …:"."""
     if evidence.outcome == "excluded":
@@ -122,6 +141,8 @@ def _why(evidence: Evidence, matched: bool) -> str:
         return "it is in the dateline, which says where the story was filed"
     if evidence.outcome == "guarded":
         return f"a guard: it does not count beside {evidence.beside!r}"
+    if evidence.outcome == "section":
+        return f"a guard: it does not count in a section that names {evidence.beside!r}"
     if evidence.outcome == "unmet":
         words = [repr(word) for word in evidence.requires[:_NEEDS_SHOWN]]
         more = len(evidence.requires) - _NEEDS_SHOWN

@@ -519,9 +519,10 @@ class ReadingState:
             return ""  # as the highlights: nothing is said until the topics are found
         paragraph = self.document.paragraphs[index]
         if paragraph.classified and self.topics and len(paragraph.text) <= EXPLAIN_CHARS:
-            from reader.core.explain import explain_text, format_explanation
+            from reader.core.explain import explain_text, format_explanation, section_guards
 
-            explanations = explain_text(paragraph.text, self.topics)
+            muted = section_guards(self.document, index, self.topics)
+            explanations = explain_text(paragraph.text, self.topics, muted=muted)
             own = {e.topic_id for e in explanations if e.matched}
             labels = {t.id: t.label for t in self.topics}
             continued = [

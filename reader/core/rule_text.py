@@ -7,6 +7,11 @@ each list separated by commas::
     russia, russian | war, invasion, troops
     trade, trading | shares, stocks
 
+A guard whose words reach across the paragraph's section (see
+:attr:`~reader.core.topics.GuardRule.in_section`) ends with a third part, ``| in section``::
+
+    drug trafficking, illicit drugs | cocaine, heroin | in section
+
 Reading a line never fails: a line without a bar is a rule with no words after it, which the
 topic's problems then name, beside the line, with the file parser's words.
 """
@@ -36,9 +41,20 @@ def companions_from_text(text: str) -> tuple[CompanionRule, ...]:
     return tuple(CompanionRule(*_split(line)) for line in _lines(text))
 
 
+#: What a guard's line ends with when its words reach across the section.
+IN_SECTION = "in section"
+
+
+def _guard(line: str) -> GuardRule:
+    rule, bar, flag = line.rpartition("|")
+    if bar and rule.count("|") == 1 and " ".join(flag.lower().split()) == IN_SECTION:
+        return GuardRule(*_split(rule), in_section=True)
+    return GuardRule(*_split(line))
+
+
 def guards_from_text(text: str) -> tuple[GuardRule, ...]:
     """Guard rules from the editor's text, one per non-blank line."""
-    return tuple(GuardRule(*_split(line)) for line in _lines(text))
+    return tuple(_guard(line) for line in _lines(text))
 
 
 def companions_to_text(rules: Sequence[CompanionRule]) -> str:
@@ -48,4 +64,8 @@ def companions_to_text(rules: Sequence[CompanionRule]) -> str:
 
 def guards_to_text(rules: Sequence[GuardRule]) -> str:
     """Guard rules as the editor shows them."""
-    return "\n".join(f"{', '.join(r.terms)} | {', '.join(r.unless)}" for r in rules)
+    return "\n".join(
+        f"{', '.join(r.terms)} | {', '.join(r.unless)}"
+        + (f" | {IN_SECTION}" if r.in_section else "")
+        for r in rules
+    )

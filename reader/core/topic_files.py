@@ -221,7 +221,7 @@ def _value(key: str, value: Any) -> Any:
         for rule in value:
             table = tomlkit.table()
             for name, words in rule.items():
-                table[name] = _array(words)
+                table[name] = _array(words) if isinstance(words, list) else words
             rules.append(table)
         return rules
     if isinstance(value, list):

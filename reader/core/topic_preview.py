@@ -98,6 +98,15 @@ def preview_edit(
     for _section, run in groupby(passages, key=lambda p: (p.article_id, p.section)):
         group = list(run)
         found = [{h.topic_id: h for h in classifier.classify_text(p.text)} for p in group]
+        texts = [p.text for p in group]
+        muted = classifier.section_muted(texts, [tuple(hits.values()) for hits in found])
+        if muted:  # a cocaine report's "illicit drugs" (see GuardRule.in_section)
+            found = [
+                {h.topic_id: h for h in classifier.classify_text(text, muted)}
+                if muted.keys() & hits.keys()
+                else hits
+                for text, hits in zip(texts, found, strict=True)
+            ]
         own = {v: sum(v in hits for hits in found) for v in (_BEFORE, _AFTER)}
         shared = {
             v for v, n in own.items() if n >= max(STORY_PARAGRAPHS, STORY_SHARE * len(group))

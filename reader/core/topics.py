@@ -33,10 +33,16 @@ class GuardRule:
     """Terms that do not count in a paragraph that also has one of ``unless``.
 
     "trade" in "shares continued to trade higher" is the stock market, not trade policy.
+    With ``in_section``, the ``unless`` words reach across the paragraph's section: "these
+    dangerous drugs" in a port's report on a cocaine seizure are the cocaine, though the
+    paragraph does not say so. The guard then holds where none of the section's paragraphs
+    on the topic has a word of the topic outside the guard's ``terms`` (a report that names
+    fentanyl beside cocaine is on both).
     """
 
     terms: tuple[str, ...]
     unless: tuple[str, ...]
+    in_section: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,9 +127,9 @@ _TOPIC_KEYS = {
     "context_terms": list,
     "context_beside": list,
 }
-_RULE_KEYS = {
+_RULE_KEYS: dict[str, tuple[dict[str, type], str, str]] = {
     "companions": ({"terms": list, "requires": list}, "requires", "companion rule"),
-    "guards": ({"terms": list, "unless": list}, "unless", "guard rule"),
+    "guards": ({"terms": list, "unless": list, "in_section": bool}, "unless", "guard rule"),
 }
 
 
@@ -498,7 +504,7 @@ def _type_problems(
             continue
         expected = schema[key]
         if not isinstance(value, expected):
-            kind = "a string" if expected is str else "a list"
+            kind = {str: "a string", bool: "true or false"}.get(expected, "a list")
             yield problem(key, f"{key!r} must be {kind}")
             bad.add(key)
             continue
@@ -567,7 +573,10 @@ def _parse_topic(raw: Any, n: int, path: Path | str, finder: _LineFinder) -> Top
         weak_terms=_strings(raw, "weak_terms"),
         exclusions=_strings(raw, "exclusions"),
         companions=tuple(CompanionRule(t, r) for t, r in rules["companions"]),
-        guards=tuple(GuardRule(t, u) for t, u in rules["guards"]),
+        guards=tuple(
+            GuardRule(t, u, raw_rule.get("in_section") is True)
+            for (t, u), raw_rule in zip(rules["guards"], raw.get("guards", []), strict=True)
+        ),
         context_terms=_strings(raw, "context_terms"),
         context_beside=_strings(raw, "context_beside"),
     )
@@ -603,7 +612,9 @@ def topic_mapping(topic: Topic) -> dict[str, Any]:
         ]
     if topic.guards:
         table["guards"] = [
-            {"terms": list(g.terms), "unless": list(g.unless)} for g in topic.guards
+            {"terms": list(g.terms), "unless": list(g.unless)}
+            | ({"in_section": True} if g.in_section else {})
+            for g in topic.guards
         ]
     if topic.context_terms:
         table["context_terms"] = list(topic.context_terms)

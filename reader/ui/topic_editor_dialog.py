@@ -53,7 +53,13 @@ _LISTS = (
 )
 _RULES = (
     ("companions", "Companions", "terms | words one of which must be in the paragraph"),
-    ("guards", "Guards", "terms | words beside which they do not count"),
+    (
+        "guards",
+        "Guards",
+        "terms | words beside which they do not count; end a line with "
+        "\u201c| in section\u201d for words anywhere in the paragraph's section "
+        "(a cocaine story's \u201cillicit drugs\u201d)",
+    ),
 )
 #: Words that carry a topic only where its story goes on; shown beside the rules.
 _CONTEXT = (

@@ -2158,3 +2158,56 @@ def test_a_soldiers_duty_and_a_repressed_smile_are_no_topic(classifier, text, ex
 )
 def test_an_m30_is_a_pill_only_beside_pills(classifier, text, expected):
     assert topics_of(classifier, text) == expected
+
+
+COCAINE = "NORFOLK, Va. — CBP officers seized 16 pounds of cocaine hidden aboard a cargo vessel."
+DRUG_TALK = (
+    "“Our officers play a critical counter-narcotics role and are committed to keeping "
+    "illicit drugs far away from local communities,” said the port director."
+)
+
+
+def fentanyl_of_each(classifier, *paragraphs):
+    doc = Document(tuple(Paragraph(i, role, text) for i, (role, text) in enumerate(paragraphs)))
+    return ["fentanyl" in {h.topic_id for h in hits} for hits in classifier.classify_document(doc)]
+
+
+def test_a_report_on_cocaine_goes_on_speaking_of_drugs_that_are_not_fentanyl(classifier):
+    assert "fentanyl" in topics_of(classifier, DRUG_TALK)  # alone, it could be the opioid
+    assert fentanyl_of_each(classifier, ("body", COCAINE), ("body", DRUG_TALK)) == [False, False]
+    # the title names the drug as well as a paragraph does
+    title = ("title", "CBP seizes $2 million worth of cocaine in Norfolk")
+    assert fentanyl_of_each(classifier, title, ("body", DRUG_TALK)) == [False, False]
+
+
+def test_a_report_that_names_fentanyl_beside_cocaine_is_on_fentanyl(classifier):
+    both = "Officers seized 16 pounds of cocaine and 2 pounds of fentanyl from the vessel."
+    assert fentanyl_of_each(classifier, ("body", both), ("body", DRUG_TALK)) == [True, True]
+
+
+def test_the_other_drug_of_another_section_does_not_count(classifier):
+    paragraphs = [("body", COCAINE), ("heading", "Across the state"), ("body", DRUG_TALK)]
+    assert fentanyl_of_each(classifier, *paragraphs) == [False, False, True]
+
+
+def test_only_a_guard_in_section_reaches_past_its_paragraph():
+    def classifier(in_section):
+        guard = GuardRule(("gas",), ("stove",), in_section=in_section)
+        return KeywordClassifier(
+            [Topic("energy", "energy", "#123456", terms=("gas",), guards=(guard,))]
+        )
+
+    paragraphs = (Paragraph(0, "body", "A new stove."), Paragraph(1, "body", "The gas is on."))
+    for in_section, want in ((False, ("energy",)), (True, ())):
+        hits = classifier(in_section).classify_document(Document(paragraphs))
+        assert tuple(h.topic_id for h in hits[1]) == want
+        # beside it, the guard holds either way
+        assert classifier(in_section).classify_text("The gas stove.") == ()
+    # it holds only where every word that made the topic is one of its terms
+    both = (Paragraph(0, "body", "A new stove."), Paragraph(1, "body", "Gas and more gas."))
+    wider = Topic("energy", "energy", "#123456", terms=("gas", "oil"))
+    guard = GuardRule(("gas",), ("stove",), in_section=True)
+    with_oil = KeywordClassifier([replace(wider, guards=(guard,))])
+    oil = (*both, Paragraph(2, "body", "Oil too."))
+    assert [bool(h) for h in with_oil.classify_document(Document(oil))] == [False, True, True]
+    assert [bool(h) for h in with_oil.classify_document(Document(both))] == [False, False]

@@ -1,5 +1,6 @@
+from reader.core.classifier import KeywordClassifier
 from reader.core.explain import explain_text, format_explanation
-from reader.core.reading import ReadingState
+from reader.core.reading import Findings, ReadingState
 
 
 def lines(text, topics):
@@ -94,3 +95,28 @@ def test_a_datelines_words_are_said_not_to_count(topics):
     ) in shown
     (taiwan,) = [e for e in explain_text(text, topics) if e.topic_id == "Taiwan"]
     assert not taiwan.matched
+
+
+def test_a_guard_in_section_names_the_word_the_section_has(topics):
+    from reader.core.document import Document, Paragraph
+
+    document = Document(
+        (
+            Paragraph(0, "body", "Officers seized 16 pounds of cocaine from a cargo vessel."),
+            Paragraph(
+                1, "body", "Its counter-narcotics work keeps illicit drugs out of the city."
+            ),
+        )
+    )
+    state = ReadingState(topics=topics).with_document(document)
+    state = state.with_findings(Findings(KeywordClassifier(topics).classify_document(document)))
+    shown = state.explain(1).splitlines()
+    assert (
+        "'illicit drugs' did not count for fentanyl: a guard: it does not count in a section "
+        "that names 'cocaine'"
+    ) in shown
+    assert not any(line.startswith("fentanyl:") for line in shown)
+    # alone, the same paragraph is on fentanyl, and says so
+    assert lines(document.paragraphs[1].text, topics)[0].startswith(
+        "fentanyl: 'counter-narcotics'"
+    )

@@ -31,3 +31,16 @@ def test_a_line_without_words_after_the_bar_is_a_problem_of_that_rule():
     topic = Topic("war", "War", "#0072b2", terms=("shelling",), companions=rules)
     problems = [p for p in topic_set_problems([topic]) if p.field == "companions"]
     assert [p.item for p in problems] == [1]
+
+
+def test_a_guard_line_ending_in_section_reaches_across_the_section():
+    rules = guards_from_text("illicit drugs, cartels | cocaine, heroin |  In  Section \nx | y")
+    assert rules == (
+        GuardRule(("illicit drugs", "cartels"), ("cocaine", "heroin"), in_section=True),
+        GuardRule(("x",), ("y",)),
+    )
+    assert guards_to_text(rules) == "illicit drugs, cartels | cocaine, heroin | in section\nx | y"
+    assert guards_from_text(guards_to_text(rules)) == rules
+    # any other third part stays a word of the rule, as before
+    (odd,) = guards_from_text("x | y | z")
+    assert odd == GuardRule(("x",), ("y | z",))

@@ -127,12 +127,17 @@ def test_rules_are_written_and_read_back(user_file):
     draft = (
         load_draft()
         .with_companions("energy", [CompanionRule(("Saudi",), ("oil", "output"))])
-        .with_guards("energy", [GuardRule(("barrel",), ("whisky",))])
+        .with_guards(
+            "energy",
+            [GuardRule(("barrel",), ("whisky",)), GuardRule(("rig",), ("election",), True)],
+        )
         .with_field("energy", "terms", ["oil", "natural gas", "OPEC", "LNG", "pipeline", "coal"])
     )
     save_user_topics(draft)
     energy = next(t for t in load_topics() if t.id == "energy")
     assert energy == draft.topic("energy")
+    assert [g.in_section for g in energy.guards] == [False, True]
+    assert "in_section = true" in user_file.read_text(encoding="utf-8")
 
 
 def test_export_is_a_standalone_file_giving_the_same_topics(user_file, tmp_path):

@@ -287,3 +287,25 @@ def test_going_on_beside_another_topic_is_previewed_as_the_article_reads_it():
     document = Document(tuple(Paragraph(n, "body", t) for n, t in enumerate(texts)))
     hits = KeywordClassifier([beside, trade]).classify_document(document)
     assert [n for n, h in enumerate(hits) if any(x.topic_id == "Taiwan" for x in h)] == [1, 2]
+
+
+def test_a_guard_in_section_loses_in_the_preview_what_it_loses_in_the_article():
+    from reader.core.topics import GuardRule
+
+    drugs = Topic("fentanyl", "fentanyl", "#d55e00", terms=("fentanyl", "illicit drugs"))
+    guard = GuardRule(("illicit drugs",), ("cocaine",), in_section=True)
+    edited = replace(drugs, guards=(guard,))
+    document = _document(
+        [
+            "Officers seized cocaine at the port.",
+            "They keep illicit drugs out of the city.",
+            "Elsewhere fentanyl was found.",
+        ]
+    )
+    two = Document(document.paragraphs[:2])
+    preview = preview_edit(drugs, edited, passages_of(two))
+    in_the_article = KeywordClassifier([edited]).classify_document(two)
+    assert [i.passage.index for i in preview.lost] == [1]
+    assert not any(in_the_article)
+    # a section that names the opioid keeps the topic
+    assert not preview_edit(drugs, edited, passages_of(document)).lost

@@ -403,3 +403,21 @@ def test_changing_context_terms_changes_what_the_library_must_find_again():
     topic = Topic("energy", "energy", "#123456", terms=("oil",))
     with_context = Topic("energy", "energy", "#123456", terms=("oil",), context_terms=("rig",))
     assert topics_version([topic]) != topics_version([with_context])
+
+
+def test_parse_guard_rule_that_reaches_across_its_section():
+    text = GOOD + '[[topic.guards]]\nterms = ["gas"]\nunless = ["stove"]\nin_section = true\n'
+    (topic,) = parse_topics(text)
+    assert topic.guards[0].in_section
+    assert topic_mapping(topic)["guards"] == [
+        {"terms": ["gas"], "unless": ["stove"], "in_section": True}
+    ]
+    (plain,) = parse_topics(GOOD + '[[topic.guards]]\nterms = ["gas"]\nunless = ["stove"]\n')
+    assert not plain.guards[0].in_section
+    assert "in_section" not in topic_mapping(plain)["guards"][0]
+
+
+def test_a_guard_in_section_that_is_not_true_or_false_is_a_problem():
+    text = GOOD + '[[topic.guards]]\nterms = ["gas"]\nunless = ["stove"]\nin_section = "yes"\n'
+    with pytest.raises(TopicsError, match="'in_section' must be true or false"):
+        parse_topics(text)
