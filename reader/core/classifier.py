@@ -1224,6 +1224,10 @@ class _Context:
             self._positions = {}
             for i, key in enumerate(self._keys):
                 self._positions.setdefault(key, []).append(i)
+            if "%" in self._text or "pct" in self._positions:
+                # "15%" and "15 pct" are "15 percent", as wire copy writes it: the sign is no
+                # word, but a rule's "percent" is there (alone; not a phrase going on after it).
+                self._positions.setdefault(_PERCENT, []).append(len(self._keys))
         positions = self._positions
         answer = -1
         firsts = rule.by_first
@@ -1240,6 +1244,9 @@ class _Context:
                     break
         self._answers[rule] = answer
         return answer
+
+
+_PERCENT = phrase_keys("percent")[0]
 
 
 def _occurs(keys: list[str], positions: list[int], phrase: tuple[str, ...]) -> bool:

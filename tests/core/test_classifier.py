@@ -2211,3 +2211,16 @@ def test_only_a_guard_in_section_reaches_past_its_paragraph():
     oil = (*both, Paragraph(2, "body", "Oil too."))
     assert [bool(h) for h in with_oil.classify_document(Document(oil))] == [False, True, True]
     assert [bool(h) for h in with_oil.classify_document(Document(both))] == [False, False]
+
+
+@pytest.mark.parametrize("figure", ["12 percent", "12%", "12 pct"])
+def test_a_flow_given_as_a_percentage_is_trade_however_the_sign_is_written(classifier, figure):
+    assert topics_of(classifier, f"Exports were {figure} higher than forecast.") == {"trade"}
+    assert topics_of(classifier, f"A new levy of {figure} applies from Monday.") == {"trade"}
+    assert topics_of(classifier, "Exports were higher than forecast.") == set()
+
+
+def test_pills_made_to_pass_for_a_painkiller_are_fentanyls_the_painkiller_is_not(classifier):
+    pills = "Prosecutors said the pills were pressed to look like oxycodone."
+    assert topics_of(classifier, pills) == {"fentanyl"}
+    assert topics_of(classifier, "She was prescribed oxycodone after surgery.") == set()
