@@ -586,3 +586,43 @@ def test_a_formula_without_alttext_keeps_its_mathml_text():
     )
     text = " ".join(p.text for p in parse_bytes(page.encode(), kind="html").paragraphs)
     assert "When a ≠ 0, there are two solutions." in text
+
+
+NEWS = (
+    "<p>Officials said the harbour would reopen to ferries on Monday after six months.</p>"
+    "<p>Traffic on the bridge has doubled since the ferries stopped, the council said.</p>"
+    "<p>Commuters from the north shore welcomed the news at a meeting on Thursday night.</p>"
+)
+
+
+def test_a_section_heading_is_not_taken_for_the_headline_the_page_states():
+    page = _article(
+        "<h1>Transport Health Center</h1><article>",
+        NEWS,
+        "</article>",
+        title="Harbour reopens to ferries after six months | City News",
+    )
+    doc = parse_bytes(page.encode(), kind="html")
+    assert doc.title == "Harbour reopens to ferries after six months"
+    assert texts(doc, "title") == ["Harbour reopens to ferries after six months"]
+
+
+def test_a_headline_that_the_page_title_repeats_stays_the_headline():
+    page = _article(
+        "<article><h1>Harbour reopens to ferries</h1>",
+        NEWS,
+        "</article>",
+        title="Harbour reopens to ferries on Monday - City News",
+    )
+    assert parse_bytes(page.encode(), kind="html").title == "Harbour reopens to ferries"
+
+
+def test_an_og_title_that_a_site_writes_in_the_body_still_counts():
+    from reader.core.formats.html import checked_title
+
+    og = '<meta property="og:title" content="Harbour reopens to ferries after six months">'
+    page = f"<html><head><title></title></head><body>{og}<h1>Take your next trip with us!</h1>"
+    assert checked_title(page, "Take your next trip with us!") == (
+        "Harbour reopens to ferries after six months"
+    )
+    assert checked_title(page, "Harbour reopens to ferries") == "Harbour reopens to ferries"

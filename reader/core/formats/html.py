@@ -76,7 +76,7 @@ def parse_html(html: str, name: str = "<input>") -> Document:
     body = getattr(extracted, "body", None)
     if body is None:
         body = meta.get("body")
-    title = " ".join(str(meta.get("title") or "").split())
+    title = checked_title(markup.html, " ".join(str(meta.get("title") or "").split()))
     found = (
         [b for b in _walk(body) if " ".join(b.text.split()) != title] if body is not None else []
     )
@@ -257,6 +257,59 @@ def _article_bodies(html: str) -> Iterator[str]:
                 isinstance(k, str) and (k.endswith("Article") or k == "BlogPosting") for k in kinds
             ):
                 yield entities.unescape(_ANY_TAG.sub("", _BODY_BREAK.sub("\n", body)))
+
+
+#: A heading shares at least this share of its words with the page's own title to be taken
+#: for the article's headline: "Allergies Health Center" is a section's, not the article's.
+_TITLE_OVERLAP = 0.5
+#: How far into a page its own titles are looked for.
+_HEAD_CHARACTERS = 300_000
+_META_TITLE = re.compile(
+    r"<meta\b[^>]*?(?:property|name)\s*=\s*[\"']?(?:og:title|twitter:title)[\"']?[^>]*>",
+    re.IGNORECASE,
+)
+
+
+def checked_title(html: str, title: str) -> str:
+    """``title`` (the headline trafilatura found), or the page's own title where they differ.
+
+    A page without a title in its metadata has its one ``<h1>`` taken for the headline, and
+    on some sites that heading names the section ("Allergies Health Center") or a footer's
+    banner, while the ``<title>`` or ``og:title`` names the article. Where the heading shares
+    fewer than half its words with every title the page states, the stated one wins: the
+    ``og:title``, else the ``<title>`` without the site's name after it.
+    """
+    # (some sites write their meta tags in the body; a <title> past the <body> is an SVG
+    # picture's)
+    body = re.search(r"<body\b", html, re.IGNORECASE)
+    head = html[: body.start()] if body else html[:_HEAD_CHARACTERS]
+    stated = []
+    found = _META_TITLE.search(html, 0, _HEAD_CHARACTERS)
+    if found:
+        content = re.search(r"content\s*=\s*(\"[^\"]*\"|'[^']*')", found.group(), re.IGNORECASE)
+        if content:
+            stated.append(_unescaped(content.group(1)[1:-1]))
+    in_head = re.search(r"<title\b[^>]*>(.*?)</title>", head, re.IGNORECASE | re.DOTALL)
+    if in_head:
+        whole = _unescaped(in_head.group(1))
+        parts = [whole.split(mark)[0] for mark in _TITLE_MARKS if mark in whole]
+        stated.append(min(parts, key=len) if parts else whole)
+    stated = [" ".join(t.split()) for t in stated if len(t.split()) >= 3]
+    if not stated or any(_shares_words(title, t) for t in stated):
+        return title
+    return stated[0]
+
+
+def _unescaped(text: str) -> str:
+    import html as markup
+
+    return " ".join(markup.unescape(re.sub(r"<[^>]+>", " ", text)).split())
+
+
+def _shares_words(heading: str, title: str) -> bool:
+    words = set(re.findall(r"\w+", heading.casefold()))
+    theirs = set(re.findall(r"\w+", title.casefold()))
+    return bool(words) and len(words & theirs) >= _TITLE_OVERLAP * len(words)
 
 
 def _stated_date(html: str) -> str:
