@@ -626,3 +626,11 @@ def test_an_og_title_that_a_site_writes_in_the_body_still_counts():
         "Harbour reopens to ferries after six months"
     )
     assert checked_title(page, "Harbour reopens to ferries") == "Harbour reopens to ferries"
+
+
+def test_a_bylines_initials_keep_the_dots_the_page_writes():
+    head = '<meta name="author" content="Nelson D. Schwartz; John C. Welch">'
+    page = _article("<article><h1>Harbour reopens</h1>", NEWS, "</article>", head=head)
+    doc = parse_bytes(page.encode(), kind="html")
+    assert doc.byline == "Nelson D. Schwartz, John C. Welch"
+    assert texts(doc, "byline") == ["By Nelson D. Schwartz, John C. Welch"]

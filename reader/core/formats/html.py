@@ -85,7 +85,7 @@ def parse_html(html: str, name: str = "<input>") -> Document:
         raise LoadError(name, "has no article text that Topic Reader could find")
     found = trim_page_furniture(restore_headings(markup.html, found, title))
     date = readable_date(str(meta.get("date") or "") or _stated_date(markup.html))
-    author = clean_byline(str(meta.get("author") or ""))
+    author = with_initials(markup.html, clean_byline(str(meta.get("author") or "")))
     blocks: list[Block] = []
     if title:
         blocks.append(Block(title, 0, "title"))
@@ -804,6 +804,27 @@ def clean_byline(author: str) -> str:
             seen.add(key)
             names.append(name)
     return ", ".join(names)
+
+
+def with_initials(html: str, names: str) -> str:
+    """``names`` (", "-separated) with the dots of their initials as the page writes them.
+
+    trafilatura drops them ("Nelson D Schwartz"); a citation wants "Nelson D. Schwartz".
+    """
+    if not names or not re.search(r"\b[A-Z]\b", names):
+        return names
+    fixed = []
+    for name in names.split(", "):
+        words = name.split()
+        if not any(len(w) == 1 for w in words):
+            fixed.append(name)
+            continue
+        written = re.search(
+            r"\b" + r"\s*".join(re.escape(w) + (r"\." if len(w) == 1 else "") for w in words),
+            html[: _HEAD_CHARACTERS * 3],
+        )
+        fixed.append(" ".join(written.group().split()) if written else name)
+    return ", ".join(fixed)
 
 
 # ---------------------------------------------------------------------------------------------
