@@ -347,6 +347,14 @@ FLOORS = {
         "Ukraine": 0.88,
         "fentanyl": 0.80,
     },
+    "wire_services_10.jsonl": {
+        "macro": 0.77,
+        "trade": 0.61,
+        "Taiwan": 1.00,
+        "human rights": 0.69,
+        "Ukraine": 0.76,
+        "fentanyl": 0.78,
+    },
 }
 # Read in documents, as the app reads an article (a paragraph that goes on with the story of
 # the one before can carry its topic). Measured: dev 0.970 (trade 0.944, Taiwan 0.970, human
@@ -659,6 +667,14 @@ IN_DOCUMENTS = {
         "human rights": 0.92,
         "Ukraine": 0.94,
         "fentanyl": 0.82,
+    },
+    "wire_services_10.jsonl": {
+        "macro": 0.81,
+        "trade": 0.61,
+        "Taiwan": 1.00,
+        "human rights": 0.74,
+        "Ukraine": 0.79,
+        "fentanyl": 0.90,
     },
 }
 
