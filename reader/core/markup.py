@@ -173,7 +173,8 @@ def page_blocks(root: Any) -> Iterator[tuple[str, str]]:
                     tags.pop()
                 parts.append(element.tail or "")
         elif event == "start":
-            parts.append(element.text or "")
+            # a line break parts words as a space does: "MOBY-DICK;<br>or, THE WHALE."
+            parts.append(" " if tag == "br" else element.text or "")
         else:
             parts.append(element.tail or "")
     text = " ".join("".join(parts).split())

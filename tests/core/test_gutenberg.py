@@ -249,3 +249,56 @@ def test_a_contents_list_set_one_entry_to_a_paragraph_is_a_list_not_more_heading
         ("heading", "CHAPTER 1. The Rain."),
         ("heading", "CHAPTER 2. The Wind."),
     ]
+
+
+def _gutenberg_page(chapters=12):
+    contents = "".join(
+        f'<p class="toc"><a href="#c{n}">CHAPTER {n}. The Voyage, Part {n}.</a></p>'
+        for n in range(1, chapters + 1)
+    )
+    text = "".join(
+        f'<h2 id="c{n}">CHAPTER {n}. The Voyage, Part {n}.</h2>'
+        f"<p>On the {n}th day the ship left the harbour and sailed north along the coast, "
+        "past the lighthouse and the long grey cliffs, until the land was gone.</p>"
+        for n in range(1, chapters + 1)
+    )
+    return (
+        "<html><head><title>The Voyage, by Ann Example</title></head><body>"
+        "<pre>The Project Gutenberg EBook of The Voyage, by Ann Example\n\n"
+        "Title: The Voyage\n\nAuthor: Ann Example\n\n"
+        "Release Date: March 3, 2004 [EBook #9999]\n\n"
+        "*** START OF THIS PROJECT GUTENBERG EBOOK THE VOYAGE ***</pre>"
+        "<h1>THE VOYAGE;<br/>or, THE NORTHERN SEA.</h1><h2>By Ann Example</h2>"
+        f"<p>CONTENTS</p>{contents}"
+        "<pre>The sea, the sea, the open sea,\nThe blue, the fresh, the ever free!</pre>"
+        f"{text}"
+        "<pre>End of Project Gutenberg's The Voyage, by Ann Example\n"
+        "*** END OF THIS PROJECT GUTENBERG EBOOK THE VOYAGE ***\n"
+        "Updated editions will replace the previous one.</pre></body></html>"
+    )
+
+
+def test_a_gutenberg_book_saved_as_a_page_is_read_whole_without_its_licence():
+    from reader.core.loaders import parse_bytes
+
+    doc = parse_bytes(_gutenberg_page().encode(), kind="html")
+    roles = [(p.role, p.text) for p in doc.paragraphs]
+    assert roles[:3] == [
+        ("title", "THE VOYAGE; or, THE NORTHERN SEA."),
+        ("byline", "By Ann Example"),
+        ("date", "March 3, 2004"),
+    ]
+    assert (doc.byline, doc.source) == ("Ann Example", "Project Gutenberg")
+    # every entry of the contents and every chapter's heading, in order
+    entries = [t for r, t in roles if t.startswith("CHAPTER") and r == "body"]
+    headings = [t for r, t in roles if r == "heading"]
+    assert len(entries) == 12
+    assert len(headings) == 12
+    assert headings[0] == "CHAPTER 1. The Voyage, Part 1."
+    # verse set in <pre> is a quotation; nothing of the licence is left
+    assert (
+        "quote",
+        "The sea, the sea, the open sea, The blue, the fresh, the ever free!",
+    ) in roles
+    assert not any("Gutenberg" in t or "START OF" in t for _, t in roles)
+    assert "By Ann Example" not in [t for r, t in roles if r != "byline"]

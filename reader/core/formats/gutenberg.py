@@ -103,15 +103,9 @@ def parse_gutenberg(text: str) -> Document:
     last = lasts[-1] if lasts else None
     if last is not None and len(text[last.end() : body_end].split()) < 40:
         body_end = last.start()
-    fields = _fields(header)
-    title, author = fields.get("title", ""), fields.get("author", "")
-    first = _EBOOK_OF.match(header.strip().split("\n", 1)[0][:300]) if header.strip() else None
-    if first is not None:
-        title = title or first.group(1).strip()
-        author = author or (first.group(2) or "").strip()
+    title, author, date = header_fields(header)
     if not title and named and not named.isdigit():
         title = named.title() if named.isupper() else named
-    date = re.split(r"\s*\[", fields.get("release date") or fields.get("posting date", ""))[0]
     first_line = text.count("\n", 0, body_at) + 1
     blocks = _book_blocks(text[body_at:body_end].split("\n"), first_line)
     blocks = _without_repeated_title(blocks, title, author)
@@ -194,6 +188,19 @@ def _without_repeated_title(blocks: list[Block], title: str, author: str) -> lis
 
 def _folded(text: str) -> str:
     return " ".join(text.casefold().split())
+
+
+def header_fields(header: str) -> tuple[str, str, str]:
+    """The title, author and release date that a Gutenberg header gives ("" where none)."""
+    fields = _fields(header)
+    title, author = fields.get("title", ""), fields.get("author", "")
+    lines = header.strip().split("\n", 1)
+    first = _EBOOK_OF.match(lines[0].strip()[:300]) if header.strip() else None
+    if first is not None:
+        title = title or first.group(1).strip()
+        author = author or (first.group(2) or "").strip()
+    date = re.split(r"\s*\[", fields.get("release date") or fields.get("posting date", ""))[0]
+    return title, author, date.strip()
 
 
 def _fields(header: str) -> dict[str, str]:

@@ -43,11 +43,18 @@ _CONTAINERS = frozenset({"body", "div", "article", "section", "main", "span"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
+#: A Project Gutenberg book saved as a web page: its licence's start line.
+_GUTENBERG_START = re.compile(r"\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK", re.I)
+
+
 def parse_html(html: str, name: str = "<input>") -> Document:
     """Extract the article from a saved web page (see the module)."""
     from reader.core.markup import MAX_EXTRACTED_TAGS, clean_markup
 
     markup = flatten_deep_nesting(clean_markup(html.replace("\x00", "\ufffd")))
+    book = _GUTENBERG_START.search(markup.html)
+    if book is not None:
+        return _parse_gutenberg_page(markup.html, book.start(), name)
     if markup.start_tags > MAX_EXTRACTED_TAGS:
         return _parse_large_page(markup.html, name)
     try:
@@ -831,7 +838,49 @@ def with_initials(html: str, names: str) -> str:
 # Pages too large for trafilatura
 
 
-def _parse_large_page(html: str, name: str) -> Document:
+def _parse_gutenberg_page(html: str, start: int, name: str) -> Document:
+    """A Project Gutenberg book saved as a web page, whose licence starts at ``start``.
+
+    A book has no menus or teasers to leave out, and an article extractor's judgment drops
+    half its contents and some of its chapters' headings, so every block is read, as on a
+    page too large for trafilatura; verse set in ``<pre>`` is a quotation, not code. The
+    header's fields give the author and the date, as in the plain-text book (the loader then
+    leaves the licence out, see :func:`~reader.core.formats.gutenberg.without_licence`).
+    """
+    import html as entities
+
+    from reader.core.formats.gutenberg import header_fields
+
+    document = _parse_large_page(html, name, verse=True)
+    header = re.sub(r"<br\s*/?>", "\n", html[:start], flags=re.IGNORECASE)
+    title, author, date = header_fields(entities.unescape(_ANY_TAG.sub("", header)))
+    paragraphs = list(document.paragraphs)
+    if author:
+        by = f"by {author}".casefold()
+        # the title page's own "By Herman Melville" line, which the byline now says
+        paragraphs = [
+            p for n, p in enumerate(paragraphs) if not (n < 12 and p.text.casefold() == by)
+        ]
+    # the book's title (its title page's, as the book sets it), then the author and the date
+    named = next((p for p in paragraphs if p.role == "title"), None)
+    paragraphs = [p for p in paragraphs if p is not named]
+    shown = named.text if named is not None else title
+    head = [Block(shown, 0, "title")] if shown else []
+    if author:
+        head.append(Block(f"By {author}", 0, "byline"))
+    if date:
+        head.append(Block(date, 0, "date"))
+    blocks = [
+        *head,
+        *(
+            Block(p.text, n, p.role, level=p.level, headings=False)
+            for n, p in enumerate(paragraphs, 1)
+        ),
+    ]
+    return replace(build_document(blocks), byline=author, date=date, source="Project Gutenberg")
+
+
+def _parse_large_page(html: str, name: str, *, verse: bool = False) -> Document:
     """Read a page with too many tags for trafilatura: every block of text, in order.
 
     Headings become headings (the first ``<h1>``, else the page's ``<title>``, the title);
@@ -861,7 +910,7 @@ def _parse_large_page(html: str, name: str) -> Document:
             title_taken = title_taken or role == "title"
             level = int(tag[1])
         elif tag == "pre":
-            role = "code"
+            role = "quote" if verse else "code"
         blocks.append(Block(text, n, role, level=level, headings=False))
     if head_title and not title_taken:
         blocks.insert(0, Block(head_title, 0, "title"))
