@@ -347,6 +347,14 @@ FLOORS = {
         "Ukraine": 0.88,
         "fentanyl": 0.80,
     },
+    "official_voa.jsonl": {
+        "macro": 0.80,
+        "trade": 0.88,
+        "Taiwan": 0.85,
+        "human rights": 0.57,
+        "Ukraine": 0.87,
+        "fentanyl": 0.84,
+    },
     "wire_services_10.jsonl": {
         "macro": 0.77,
         "trade": 0.61,
@@ -667,6 +675,14 @@ IN_DOCUMENTS = {
         "human rights": 0.92,
         "Ukraine": 0.94,
         "fentanyl": 0.82,
+    },
+    "official_voa.jsonl": {
+        "macro": 0.85,
+        "trade": 0.92,
+        "Taiwan": 0.90,
+        "human rights": 0.57,
+        "Ukraine": 0.92,
+        "fentanyl": 0.91,
     },
     "wire_services_10.jsonl": {
         "macro": 0.81,
