@@ -2224,3 +2224,42 @@ def test_pills_made_to_pass_for_a_painkiller_are_fentanyls_the_painkiller_is_not
     pills = "Prosecutors said the pills were pressed to look like oxycodone."
     assert topics_of(classifier, pills) == {"fentanyl"}
     assert topics_of(classifier, "She was prescribed oxycodone after surgery.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Media watchdogs say her arrest is connected to her journalism.", {"human rights"}),
+        ("The critic of the regime remains in pre-trial detention.", {"human rights"}),
+        ("The junta began blocking VPNs used to reach banned news sites.", {"human rights"}),
+        ("The government cut mobile internet as protests spread.", {"human rights"}),
+        ("She was charged with treason for donating to a charity abroad.", {"human rights"}),
+        ("Authorities revoked the broadcaster's license after the interview.", {"human rights"}),
+        ("The suspect in the robbery remains in pre-trial detention.", set()),
+        ("The company's VPN lets staff work from home.", set()),
+        ("The museum shows the heritage of the region's indigenous peoples.", set()),
+        ("Japan's Ministry of Economy, Trade and Industry named a new vice minister.", set()),
+    ],
+)
+def test_human_rights_found_through_what_is_done_to_a_press(classifier, text, expected):
+    assert topics_of(classifier, text) == expected
+
+
+def test_a_trade_missions_report_is_the_missions_in_every_paragraph(classifier):
+    mission = [
+        "Under Secretary Lago will lead this year's Trade Winds mission to Warsaw and Istanbul.",
+        "She will meet officials to strengthen our bilateral trade and investment relationship.",
+    ]
+    doc = Document(tuple(Paragraph(i, "body", t) for i, t in enumerate(mission)))
+    assert "trade" in topics_of(classifier, mission[1])  # alone, it reads as trade talks
+    assert not any(classifier.classify_document(doc))
+    # a trade figure in the same report is trade still
+    figures = [*mission, "Exports to Poland rose 16 percent last year."]
+    doc = Document(tuple(Paragraph(i, "body", t) for i, t in enumerate(figures)))
+    assert [
+        "trade" in {h.topic_id for h in hits} for hits in classifier.classify_document(doc)
+    ] == [
+        False,
+        True,
+        True,
+    ]
