@@ -156,8 +156,8 @@ EvidenceKind = Literal["term", "weak", "companion", "exclusion"]
 _KIND_NAMES: tuple[EvidenceKind, ...] = ("term", "weak", "companion", "exclusion")
 #: What became of a phrase found in a paragraph: it counted; it was a weak term already
 #: counted once; it is an exclusion that vetoed what it covers; a guard's word stopped it;
-#: a companion's requirement was missing; it stands in the paragraph's dateline.
-#: a guard's word elsewhere in its section stopped it ("section");
+#: a guard's word elsewhere in its section stopped it ("section"); a companion's
+#: requirement was missing; it stands in the paragraph's dateline.
 Outcome = Literal["counted", "repeated", "excluded", "guarded", "section", "unmet", "dateline"]
 #: The guards that hold across a section (see :attr:`GuardRule.in_section`), by topic id:
 #: the keys of the terms they stop, and the guard's word the section has.
@@ -298,18 +298,19 @@ class KeywordClassifier:
                         guards.setdefault((topic.id, keys), []).extend(unless)
         self._guards = {key: _rule(pairs) for key, pairs in guards.items()}
         # Guards whose words reach across a section: per topic, the keys of the terms they
-        # stop and the name of a topic of the classifier that finds their words, which is
-        # asked only of a section whose paragraphs have the topic by those terms alone.
+        # stop and a name ("trade#3", never a topic's id) under which the same one scan that
+        # finds the topics' terms in each paragraph finds the guard's words too.
         self._in_section: dict[str, list[tuple[frozenset[tuple[str, ...]], str]]] = {}
-        section_words = []
         for topic in self.topics:
             for n, guard in enumerate(topic.guards):
                 if guard.in_section:
                     name = f"{topic.id}#{n}"
                     stops = frozenset(k for k in map(phrase_keys, guard.terms) if k)
                     self._in_section.setdefault(topic.id, []).append((stops, name))
-                    section_words.append(Topic(name, name, topic.colour, terms=guard.unless))
-        self._section_words = KeywordClassifier(section_words) if section_words else None
+                    for phrase in guard.unless:
+                        if self._add(phrase, name, _TERM, phrase):
+                            prefixes.add(candidate_prefix(phrase))
+        self._section_names = tuple(n for gs in self._in_section.values() for _, n in gs)
         for entries in self._index.values():
             entries.sort(key=lambda e: len(e.keys), reverse=True)
         self._starting = {first: _starting(entries) for first, entries in self._index.items()}
@@ -558,11 +559,25 @@ class KeywordClassifier:
         takes, by a context term, a topic that goes on beside them (see
         :attr:`Topic.context_beside`) from the paragraph before or from a story begun.
         """
-        hits = [self.classify(p) for p in document.paragraphs]
+        if self._in_section:
+            found = [self._find(p.text) for p in document.paragraphs]
+            marks = [
+                self._marks(p.text, f) for p, f in zip(document.paragraphs, found, strict=True)
+            ]
+            hits = [
+                self._hits(p.text, f) if p.classified and f else ()
+                for p, f in zip(document.paragraphs, found, strict=True)
+            ]
+        else:
+            hits = [self.classify(p) for p in document.paragraphs]
         for start, end in _sections(document.paragraphs):
             section = document.paragraphs[start:end]
             # A cocaine report's "illicit drugs" are the cocaine (see GuardRule.in_section).
-            muted = self.section_muted([p.text for p in section], hits[start:end])
+            muted = (
+                self.section_muted([p.text for p in section], hits[start:end], marks[start:end])
+                if self._in_section
+                else {}
+            )
             if muted:
                 for index in range(start, end):
                     if any(hit.topic_id in muted for hit in hits[index]):
@@ -616,39 +631,54 @@ class KeywordClassifier:
                 begun.update(hit.topic_id for hit in before)
         return tuple(hits)
 
+    def _marks(self, text: str, found: dict[str, list[tuple[_Entry, int, int]]]) -> dict[str, str]:
+        """The in-section guards whose words ``text`` has (by ``found``), each with the first."""
+        return {
+            name: text[found[name][0][1] : found[name][0][2]]
+            for name in self._section_names
+            if name in found
+        }
+
     def section_muted(
-        self, texts: Sequence[str], hits: Sequence[tuple[TopicHit, ...]]
+        self,
+        texts: Sequence[str],
+        hits: Sequence[tuple[TopicHit, ...]],
+        marks: Sequence[dict[str, str]] | None = None,
     ) -> SectionGuards:
         """The guards that hold across a section, whose ``texts`` have their own ``hits``.
 
         A guard with :attr:`~reader.core.topics.GuardRule.in_section` holds where one of
         ``texts`` (a title or caption of the section too) has one of its words and every
         word that made the topic in ``hits`` is one of the guard's terms: a port's report on
-        cocaine that speaks of "illicit drugs", never of fentanyl.
+        cocaine that speaks of "illicit drugs", never of fentanyl. ``marks`` holds the guards'
+        words each text has, where they were found already (see :meth:`classify_document`).
         """
-        if self._section_words is None:
+        if not self._in_section:
             return {}
         muted: dict[str, tuple[frozenset[tuple[str, ...]], str]] = {}
         words: dict[str, str] | None = None  # the guards' words the section has, found once
         for topic_id, guards in self._in_section.items():
-            made = {
-                _term_keys(m)
-                for hit in (h for hs in hits for h in hs)
-                if hit.topic_id == topic_id
-                for m in hit.matches
-            }
-            if not made:
+            candidates = list(guards)  # the guards whose terms made every match so far
+            found = False
+            for hit in (h for hs in hits for h in hs if h.topic_id == topic_id):
+                found = True
+                for match in hit.matches:
+                    made = _term_keys(match)
+                    candidates = [g for g in candidates if made in g[0]]
+                    if not candidates:
+                        break
+                if not candidates:
+                    break
+            if not found:
                 continue
-            for keys, name in guards:
-                if not made <= keys:
-                    continue
+            for stops, name in candidates:
                 if words is None:
                     words = {}
-                    for text in texts:
-                        for hit in self._section_words.classify_text(text):
-                            words.setdefault(hit.topic_id, hit.matches[0].text)
+                    for here in marks or [self._marks(t, self._find(t)) for t in texts]:
+                        for guard, word in here.items():
+                            words.setdefault(guard, word)
                 if name in words:
-                    muted[topic_id] = (keys, words[name])
+                    muted[topic_id] = (stops, words[name])
                     break
         return muted
 
@@ -657,7 +687,7 @@ class KeywordClassifier:
 
         What :meth:`classify_document` found there, for :meth:`evidence_text` to explain.
         """
-        if self._section_words is None:
+        if not self._in_section:
             return {}
         for start, end in _sections(document.paragraphs):
             if start <= index < end:
@@ -1220,14 +1250,13 @@ class _Context:
         if answer is not None:
             return answer
         if self._positions is None:
-            self._keys = keys_of(self._text)
+            # "15%" and "15 pct" are "15 percent", as wire copy writes them ("3% higher" is
+            # "3 percent higher"); a "%" after no number (a web address's "%20") is not
+            text = _PERCENT_SIGN.sub(" percent", self._text) if "%" in self._text else self._text
+            self._keys = [_PERCENT if key == "pct" else key for key in keys_of(text)]
             self._positions = {}
             for i, key in enumerate(self._keys):
                 self._positions.setdefault(key, []).append(i)
-            if "%" in self._text or "pct" in self._positions:
-                # "15%" and "15 pct" are "15 percent", as wire copy writes it: the sign is no
-                # word, but a rule's "percent" is there (alone; not a phrase going on after it).
-                self._positions.setdefault(_PERCENT, []).append(len(self._keys))
         positions = self._positions
         answer = -1
         firsts = rule.by_first
@@ -1247,6 +1276,7 @@ class _Context:
 
 
 _PERCENT = phrase_keys("percent")[0]
+_PERCENT_SIGN = re.compile(r"(?<=\d)\s?%")
 
 
 def _occurs(keys: list[str], positions: list[int], phrase: tuple[str, ...]) -> bool:

@@ -2218,6 +2218,13 @@ def test_a_flow_given_as_a_percentage_is_trade_however_the_sign_is_written(class
     assert topics_of(classifier, f"Exports were {figure} higher than forecast.") == {"trade"}
     assert topics_of(classifier, f"A new levy of {figure} applies from Monday.") == {"trade"}
     assert topics_of(classifier, "Exports were higher than forecast.") == set()
+    # the sign stands where the word would, so a rule's phrases read it as the word: the
+    # stock market's "3 percent higher" stops "trading" however the figure is written
+    assert topics_of(classifier, f"Wheat was trading {figure} higher in Chicago.") == set()
+
+
+def test_a_percent_sign_after_no_number_is_no_percentage(classifier):
+    assert topics_of(classifier, "The exports are listed at example.com/exports%20list.") == set()
 
 
 def test_pills_made_to_pass_for_a_painkiller_are_fentanyls_the_painkiller_is_not(classifier):
