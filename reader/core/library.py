@@ -50,7 +50,8 @@ INDEX_EVERY = 50
 #: 18: a word in two companion rules counts beside what either requires.
 #: 19: "criticized" and "critical" are no longer "critics"; every spelling of a companion's
 #: term is looked for. 20: a paragraph between two on a topic no longer takes it.
-CLASSIFIER_VERSION = 20
+#: 21: guards that reach across a section; "3%" and "3 pct" are "3 percent".
+CLASSIFIER_VERSION = 21
 
 SortKey = Literal["published", "title", "source", "added"]
 Outcome = Literal["added", "updated", "duplicate"]
@@ -1209,7 +1210,7 @@ def topics_version(topics: Sequence[Any]) -> str:
             list(t.weak_terms),
             list(t.exclusions),
             [[list(c.terms), list(c.requires)] for c in t.companions],
-            [[list(g.terms), list(g.unless)] for g in t.guards],
+            [[list(g.terms), list(g.unless), g.in_section] for g in t.guards],
             list(t.context_terms),
             list(t.context_beside),
         ]

@@ -495,6 +495,14 @@ def test_the_topics_version_follows_what_they_match_not_how_they_look(topics):
     assert topics_version(more) != topics_version(topics)
     beside = [*topics[:-1], replace(topics[-1], context_beside=(topics[0].id,))]
     assert topics_version(beside) != topics_version(topics)
+    # a guard made to reach across its section finds other paragraphs
+    guarded = next(t for t in topics if t.guards)
+    flipped = replace(
+        guarded, guards=tuple(replace(g, in_section=not g.in_section) for g in guarded.guards)
+    )
+    assert topics_version([flipped if t is guarded else t for t in topics]) != topics_version(
+        topics
+    )
 
 
 @pytest.mark.parametrize(
