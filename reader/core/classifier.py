@@ -561,8 +561,11 @@ class KeywordClassifier:
         """
         if self._in_section:
             found = [self._find(p.text) for p in document.paragraphs]
+            # (a body paragraph's words, as the editor's preview of a library sees them: a
+            # title's or a caption's are not its)
             marks = [
-                self._marks(p.text, f) for p, f in zip(document.paragraphs, found, strict=True)
+                self._marks(p.text, f) if p.classified else {}
+                for p, f in zip(document.paragraphs, found, strict=True)
             ]
             hits = [
                 self._hits(p.text, f) if p.classified and f else ()
@@ -648,7 +651,7 @@ class KeywordClassifier:
         """The guards that hold across a section, whose ``texts`` have their own ``hits``.
 
         A guard with :attr:`~reader.core.topics.GuardRule.in_section` holds where one of
-        ``texts`` (a title or caption of the section too) has one of its words and every
+        ``texts`` (its classified paragraphs') has one of its words and every
         word that made the topic in ``hits`` is one of the guard's terms: a port's report on
         cocaine that speaks of "illicit drugs", never of fentanyl. ``marks`` holds the guards'
         words each text has, where they were found already (see :meth:`classify_document`).
@@ -691,7 +694,7 @@ class KeywordClassifier:
             return {}
         for start, end in _sections(document.paragraphs):
             if start <= index < end:
-                section = document.paragraphs[start:end]
+                section = [p for p in document.paragraphs[start:end] if p.classified]
                 return self.section_muted(
                     [p.text for p in section], [self.classify(p) for p in section]
                 )

@@ -309,3 +309,20 @@ def test_a_guard_in_section_loses_in_the_preview_what_it_loses_in_the_article():
     assert not any(in_the_article)
     # a section that names the opioid keeps the topic
     assert not preview_edit(drugs, edited, passages_of(document)).lost
+
+
+def test_the_preview_and_the_article_agree_where_only_a_title_names_the_other_drug():
+    from reader.core.topics import GuardRule
+
+    drugs = Topic("fentanyl", "fentanyl", "#d55e00", terms=("fentanyl", "illicit drugs"))
+    edited = replace(drugs, guards=(GuardRule(("illicit drugs",), ("cocaine",), True),))
+    document = Document(
+        (
+            Paragraph(0, "title", "Officers seize cocaine at the port"),
+            Paragraph(1, "body", "They keep illicit drugs out of the city."),
+        )
+    )
+    preview = preview_edit(drugs, edited, passages_of(document))
+    in_the_article = KeywordClassifier([edited]).classify_document(document)
+    assert not preview.lost
+    assert [bool(hits) for hits in in_the_article] == [False, True]
