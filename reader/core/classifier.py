@@ -311,6 +311,7 @@ class KeywordClassifier:
                         if self._add(phrase, name, _TERM, phrase):
                             prefixes.add(candidate_prefix(phrase))
         self._section_names = tuple(n for gs in self._in_section.values() for _, n in gs)
+        self._section_answers: dict[tuple[int, int], tuple[Document, SectionGuards]] = {}
         for entries in self._index.values():
             entries.sort(key=lambda e: len(e.keys), reverse=True)
         self._starting = {first: _starting(entries) for first, entries in self._index.items()}
@@ -688,16 +689,25 @@ class KeywordClassifier:
     def section_guards(self, document: Document, index: int) -> SectionGuards:
         """The guards that hold across the section of paragraph ``index`` of ``document``.
 
-        What :meth:`classify_document` found there, for :meth:`evidence_text` to explain.
+        What :meth:`classify_document` found there, for :meth:`evidence_text` to explain. A
+        hover asks again and again of one section of a book: the last sections' answers are
+        kept, with the document they are of.
         """
         if not self._in_section:
             return {}
         for start, end in _sections(document.paragraphs):
             if start <= index < end:
+                kept = self._section_answers.get((id(document), start))
+                if kept is not None and kept[0] is document:
+                    return kept[1]
                 section = [p for p in document.paragraphs[start:end] if p.classified]
-                return self.section_muted(
+                answer = self.section_muted(
                     [p.text for p in section], [self.classify(p) for p in section]
                 )
+                if len(self._section_answers) >= _SECTIONS_KEPT:
+                    del self._section_answers[next(iter(self._section_answers))]
+                self._section_answers[(id(document), start)] = (document, answer)
+                return answer
         return {}
 
     def _going_on_beside(
@@ -1278,6 +1288,8 @@ class _Context:
         return answer
 
 
+#: How many sections' guards :meth:`KeywordClassifier.section_guards` keeps answered.
+_SECTIONS_KEPT = 16
 _PERCENT = phrase_keys("percent")[0]
 _PERCENT_SIGN = re.compile(r"(?<=\d)\s?%")
 

@@ -120,3 +120,18 @@ def test_a_guard_in_section_names_the_word_the_section_has(topics):
     assert lines(document.paragraphs[1].text, topics)[0].startswith(
         "fentanyl: 'counter-narcotics'"
     )
+
+
+def test_the_hover_of_another_document_is_not_told_by_the_last_ones_section(topics):
+    from reader.core.document import Document, Paragraph
+
+    talk = "Its counter-narcotics work keeps illicit drugs out of the city."
+    for first, counted in (
+        ("Officers seized 16 pounds of cocaine from a cargo vessel.", False),
+        ("Officers seized 16 pounds of fentanyl from a cargo vessel.", True),
+        ("Officers seized 16 pounds of cocaine from a cargo vessel.", False),
+    ):
+        document = Document((Paragraph(0, "body", first), Paragraph(1, "body", talk)))
+        findings = Findings(KeywordClassifier(topics).classify_document(document))
+        state = ReadingState(topics=topics).with_document(document).with_findings(findings)
+        assert state.explain(1).startswith("fentanyl:") is counted
