@@ -420,7 +420,7 @@ def parse_bytes(
     if kind == "auto":
         kind = _binary_kind(data) or "auto"
     if kind in BINARY_KINDS:
-        document = _gutenberg_book(_parse_binary(data, kind, name))
+        document = _gutenberg_book(_parse_binary(data, kind, name), name)
         return _flattened(document) if paragraphs else document
     text = decode(data, name)
     if kind == "auto":
@@ -429,7 +429,7 @@ def parse_bytes(
     if paragraphs:
         return parse_lines(text)
     if kind == "html":
-        return _gutenberg_book(parse_html(text, name))
+        return _gutenberg_book(parse_html(text, name), name)
     if kind == "markdown":
         from reader.core.formats.markdown import parse_markdown
 
@@ -437,13 +437,20 @@ def parse_bytes(
     return parse_text(text)
 
 
-def _gutenberg_book(document: Document) -> Document:
-    """``document`` without Project Gutenberg's licence, if it is a book of theirs."""
+def _gutenberg_book(document: Document, name: str) -> Document:
+    """``document`` without Project Gutenberg's licence, if it is a book of theirs.
+
+    Raises:
+        LoadError: if nothing is left but the licence.
+    """
     if not any("GUTENBERG" in p.text.upper() for p in document.paragraphs[:60]):
         return document
     from reader.core.formats.gutenberg import without_licence
 
-    return without_licence(document)
+    book = without_licence(document)
+    if book is not document and not any(p.classified for p in book.paragraphs):
+        raise LoadError(name, "has nothing but Project Gutenberg's licence, no book text")
+    return book
 
 
 def _parse_binary(data: bytes, kind: str, name: str) -> Document:

@@ -47,7 +47,9 @@ IN_SECTION = "in section"
 
 def _guard(line: str) -> GuardRule:
     rule, bar, flag = line.rpartition("|")
-    if bar and rule.count("|") == 1 and " ".join(flag.lower().split()) == IN_SECTION:
+    if bar and rule.count("|") <= 1 and " ".join(flag.lower().split()) == IN_SECTION:
+        # "terms | in section" with no words between is a rule without words, which the
+        # topic's problems name, not a guard on the words "in section"
         return GuardRule(*_split(rule), in_section=True)
     return GuardRule(*_split(line))
 

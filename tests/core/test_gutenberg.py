@@ -302,3 +302,49 @@ def test_a_gutenberg_book_saved_as_a_page_is_read_whole_without_its_licence():
     ) in roles
     assert not any("Gutenberg" in t or "START OF" in t for _, t in roles)
     assert "By Ann Example" not in [t for r, t in roles if r != "byline"]
+
+
+def test_a_gutenberg_page_with_the_pages_title_and_no_h1_takes_the_headers_title():
+    from reader.core.loaders import parse_bytes
+
+    page = (
+        _gutenberg_page()
+        .replace("<h1>THE VOYAGE;<br/>or, THE NORTHERN SEA.</h1>", "<h2>THE VOYAGE</h2>")
+        .replace(
+            "<title>The Voyage, by Ann Example</title>",
+            "<title>The Voyage | Project Gutenberg</title>",
+        )
+    )
+    doc = parse_bytes(page.encode(), kind="html")
+    assert doc.title == "The Voyage"
+    assert [p.text for p in doc.paragraphs if p.role == "title"] == ["The Voyage"]
+
+
+def test_a_gutenberg_page_with_only_its_licence_is_reported_not_opened_empty():
+    import pytest
+
+    from reader.core.loaders import LoadError, parse_bytes
+
+    page = (
+        "<html><body><p>*** START OF THE PROJECT GUTENBERG EBOOK THE VOYAGE ***</p>"
+        "<p>*** END OF THE PROJECT GUTENBERG EBOOK THE VOYAGE ***</p></body></html>"
+    )
+    with pytest.raises(LoadError, match="nothing but Project Gutenberg's licence"):
+        parse_bytes(page.encode(), kind="html", name="voyage.html")
+
+
+def test_the_start_line_in_a_tags_attribute_is_no_gutenberg_book():
+    from reader.core.loaders import parse_bytes
+
+    news = "".join(
+        f"<p>Paragraph {n}: officials said the harbour would reopen to ferries on Monday.</p>"
+        for n in range(5)
+    )
+    page = (
+        "<html><head><title>Harbour reopens</title></head><body><article><h1>Harbour reopens</h1>"
+        '<img alt="*** START OF THE PROJECT GUTENBERG EBOOK X ***" src="a.png">'
+        f"{news}</article></body></html>"
+    )
+    doc = parse_bytes(page.encode(), kind="html")
+    assert doc.source != "Project Gutenberg"
+    assert len([p for p in doc.paragraphs if p.role == "body"]) == 5

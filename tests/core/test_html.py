@@ -634,3 +634,22 @@ def test_a_bylines_initials_keep_the_dots_the_page_writes():
     doc = parse_bytes(page.encode(), kind="html")
     assert doc.byline == "Nelson D. Schwartz, John C. Welch"
     assert texts(doc, "byline") == ["By Nelson D. Schwartz, John C. Welch"]
+
+
+def test_a_title_that_names_its_site_first_gives_the_headline_not_the_site():
+    from reader.core.formats.html import checked_title
+
+    page = "<html><head><title>The Korea Herald | Harbour reopens to ferries after six months"
+    page += "</title></head><body>"
+    assert checked_title(page, "Harbour reopens to ferries") == "Harbour reopens to ferries"
+    assert checked_title(page, "Transport Health Center") == (
+        "Harbour reopens to ferries after six months"
+    )
+
+
+def test_initials_are_dotted_only_where_the_page_writes_that_very_name():
+    from reader.core.formats.html import with_initials
+
+    page = "<p>By Mary A. Smithson-Jones and Nelson D.Schwartz</p>"
+    assert with_initials(page, "Mary A Smith") == "Mary A Smith"
+    assert with_initials(page, "Nelson D Schwartz") == "Nelson D. Schwartz"

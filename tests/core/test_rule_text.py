@@ -44,3 +44,10 @@ def test_a_guard_line_ending_in_section_reaches_across_the_section():
     # any other third part stays a word of the rule, as before
     (odd,) = guards_from_text("x | y | z")
     assert odd == GuardRule(("x",), ("y | z",))
+
+
+def test_a_guard_line_with_the_flag_and_no_words_is_a_rule_without_words():
+    (rule,) = guards_from_text("illicit drugs | in section")
+    assert rule == GuardRule(("illicit drugs",), (), in_section=True)
+    topic = Topic("drugs", "drugs", "#123456", terms=("illicit drugs",), guards=(rule,))
+    assert any("unless" in p.message for p in topic_set_problems([topic]))

@@ -47,14 +47,22 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _GUTENBERG_START = re.compile(r"\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK", re.I)
 
 
+def _gutenberg_start(html: str) -> int:
+    """Where the text of ``html`` (not a tag's attribute) has Gutenberg's start line, or -1."""
+    for found in _GUTENBERG_START.finditer(html):
+        if html.rfind("<", 0, found.start()) <= html.rfind(">", 0, found.start()):
+            return found.start()
+    return -1
+
+
 def parse_html(html: str, name: str = "<input>") -> Document:
     """Extract the article from a saved web page (see the module)."""
     from reader.core.markup import MAX_EXTRACTED_TAGS, clean_markup
 
     markup = flatten_deep_nesting(clean_markup(html.replace("\x00", "\ufffd")))
-    book = _GUTENBERG_START.search(markup.html)
-    if book is not None:
-        return _parse_gutenberg_page(markup.html, book.start(), name)
+    book = _gutenberg_start(markup.html)
+    if book >= 0:
+        return _parse_gutenberg_page(markup.html, book, name)
     if markup.start_tags > MAX_EXTRACTED_TAGS:
         return _parse_large_page(markup.html, name)
     try:
@@ -297,14 +305,17 @@ def checked_title(html: str, title: str) -> str:
         if content:
             stated.append(_unescaped(content.group(1)[1:-1]))
     in_head = re.search(r"<title\b[^>]*>(.*?)</title>", head, re.IGNORECASE | re.DOTALL)
-    if in_head:
-        whole = _unescaped(in_head.group(1))
-        parts = [whole.split(mark)[0] for mark in _TITLE_MARKS if mark in whole]
-        stated.append(min(parts, key=len) if parts else whole)
-    stated = [" ".join(t.split()) for t in stated if len(t.split()) >= 3]
-    if not stated or any(_shares_words(title, t) for t in stated):
+    whole = _unescaped(in_head.group(1)) if in_head else ""
+    if any(_shares_words(title, t) for t in (*stated, whole) if t):
         return title
-    return stated[0]
+    # the <title>'s longest part is the headline: "Headline | Site", "Site | Headline"
+    parts = [whole]
+    for mark in _TITLE_MARKS:
+        parts = [piece for part in parts for piece in part.split(mark)]
+    if whole:
+        stated.append(max(parts, key=len))
+    stated = [" ".join(t.split()) for t in stated if len(t.split()) >= 3]
+    return stated[0] if stated else title
 
 
 def _unescaped(text: str) -> str:
@@ -827,10 +838,13 @@ def with_initials(html: str, names: str) -> str:
             fixed.append(name)
             continue
         written = re.search(
-            r"\b" + r"\s*".join(re.escape(w) + (r"\." if len(w) == 1 else "") for w in words),
+            r"\b"
+            + r"\s*".join(re.escape(w) + (r"\." if len(w) == 1 else "") for w in words)
+            + r"(?![\w-])",
             html[: _HEAD_CHARACTERS * 3],
         )
-        fixed.append(" ".join(written.group().split()) if written else name)
+        dotted = " ".join(w + "." if len(w) == 1 else w for w in words)
+        fixed.append(dotted if written else name)
     return ", ".join(fixed)
 
 
@@ -851,7 +865,7 @@ def _parse_gutenberg_page(html: str, start: int, name: str) -> Document:
 
     from reader.core.formats.gutenberg import header_fields
 
-    document = _parse_large_page(html, name, verse=True)
+    document = _parse_large_page(html, name, verse=True, page_title=False)
     header = re.sub(r"<br\s*/?>", "\n", html[:start], flags=re.IGNORECASE)
     title, author, date = header_fields(entities.unescape(_ANY_TAG.sub("", header)))
     paragraphs = list(document.paragraphs)
@@ -864,7 +878,8 @@ def _parse_gutenberg_page(html: str, start: int, name: str) -> Document:
     # the book's title (its title page's, as the book sets it), then the author and the date
     named = next((p for p in paragraphs if p.role == "title"), None)
     paragraphs = [p for p in paragraphs if p is not named]
-    shown = named.text if named is not None else title
+    # its <title> names the site too: "The Adventures of Tom Sawyer | Project Gutenberg"
+    shown = named.text if named is not None else title or _page_title(html)
     head = [Block(shown, 0, "title")] if shown else []
     if author:
         head.append(Block(f"By {author}", 0, "byline"))
@@ -880,7 +895,18 @@ def _parse_gutenberg_page(html: str, start: int, name: str) -> Document:
     return replace(build_document(blocks), byline=author, date=date, source="Project Gutenberg")
 
 
-def _parse_large_page(html: str, name: str, *, verse: bool = False) -> Document:
+def _page_title(html: str) -> str:
+    """The page's ``<title>`` without the site's name after it, or ""."""
+    found = re.search(r"<title\b[^>]*>(.*?)</title>", html[:_HEAD_CHARACTERS], re.I | re.S)
+    whole = _unescaped(found.group(1)) if found else ""
+    return min(
+        (whole.split(mark)[0] for mark in _TITLE_MARKS if mark in whole), key=len, default=whole
+    )
+
+
+def _parse_large_page(
+    html: str, name: str, *, verse: bool = False, page_title: bool = True
+) -> Document:
     """Read a page with too many tags for trafilatura: every block of text, in order.
 
     Headings become headings (the first ``<h1>``, else the page's ``<title>``, the title);
@@ -912,8 +938,15 @@ def _parse_large_page(html: str, name: str, *, verse: bool = False) -> Document:
         elif tag == "pre":
             role = "quote" if verse else "code"
         blocks.append(Block(text, n, role, level=level, headings=False))
-    if head_title and not title_taken:
-        blocks.insert(0, Block(head_title, 0, "title"))
+    if head_title and not title_taken and page_title:
+        blocks.insert(0, Block(_page_title(html) or head_title, 0, "title"))
+    elif title_taken and page_title:
+        # the one <h1> may name a section, not the article (see checked_title)
+        at, heading = next((n, b) for n, b in enumerate(blocks) if b.role == "title")
+        stated = checked_title(html, heading.text)
+        if stated != heading.text:
+            blocks[at] = replace(heading, role="heading")
+            blocks.insert(0, Block(stated, 0, "title"))
     if not blocks:
         raise LoadError(name, "has no article text that Topic Reader could find")
     return build_document(blocks)
