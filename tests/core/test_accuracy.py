@@ -347,6 +347,14 @@ FLOORS = {
         "Ukraine": 0.88,
         "fentanyl": 0.80,
     },
+    "mixed_statements.jsonl": {
+        "macro": 0.85,
+        "trade": 0.79,
+        "Taiwan": 0.92,
+        "human rights": 0.90,
+        "Ukraine": 0.74,
+        "fentanyl": 0.92,
+    },
     "official_voa.jsonl": {
         "macro": 0.80,
         "trade": 0.88,
@@ -675,6 +683,14 @@ IN_DOCUMENTS = {
         "human rights": 0.92,
         "Ukraine": 0.94,
         "fentanyl": 0.82,
+    },
+    "mixed_statements.jsonl": {
+        "macro": 0.85,
+        "trade": 0.75,
+        "Taiwan": 0.85,
+        "human rights": 0.87,
+        "Ukraine": 0.78,
+        "fentanyl": 1.00,
     },
     "official_voa.jsonl": {
         "macro": 0.85,
