@@ -2247,6 +2247,23 @@ def test_pills_made_to_pass_for_a_painkiller_are_fentanyls_the_painkiller_is_not
         ("The company's VPN lets staff work from home.", set()),
         ("The museum shows the heritage of the region's indigenous peoples.", set()),
         ("Japan's Ministry of Economy, Trade and Industry named a new vice minister.", set()),
+        (
+            "The councillor was jailed for seven years for calling the campaign a war.",
+            {"human rights"},
+        ),
+        ("The mayor was praised for calling the meeting.", set()),
+        (
+            "Beijing let courts try 'diehard' independence supporters in absentia.",
+            {"Taiwan", "human rights"},
+        ),
+        ("The publisher was sentenced for inciting secession.", {"human rights"}),
+        (
+            "Officers held back solar components that forced labour may have made.",
+            {"trade", "human rights"},
+        ),
+        ("Washington approved arms sales to the island worth $2 billion.", {"Taiwan"}),
+        ("She died after taking what she believed was a Percocet.", {"fentanyl"}),
+        ("The Hong Kong Trade Development Council runs the book fair.", set()),
     ],
 )
 def test_human_rights_found_through_what_is_done_to_a_press(classifier, text, expected):
