@@ -347,6 +347,14 @@ FLOORS = {
         "Ukraine": 0.88,
         "fentanyl": 0.80,
     },
+    "written_wire_style.jsonl": {
+        "macro": 0.99,
+        "trade": 0.96,
+        "Taiwan": 1.00,
+        "human rights": 0.98,
+        "Ukraine": 1.00,
+        "fentanyl": 1.00,
+    },
     "mixed_statements.jsonl": {
         "macro": 0.85,
         "trade": 0.79,
@@ -683,6 +691,14 @@ IN_DOCUMENTS = {
         "human rights": 0.92,
         "Ukraine": 0.94,
         "fentanyl": 0.82,
+    },
+    "written_wire_style.jsonl": {
+        "macro": 0.99,
+        "trade": 0.96,
+        "Taiwan": 1.00,
+        "human rights": 0.98,
+        "Ukraine": 1.00,
+        "fentanyl": 1.00,
     },
     "mixed_statements.jsonl": {
         "macro": 0.85,
