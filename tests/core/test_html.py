@@ -653,3 +653,22 @@ def test_initials_are_dotted_only_where_the_page_writes_that_very_name():
     page = "<p>By Mary A. Smithson-Jones and Nelson D.Schwartz</p>"
     assert with_initials(page, "Mary A Smith") == "Mary A Smith"
     assert with_initials(page, "Nelson D Schwartz") == "Nelson D. Schwartz"
+
+
+def test_a_pages_tag_list_read_more_link_and_newsletter_line_are_not_the_article():
+    page = _article(
+        "<article><h1>Harbour reopens</h1>",
+        NEWS,
+        "<p>Read more</p><p>Sign up for our daily newsletter</p>",
+        "<p>More paragraphs: the ferry operator said timetables would follow next week, and the"
+        " council thanked commuters for their patience through a long winter of detours.</p>",
+        "<p>Topics: harbour, ferries, transport, City News</p>",
+        "</article>",
+    )
+    body = texts(parse_bytes(page.encode(), kind="html"), "body")
+    assert not any(t.startswith(("Read more", "Sign up", "Topics:")) for t in body)
+    assert body[-1].startswith("More paragraphs")
+    # a sentence that begins with a word of the list's kind stays
+    from reader.core.formats.html import is_furniture
+
+    assert not is_furniture("Topics: the council will discuss them, it said. Then it adjourned.")

@@ -747,7 +747,8 @@ _INTERRUPTION = re.compile(
     r"^(?:continue reading(?: the main story| below)?|(?:skip )?advertisements?"
     r"|(?:the )?(?:story|article) continues below(?: (?:this )?advertisement)?"
     r"|advertisement\W+(?:story|article) continues below|scroll to continue(?: with content)?"
-    r"|supported by)\W*$",
+    r"|supported by|read more"
+    r"|(?:sign up|subscribe) (?:for|to) (?:our|the)(?: \w+)? newsletters?)\W*$",
     re.IGNORECASE,
 )
 
@@ -757,9 +758,16 @@ def is_interruption(text: str) -> bool:
     return len(text) <= 60 and _INTERRUPTION.match(text.strip()) is not None
 
 
+#: A page's list of its tags: "Topics: uber, libertarians, Sydney, Technology News".
+_TAG_LIST = re.compile(r"^(?:topics|tags|tagged|filed under|related topics)\s*:\s*[^.!?]*$", re.I)
+
+
 def is_furniture(text: str) -> bool:
-    """Whether a line is a page's share, navigation or comment control ("Share on Twitter")."""
-    return len(text) <= 80 and _FURNITURE.match(text.strip()) is not None
+    """Whether a line is a page's control ("Share on Twitter") or its list of tags."""
+    line = text.strip()
+    if len(line) <= 300 and "," in line and _TAG_LIST.match(line):
+        return True
+    return len(line) <= 80 and _FURNITURE.match(line) is not None
 
 
 def trim_page_furniture(found: list[Block]) -> list[Block]:
