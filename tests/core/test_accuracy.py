@@ -347,6 +347,14 @@ FLOORS = {
         "Ukraine": 0.88,
         "fentanyl": 0.80,
     },
+    "written_official_broadcast_style.jsonl": {
+        "macro": 0.98,
+        "trade": 0.97,
+        "Taiwan": 0.97,
+        "human rights": 1.00,
+        "Ukraine": 0.95,
+        "fentanyl": 1.00,
+    },
     "written_wire_style.jsonl": {
         "macro": 0.99,
         "trade": 0.96,
@@ -691,6 +699,14 @@ IN_DOCUMENTS = {
         "human rights": 0.92,
         "Ukraine": 0.94,
         "fentanyl": 0.82,
+    },
+    "written_official_broadcast_style.jsonl": {
+        "macro": 0.98,
+        "trade": 0.97,
+        "Taiwan": 0.97,
+        "human rights": 1.00,
+        "Ukraine": 0.95,
+        "fentanyl": 1.00,
     },
     "written_wire_style.jsonl": {
         "macro": 0.99,
