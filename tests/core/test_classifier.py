@@ -2104,7 +2104,11 @@ def test_a_treaty_for_freedoms_womens_rights_and_plots_against_critics(classifie
     [
         ("CBAM puts a price on the carbon in imported steel and cement.", {"trade"}),
         ("The rule ends Section 321 entry for parcels from China.", {"trade"}),
-        ("They shipped microelectronics and semiconductors to Russia's arms makers.", {"trade"}),
+        # supplying Russia's military is the war's too (LABELLING: measures on supply to it)
+        (
+            "They shipped microelectronics and semiconductors to Russia's arms makers.",
+            {"trade", "Ukraine"},
+        ),
         ("Our measures sap the military-industrial complex of critical components.", {"trade"}),
         ("Safety measures at the plant were tightened after the fire.", set()),
     ],
