@@ -347,6 +347,14 @@ FLOORS = {
         "Ukraine": 0.88,
         "fentanyl": 0.80,
     },
+    "written_surrounding_style.jsonl": {
+        "macro": 0.98,
+        "trade": 0.98,
+        "Taiwan": 0.98,
+        "human rights": 0.98,
+        "Ukraine": 0.96,
+        "fentanyl": 1.00,
+    },
     "written_mixed_style.jsonl": {
         "macro": 0.98,
         "trade": 1.00,
@@ -707,6 +715,14 @@ IN_DOCUMENTS = {
         "human rights": 0.92,
         "Ukraine": 0.94,
         "fentanyl": 0.82,
+    },
+    "written_surrounding_style.jsonl": {
+        "macro": 0.98,
+        "trade": 0.98,
+        "Taiwan": 0.98,
+        "human rights": 0.98,
+        "Ukraine": 0.96,
+        "fentanyl": 1.00,
     },
     "written_mixed_style.jsonl": {
         "macro": 0.98,
