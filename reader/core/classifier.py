@@ -311,7 +311,10 @@ class KeywordClassifier:
                         if self._add(phrase, name, _TERM, phrase):
                             prefixes.add(candidate_prefix(phrase))
         self._section_names = tuple(n for gs in self._in_section.values() for _, n in gs)
-        self._section_answers: dict[tuple[int, int], tuple[Document, SectionGuards]] = {}
+        # what section_guards answered, by section start, of the one document last asked of
+        self._section_answers: dict[int, SectionGuards] = {}
+        self._answered_of: Document | None = None
+
         for entries in self._index.values():
             entries.sort(key=lambda e: len(e.keys), reverse=True)
         self._starting = {first: _starting(entries) for first, entries in self._index.items()}
@@ -690,23 +693,26 @@ class KeywordClassifier:
         """The guards that hold across the section of paragraph ``index`` of ``document``.
 
         What :meth:`classify_document` found there, for :meth:`evidence_text` to explain. A
-        hover asks again and again of one section of a book: the last sections' answers are
-        kept, with the document they are of.
+        hover asks again and again of one section of a book: the answers for the last
+        document asked of are kept (only its: a closed book is not held on to).
         """
         if not self._in_section:
             return {}
+        if self._answered_of is not document:
+            self._answered_of = document
+            self._section_answers.clear()
         for start, end in _sections(document.paragraphs):
             if start <= index < end:
-                kept = self._section_answers.get((id(document), start))
-                if kept is not None and kept[0] is document:
-                    return kept[1]
+                kept = self._section_answers.get(start)
+                if kept is not None:
+                    return kept
                 section = [p for p in document.paragraphs[start:end] if p.classified]
                 answer = self.section_muted(
                     [p.text for p in section], [self.classify(p) for p in section]
                 )
                 if len(self._section_answers) >= _SECTIONS_KEPT:
                     del self._section_answers[next(iter(self._section_answers))]
-                self._section_answers[(id(document), start)] = (document, answer)
+                self._section_answers[start] = answer
                 return answer
         return {}
 
