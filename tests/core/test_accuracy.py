@@ -347,6 +347,14 @@ FLOORS = {
         "Ukraine": 0.88,
         "fentanyl": 0.80,
     },
+    "written_new_angles.jsonl": {
+        "macro": 0.91,
+        "trade": 0.89,
+        "Taiwan": 0.92,
+        "human rights": 0.88,
+        "Ukraine": 0.92,
+        "fentanyl": 0.96,
+    },
     "written_surrounding_style.jsonl": {
         "macro": 0.98,
         "trade": 0.98,
@@ -715,6 +723,14 @@ IN_DOCUMENTS = {
         "human rights": 0.92,
         "Ukraine": 0.94,
         "fentanyl": 0.82,
+    },
+    "written_new_angles.jsonl": {
+        "macro": 0.91,
+        "trade": 0.89,
+        "Taiwan": 0.92,
+        "human rights": 0.88,
+        "Ukraine": 0.92,
+        "fentanyl": 0.96,
     },
     "written_surrounding_style.jsonl": {
         "macro": 0.98,
