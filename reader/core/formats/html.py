@@ -294,26 +294,18 @@ def checked_title(html: str, title: str) -> str:
     fewer than half its words with every title the page states, the stated one wins: the
     ``og:title``, else the ``<title>`` without the site's name after it.
     """
-    # (some sites write their meta tags in the body; a <title> past the <body> is an SVG
-    # picture's)
-    body = re.search(r"<body\b", html, re.IGNORECASE)
-    head = html[: body.start()] if body else html[:_HEAD_CHARACTERS]
     stated = []
+    # (some sites write their meta tags in the body)
     found = _META_TITLE.search(html, 0, _HEAD_CHARACTERS)
     if found:
         content = re.search(r"content\s*=\s*(\"[^\"]*\"|'[^']*')", found.group(), re.IGNORECASE)
         if content:
             stated.append(_unescaped(content.group(1)[1:-1]))
-    in_head = re.search(r"<title\b[^>]*>(.*?)</title>", head, re.IGNORECASE | re.DOTALL)
-    whole = _unescaped(in_head.group(1)) if in_head else ""
+    whole = _head_title(html)
     if any(_shares_words(title, t) for t in (*stated, whole) if t):
         return title
-    # the <title>'s longest part is the headline: "Headline | Site", "Site | Headline"
-    parts = [whole]
-    for mark in _TITLE_MARKS:
-        parts = [piece for part in parts for piece in part.split(mark)]
     if whole:
-        stated.append(max(parts, key=len))
+        stated.append(_without_site(whole))
     stated = [" ".join(t.split()) for t in stated if len(t.split()) >= 3]
     return stated[0] if stated else title
 
@@ -887,7 +879,7 @@ def _parse_gutenberg_page(html: str, start: int, name: str) -> Document:
     named = next((p for p in paragraphs if p.role == "title"), None)
     paragraphs = [p for p in paragraphs if p is not named]
     # its <title> names the site too: "The Adventures of Tom Sawyer | Project Gutenberg"
-    shown = named.text if named is not None else title or _page_title(html)
+    shown = named.text if named is not None else title or _without_site(_head_title(html))
     head = [Block(shown, 0, "title")] if shown else []
     if author:
         head.append(Block(f"By {author}", 0, "byline"))
@@ -903,13 +895,20 @@ def _parse_gutenberg_page(html: str, start: int, name: str) -> Document:
     return replace(build_document(blocks), byline=author, date=date, source="Project Gutenberg")
 
 
-def _page_title(html: str) -> str:
-    """The page's ``<title>`` without the site's name after it, or ""."""
-    found = re.search(r"<title\b[^>]*>(.*?)</title>", html[:_HEAD_CHARACTERS], re.I | re.S)
-    whole = _unescaped(found.group(1)) if found else ""
-    return min(
-        (whole.split(mark)[0] for mark in _TITLE_MARKS if mark in whole), key=len, default=whole
-    )
+def _head_title(html: str) -> str:
+    """The page's ``<title>``, or "" (one past the ``<body>`` is an SVG picture's)."""
+    body = re.search(r"<body\b", html, re.IGNORECASE)
+    head = html[: body.start()] if body else html[:_HEAD_CHARACTERS]
+    found = re.search(r"<title\b[^>]*>(.*?)</title>", head, re.IGNORECASE | re.DOTALL)
+    return _unescaped(found.group(1)) if found else ""
+
+
+def _without_site(title: str) -> str:
+    """A page's title without its site's name: its longest part ("Headline | Site")."""
+    parts = [title]
+    for mark in _TITLE_MARKS:
+        parts = [piece for part in parts for piece in part.split(mark)]
+    return " ".join(max(parts, key=len).split())
 
 
 def _parse_large_page(
@@ -947,7 +946,7 @@ def _parse_large_page(
             role = "quote" if verse else "code"
         blocks.append(Block(text, n, role, level=level, headings=False))
     if head_title and not title_taken and page_title:
-        blocks.insert(0, Block(_page_title(html) or head_title, 0, "title"))
+        blocks.insert(0, Block(_without_site(head_title), 0, "title"))
     elif title_taken and page_title:
         # the one <h1> may name a section, not the article (see checked_title)
         at, heading = next((n, b) for n, b in enumerate(blocks) if b.role == "title")
